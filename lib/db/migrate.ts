@@ -5,7 +5,6 @@ import { readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -17,7 +16,7 @@ export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma/migrations');
 type Engine = {
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
   diff(input: unknown): Promise<{ exitCode: number; stdout?: string }>;
-  free(): void;
+  free(): Promise<void>;
 };
 
 type WasmBg = {
@@ -44,11 +43,21 @@ async function openEngine(sqliteUrl: string): Promise<Engine> {
   const bg = await bgPromise;
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   const factory = new PrismaBetterSqlite3({ url: sqliteUrl });
+  // engine.free() does not close the adapter's connections; keep them to close ourselves (an open one would
+  // hold SQLite's lock and make the next engine on the same file time out).
+  const opened: { dispose(): Promise<void> }[] = [];
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    opened.push(adapter);
+    return adapter;
+  };
   // The engine replays migration files on the shadow database through executeRaw, which better-sqlite3 refuses
   // for multi-statement SQL ("contains more than one statement"): run such scripts with executeScript instead.
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
   factory.connectToShadowDb = async () => {
     const shadow = await connectToShadowDb();
+    opened.push(shadow);
     const executeRaw = shadow.executeRaw.bind(shadow);
     shadow.executeRaw = async (query) => {
       try {
@@ -63,11 +72,19 @@ async function openEngine(sqliteUrl: string): Promise<Engine> {
     };
     return shadow;
   };
-  return bg.SchemaEngine.new(
+  const engine = await bg.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     () => {},
     bindMigrationAwareSqlAdapterFactory(factory as never),
   );
+  return {
+    applyMigrations: (input) => engine.applyMigrations(input),
+    diff: (input) => engine.diff(input),
+    free: async () => {
+      await engine.free();
+      await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
+    },
+  };
 }
 
 const FILTERS = { externalTables: [], externalEnums: [] };
@@ -102,21 +119,18 @@ export async function applyMigrations(sqliteUrl: string, dir = MIGRATIONS_DIR): 
     const r = await engine.applyMigrations({ migrationsList: await listMigrations(dir), filters: FILTERS });
     return r.appliedMigrationNames;
   } finally {
-    engine.free();
+    await engine.free();
   }
 }
 
 /** SQL that takes the database built by the migrations folder to the schema in schema.prisma. */
 export async function diffMigrationsToSchema(dir = MIGRATIONS_DIR): Promise<string> {
-  const engine = await openEngine(`file:${path.join(tmpdir(), `alinea-shadow-${process.pid}-${Date.now()}.db`)}`);
+  const engine = await openEngine(':memory:');
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   const from = (await listMigrations(dir)).migrationDirectories.length
     ? { tag: 'migrations', ...(await listMigrations(dir)) }
     : { tag: 'empty' };
-  let out = '';
-  const origWrite = process.stdout.write.bind(process.stdout);
   try {
-    // The engine prints the script through its log callback on some versions and returns it on others.
     const r = await engine.diff({
       from,
       to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: schema }] },
@@ -124,12 +138,10 @@ export async function diffMigrationsToSchema(dir = MIGRATIONS_DIR): Promise<stri
       exitCode: null,
       filters: FILTERS,
     });
-    out = r.stdout ?? '';
+    return r.stdout ?? '';
   } finally {
-    process.stdout.write = origWrite;
-    engine.free();
+    await engine.free();
   }
-  return out;
 }
 
 export function isEmptyMigration(sql: string): boolean {

@@ -1,0 +1,10 @@
+import { route } from '../../_lib/handle-route.ts';
+import { getBookOverview } from '@/lib/books/get-book-overview.ts';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = route(async (_req, ctx: { params: Promise<{ bookId: string }> }) => {
+  const { bookId } = await ctx.params;
+  return getBookOverview(bookId);
+});

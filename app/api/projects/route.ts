@@ -1,0 +1,9 @@
+import { route, readJson } from '../_lib/handle-route.ts';
+import { createProject } from '@/lib/books/create-project.ts';
+import { listProjects } from '@/lib/books/list-projects.ts';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = route(async () => ({ projects: await listProjects() }));
+export const POST = route(async (req) => ({ project: await createProject((await readJson(req)) as never) }));

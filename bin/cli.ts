@@ -1,0 +1,141 @@
+// The Alinea command line. Same database and data directory as the app (DATABASE_URL, ALINEA_DATA_DIR).
+import { parseArgs } from 'node:util';
+import { isAppError } from '../lib/errors/app-error.ts';
+import { disconnectDb } from '../lib/db/client.ts';
+
+type Command = { summary: string; usage: string; run(argv: string[]): Promise<void> };
+
+const COMMANDS: Record<string, Command> = {
+  import: {
+    summary: 'Create a book from audio files and an ebook, ingest it and accept the proposed split',
+    usage: `alinea import --project NAME --audio FILE [--audio FILE …] --text EBOOK [options]
+
+Creates the project if needed, stores and ingests every audio file (or LibriVox ZIP) and the ebook, proposes
+the split of the ebook into one part per audio file and accepts it: the book ends with one chapter per audio
+file. Runs synchronously in this process; no server needed. Prints a one-line JSON summary on stdout.
+
+Options:
+  --project NAME     project name (created when missing)
+  --audio FILE       audio file (mp3, ogg/opus, flac, wav, m4a) or ZIP; repeat for several
+  --text EBOOK       ebook (.txt, .html, .epub)
+  --title TITLE      book title (default: the ebook's title, else its file name)
+  --author AUTHOR    book author (default: from the ebook)
+  --speaker ID       speaker id (e.g. the LibriVox reader id)
+  --language CODE    project language for a new project (default spa)
+  --no-accept        stop after proposing the split
+  -h, --help         this help`,
+    async run(argv) {
+      const { values } = parseArgs({
+        args: argv,
+        options: {
+          project: { type: 'string' },
+          audio: { type: 'string', multiple: true },
+          text: { type: 'string' },
+          title: { type: 'string' },
+          author: { type: 'string' },
+          speaker: { type: 'string' },
+          language: { type: 'string' },
+          'no-accept': { type: 'boolean' },
+        },
+      });
+      if (!values.project || !values.audio?.length || !values.text) {
+        throw new UsageError('import needs --project, at least one --audio and --text.');
+      }
+      const { importBook } = await import('../lib/books/import-book.ts');
+      const summary = await importBook({
+        project: values.project,
+        audio: values.audio,
+        text: values.text,
+        title: values.title,
+        author: values.author,
+        speakerId: values.speaker,
+        language: values.language,
+        accept: !values['no-accept'],
+        log: (m) => process.stderr.write(`${m}\n`),
+      });
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+      if (summary.failedAudio.length || summary.ebookError) process.exitCode = 1;
+    },
+  },
+  'seed-demo': {
+    summary: 'Create the demo project: a short generated Spanish book (3 audio files + ebook)',
+    usage: `alinea seed-demo [--force]
+
+Synthesises a short Spanish book with espeak-ng (three chapters, one MP3 each), writes its ebook as a
+Project Gutenberg-style text and imports it into the project "Demo". Does nothing when the demo exists,
+unless --force.`,
+    async run(argv) {
+      const { values } = parseArgs({ args: argv, options: { force: { type: 'boolean' } } });
+      const { seedDemo } = await import('../lib/demo/seed-demo.ts');
+      const out = await seedDemo({ force: values.force, log: (m) => process.stderr.write(`${m}\n`) });
+      process.stdout.write(`${JSON.stringify(out)}\n`);
+    },
+  },
+  migrate: {
+    summary: 'Apply database migrations (SQLite, offline)',
+    usage: 'alinea migrate\n\nBrings the database at DATABASE_URL (default: ALINEA_DATA_DIR/alinea.db) to the latest schema.',
+    async run(argv) {
+      parseArgs({ args: argv, options: {} });
+      const { migrateDatabase } = await import('../lib/db/migrate-database.ts');
+      const applied = await migrateDatabase();
+      process.stdout.write(`${JSON.stringify({ applied })}\n`);
+    },
+  },
+  worker: {
+    summary: 'Run the job worker (ingestion and other long jobs) until stopped',
+    usage: 'alinea worker [--concurrency N]\n\nClaims jobs from the database queue and runs them. Stop with Ctrl+C (finishes the job at hand).',
+    async run(argv) {
+      const { values } = parseArgs({ args: argv, options: { concurrency: { type: 'string' } } });
+      const { runWorker } = await import('../workers/worker.ts');
+      await runWorker({ concurrency: values.concurrency ? Number(values.concurrency) : undefined });
+    },
+  },
+};
+
+class UsageError extends Error {}
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return `Alinea: audiobooks + ebooks → a reviewed speech-to-text corpus
+
+Usage: alinea <command> [options]   (alinea <command> --help for details)
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`)
+  .join('\n')}
+
+Environment: ALINEA_DATA_DIR (default ./data), DATABASE_URL (default file:<data dir>/alinea.db)`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${mainHelp()}\n`);
+    return name ? 0 : 1;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    process.stderr.write(`Unknown command "${name}".\n\n${mainHelp()}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${cmd.usage}\n`);
+    return 0;
+  }
+  try {
+    await cmd.run(rest);
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(e as Error).message}\n\n${cmd.usage}\n`);
+      return 2;
+    }
+    process.stderr.write(`alinea ${name}: ${isAppError(e) ? e.message : (e as Error).stack ?? String(e)}\n`);
+    return 1;
+  } finally {
+    await disconnectDb();
+  }
+}
+
+process.exit(await main(process.argv.slice(2)));

@@ -1,0 +1,71 @@
+// Accepting the split turns each (audio file, text part) pair into a Chapter with one Fragment per paragraph.
+// Times stay empty until alignment.
+import { AppError } from '../errors/app-error.ts';
+import { getDb } from '../db/client.ts';
+import { normaliseSpanish } from '../text/normalise-spanish.ts';
+import { getBook } from './get-book.ts';
+import { readParsedEbook } from './ingest-ebook.ts';
+
+export function normaliseForLanguage(text: string, language: string): string {
+  if (language === 'spa') return normaliseSpanish(text);
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')
+    .trim();
+}
+
+export async function acceptBookSplit(bookId: string, expectedStarts?: number[]) {
+  const book = await getBook(bookId);
+  if (book.splitStatus === 'accepted') throw new AppError('CONFLICT', `"${book.title}" is already split.`);
+  if (book.splitStatus !== 'proposed' || !book.splitStarts) {
+    throw new AppError('CONFLICT', `"${book.title}" has no proposed split yet: wait for ingestion to finish.`);
+  }
+  const starts = JSON.parse(book.splitStarts) as number[];
+  if (expectedStarts && JSON.stringify(expectedStarts) !== JSON.stringify(starts)) {
+    throw new AppError('CONFLICT', 'The split changed since you looked at it; reload and check it again.');
+  }
+  const db = getDb();
+  const audio = await db.audioFile.findMany({ where: { bookId, status: 'ready' }, orderBy: { position: 'asc' } });
+  if (audio.length !== starts.length) {
+    throw new AppError(
+      'CONFLICT',
+      `The split has ${starts.length} parts but the book has ${audio.length} ingested audio files; propose it again.`,
+    );
+  }
+  const { paragraphs } = await readParsedEbook(bookId);
+  const chapters = await db.$transaction(
+    async (tx) => {
+      const locked = await tx.book.updateMany({
+        where: { id: bookId, splitStatus: 'proposed', splitStarts: book.splitStarts },
+        data: { splitStatus: 'accepted' },
+      });
+      if (locked.count !== 1) throw new AppError('CONFLICT', 'The split changed meanwhile; reload and try again.');
+      const made = [];
+      for (const [i, start] of starts.entries()) {
+        const end = (starts[i + 1] ?? paragraphs.length) - 1;
+        const parts = paragraphs.slice(start, end + 1);
+        const heading = parts.find((p) => p.kind === 'heading')?.text;
+        const a = audio[i]!;
+        const textPart = await tx.textPart.create({
+          data: { bookId, position: i, title: heading ?? null, firstParagraph: start, lastParagraph: end },
+        });
+        const chapter = await tx.chapter.create({
+          data: { bookId, position: i, title: heading ?? a.originalName, audioFileId: a.id, textPartId: textPart.id },
+        });
+        await tx.fragment.createMany({
+          data: parts.map((p, j) => ({
+            chapterId: chapter.id,
+            position: j,
+            text: p.text,
+            normText: normaliseForLanguage(p.text, book.language),
+          })),
+        });
+        made.push(chapter);
+      }
+      return made;
+    },
+    { timeout: 60_000 },
+  );
+  return chapters;
+}

@@ -1,0 +1,78 @@
+// Ingest of one audio file: probe, 16 kHz mono PCM beside the original, waveform peaks, loudness, clipping.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { getDb } from '../db/client.ts';
+import { getStorage } from '../storage/storage.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { JobContext } from '../jobs/job-definition.ts';
+import { isPermanentError } from '../jobs/run-claimed-job.ts';
+import { probeAudio } from '../audio/probe-audio.ts';
+import { convertToPcm } from '../audio/convert-to-pcm.ts';
+import { writePeaksFile } from '../audio/peaks-file.ts';
+import { measureLoudness } from '../audio/measure-loudness.ts';
+import { scanClipping } from '../audio/scan-clipping.ts';
+import { storageKeys } from './storage-keys.ts';
+import { maybeProposeSplit } from './propose-book-split.ts';
+
+export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
+  const db = getDb();
+  const audio = await db.audioFile.findUnique({ where: { id: audioFileId } });
+  if (!audio) throw new AppError('NOT_FOUND', `Audio file ${audioFileId} no longer exists.`);
+  const storage = getStorage();
+  await db.audioFile.update({ where: { id: audio.id }, data: { status: 'ingesting', error: null } });
+  try {
+    ctx.progress(0.01, `Reading ${audio.originalName}`);
+    const probe = await probeAudio(storage.localPath(audio.originalKey), audio.originalName);
+    const pcmKey = storageKeys.audioPcm(audio.bookId, audio.id);
+    const pcmPath = storage.localPath(pcmKey);
+    await mkdir(path.dirname(pcmPath), { recursive: true });
+    const { samples } = await convertToPcm(storage.localPath(audio.originalKey), pcmPath, {
+      durationSec: probe.durationSec,
+      signal: ctx.signal,
+      onProgress: (f) => ctx.progress(0.02 + 0.78 * f, `Converting to 16 kHz mono (${Math.round(f * 100)} %)`),
+    });
+    ctx.progress(0.8, 'Computing waveform peaks');
+    const peaksKey = storageKeys.audioPeaks(audio.bookId, audio.id);
+    await writePeaksFile(pcmPath, storage.localPath(peaksKey));
+    ctx.progress(0.88, 'Measuring loudness');
+    const loudness = await measureLoudness(pcmPath);
+    ctx.progress(0.96, 'Checking for clipping');
+    const clipping = await scanClipping(pcmPath);
+    await db.audioFile.update({
+      where: { id: audio.id },
+      data: {
+        status: 'ready',
+        error: null,
+        durationSec: probe.durationSec,
+        codec: probe.codec,
+        channels: probe.channels,
+        sampleRate: probe.sampleRate,
+        bitRate: probe.bitRate,
+        pcmKey,
+        pcmSamples: samples,
+        peaksKey,
+        loudnessLufs: loudness.integratedLufs,
+        truePeakDb: loudness.truePeakDb,
+        peakDb: clipping.peakDb,
+        clippedSamples: clipping.clippedSamples,
+        clippedRatio: clipping.clippedRatio,
+      },
+    });
+    await maybeProposeSplit(audio.bookId);
+    return { durationSec: probe.durationSec, samples };
+  } catch (e) {
+    const finalAttempt = isPermanentError(e) || ctx.attempt >= 3;
+    if (!ctx.signal.aborted) {
+      await db.audioFile.update({
+        where: { id: audio.id },
+        data: finalAttempt
+          ? { status: 'failed', error: e instanceof Error ? e.message : String(e) }
+          : { status: 'uploaded', error: `Will retry: ${e instanceof Error ? e.message : String(e)}` },
+      });
+      if (finalAttempt) await maybeProposeSplit(audio.bookId);
+    } else {
+      await db.audioFile.update({ where: { id: audio.id }, data: { status: 'uploaded', error: 'Ingest was cancelled; re-run it from the book page.' } });
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,42 @@
+// The one PrismaClient of the process, shared by the app, the worker and the CLI.
+// SQLite (better-sqlite3 adapter) by default; PostgreSQL (adapter-pg) when DATABASE_URL is a postgres URL.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client.ts';
+import { getConfig } from '../config/env.ts';
+
+export type Db = PrismaClient;
+
+const globalForDb = globalThis as unknown as { alineaDb?: PrismaClient; alineaDbUrl?: string };
+
+export function sqliteFilePath(url: string): string {
+  return url.replace(/^file:/, '');
+}
+
+function createClient(url: string): PrismaClient {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  }
+  mkdirSync(path.dirname(path.resolve(sqliteFilePath(url))), { recursive: true });
+  // timeout = busy timeout: the app and the worker write the same file; WAL is set by the migrator.
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 15_000 }) });
+}
+
+export function getDb(): PrismaClient {
+  const url = getConfig().databaseUrl;
+  if (!globalForDb.alineaDb || globalForDb.alineaDbUrl !== url) {
+    globalForDb.alineaDb = createClient(url);
+    globalForDb.alineaDbUrl = url;
+  }
+  return globalForDb.alineaDb;
+}
+
+export async function disconnectDb(): Promise<void> {
+  if (globalForDb.alineaDb) {
+    await globalForDb.alineaDb.$disconnect();
+    globalForDb.alineaDb = undefined;
+    globalForDb.alineaDbUrl = undefined;
+  }
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { useTestEnv } from '../testing/use-test-env.ts';
+import { getDb } from '../db/client.ts';
+import { AppError } from '../errors/app-error.ts';
+import { defineJob, type JobDefinition } from './job-definition.ts';
+import { enqueueJob } from './enqueue-job.ts';
+import { claimJob } from './claim-job.ts';
+import { runClaimedJob, backoffMs } from './run-claimed-job.ts';
+import { cancelJob } from './cancel-job.ts';
+import { retryJob } from './retry-job.ts';
+import { workJobs } from './work-jobs.ts';
+
+useTestEnv({ env: { ALINEA_JOB_LEASE_SECONDS: '5' } });
+
+const calls: string[] = [];
+const echo = defineJob({
+  name: 'test-echo',
+  schema: z.object({ value: z.string() }),
+  async handler(p, ctx) {
+    calls.push(p.value);
+    ctx.progress(0.5, 'half way');
+    return { echoed: p.value };
+  },
+});
+let flakyFailures = 0;
+const flaky = defineJob({
+  name: 'test-flaky',
+  schema: z.object({}),
+  maxAttempts: 2,
+  async handler() {
+    flakyFailures++;
+    throw new Error('disk briefly unavailable');
+  },
+});
+const badInput = defineJob({
+  name: 'test-bad-input',
+  schema: z.object({}),
+  async handler() {
+    throw new AppError('UNSUPPORTED_MEDIA', 'x.mp3 is not a readable audio file');
+  },
+});
+const waits = defineJob({
+  name: 'test-waits',
+  schema: z.object({}),
+  async handler(_p, ctx) {
+    await new Promise((resolve, reject) => {
+      const t = setTimeout(resolve, 20_000);
+      ctx.signal.addEventListener('abort', () => {
+        clearTimeout(t);
+        reject(ctx.signal.reason);
+      });
+    });
+  },
+});
+const registry = new Map<string, JobDefinition>(([echo, flaky, badInput, waits] as JobDefinition[]).map((d) => [d.name, d]));
+
+async function clearJobs() {
+  await getDb().job.deleteMany({});
+}
+
+describe('job queue', () => {
+  it('runs a job and records its result and progress', async () => {
+    await clearJobs();
+    const job = await enqueueJob(echo, { value: 'hola' });
+    const claimed = await claimJob('w1');
+    expect(claimed?.id).toBe(job.id);
+    expect(claimed?.status).toBe('running');
+    expect(claimed?.attempts).toBe(1);
+    expect(await runClaimedJob(claimed!, 'w1', registry)).toBe('succeeded');
+    const done = await getDb().job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(done.status).toBe('succeeded');
+    expect(done.progress).toBe(1);
+    expect(JSON.parse(done.result!)).toEqual({ echoed: 'hola' });
+    expect(await claimJob('w1')).toBeNull();
+  });
+
+  it('refuses an invalid payload at enqueue, and fails a stored invalid payload permanently', async () => {
+    await clearJobs();
+    await expect(enqueueJob(echo, { value: 3 } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await getDb().job.create({ data: { type: 'test-echo', payload: '{"value": 3}' } });
+    const claimed = await claimJob('w1');
+    expect(await runClaimedJob(claimed!, 'w1', registry)).toBe('failed');
+    const row = await getDb().job.findUniqueOrThrow({ where: { id: claimed!.id } });
+    expect(row.status).toBe('failed');
+    expect(row.attempts).toBe(1);
+  });
+
+  it('fails permanently on bad input errors without retrying', async () => {
+    await clearJobs();
+    const job = await enqueueJob(badInput, {});
+    expect(await runClaimedJob((await claimJob('w1'))!, 'w1', registry)).toBe('failed');
+    const row = await getDb().job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row.error).toContain('x.mp3');
+    expect(row.attempts).toBe(1);
+  });
+
+  it('retries transient errors with backoff, then fails after maxAttempts', async () => {
+    await clearJobs();
+    flakyFailures = 0;
+    const job = await enqueueJob(flaky, {});
+    const t0 = Date.now();
+    expect(await runClaimedJob((await claimJob('w1'))!, 'w1', registry)).toBe('retry');
+    let row = await getDb().job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row.status).toBe('queued');
+    expect(row.runAt.getTime()).toBeGreaterThanOrEqual(t0 + backoffMs(1) - 50);
+    expect(await claimJob('w1')).toBeNull(); // not due yet
+    await getDb().job.update({ where: { id: job.id }, data: { runAt: new Date() } });
+    expect(await runClaimedJob((await claimJob('w1'))!, 'w1', registry)).toBe('failed');
+    row = await getDb().job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row.status).toBe('failed');
+    expect(row.attempts).toBe(2);
+    expect(flakyFailures).toBe(2);
+    // a person can queue it again
+    expect((await retryJob(job.id)).status).toBe('queued');
+  });
+
+  it('gives a job whose worker died to another worker once the lease expires', async () => {
+    await clearJobs();
+    calls.length = 0;
+    const job = await enqueueJob(echo, { value: 'again' });
+    const first = await claimJob('dead-worker');
+    expect(first?.id).toBe(job.id);
+    expect(await claimJob('w2')).toBeNull(); // leased
+    await getDb().job.update({ where: { id: job.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+    const second = await claimJob('w2');
+    expect(second?.id).toBe(job.id);
+    expect(second?.attempts).toBe(2);
+    expect(await runClaimedJob(second!, 'w2', registry)).toBe('succeeded');
+    // the dead worker coming back cannot overwrite the outcome
+    expect(await runClaimedJob(first!, 'dead-worker', registry)).toBe('lost');
+    expect((await getDb().job.findUniqueOrThrow({ where: { id: job.id } })).lockedBy).toBe('w2');
+  });
+
+  it('never hands the same job to two concurrent claimers', async () => {
+    await clearJobs();
+    for (let i = 0; i < 20; i++) await enqueueJob(echo, { value: `v${i}` });
+    const claimed: string[] = [];
+    await Promise.all(
+      Array.from({ length: 4 }, async (_, w) => {
+        for (;;) {
+          const j = await claimJob(`w${w}`);
+          if (!j) return;
+          claimed.push(j.id);
+        }
+      }),
+    );
+    expect(claimed).toHaveLength(20);
+    expect(new Set(claimed).size).toBe(20);
+  });
+
+  it('cancels a queued job at once and a running job at its next heartbeat', async () => {
+    await clearJobs();
+    const queued = await enqueueJob(echo, { value: 'never' });
+    expect((await cancelJob(queued.id)).status).toBe('cancelled');
+    const running = await enqueueJob(waits, {});
+    const claimed = (await claimJob('w1'))!;
+    expect(claimed.id).toBe(running.id);
+    const outcome = runClaimedJob(claimed, 'w1', registry);
+    await cancelJob(running.id);
+    expect(await outcome).toBe('cancelled');
+    expect((await getDb().job.findUniqueOrThrow({ where: { id: running.id } })).status).toBe('cancelled');
+  });
+
+  it('workJobs with untilIdle drains the queue of one book and returns', async () => {
+    await clearJobs();
+    calls.length = 0;
+    const project = await getDb().project.create({ data: { name: 'q' } });
+    const book = await getDb().book.create({ data: { projectId: project.id, title: 'b' } });
+    await enqueueJob(echo, { value: 'a' }, { bookId: book.id });
+    await enqueueJob(echo, { value: 'b' }, { bookId: book.id });
+    await enqueueJob(echo, { value: 'other book' });
+    await workJobs({ registry, bookId: book.id, untilIdle: true, pollMs: 50 });
+    expect(calls.sort()).toEqual(['a', 'b']);
+    expect(await getDb().job.count({ where: { status: 'queued' } })).toBe(1);
+  });
+});

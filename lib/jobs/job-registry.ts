@@ -1,0 +1,7 @@
+import type { JobDefinition } from './job-definition.ts';
+import { ingestAudioJob, ingestEbookJob } from '../books/book-jobs.ts';
+
+/** Every job type the worker knows. */
+export const jobRegistry = new Map<string, JobDefinition>(
+  ([ingestAudioJob, ingestEbookJob] as JobDefinition[]).map((d) => [d.name, d]),
+);

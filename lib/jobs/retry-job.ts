@@ -1,0 +1,13 @@
+import { AppError } from '../errors/app-error.ts';
+import { getDb } from '../db/client.ts';
+
+/** Queues a failed or cancelled job again with a fresh retry budget. */
+export async function retryJob(jobId: string) {
+  const db = getDb();
+  const { count } = await db.job.updateMany({
+    where: { id: jobId, status: { in: ['failed', 'cancelled'] } },
+    data: { status: 'queued', attempts: 0, runAt: new Date(), error: null, message: 'Queued again', progress: 0, cancelRequested: false, finishedAt: null },
+  });
+  if (count !== 1) throw new AppError('CONFLICT', 'Only failed or cancelled jobs can be retried.');
+  return db.job.findUniqueOrThrow({ where: { id: jobId } });
+}
