@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_CHAPTERS } from '../lib/demo/demo-book.ts';
+
+const FIXTURES = path.resolve('tmp/e2e-fixtures');
+const AUDIO = ['faro_01_alinea_64kb.mp3', 'faro_02_alinea_64kb.mp3', 'faro_03_alinea_64kb.mp3'].map((f) => path.join(FIXTURES, f));
+const EBOOK = path.join(FIXTURES, 'faro-de-la-isla.txt');
+
+function openDb() {
+  return new Database(path.join(process.env.E2E_DATA_DIR!, 'alinea.db'), { readonly: true });
+}
+
+async function createProject(page: import('@playwright/test').Page, name: string) {
+  await page.goto('/');
+  await page.getByLabel('Project name').fill(name);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+}
+
+test('upload a 3-file audiobook and its ebook, accept the split, see 3 chapters', async ({ page }) => {
+  await createProject(page, 'E2E Faro');
+  await page.getByLabel('Title').fill('El faro de la isla');
+  // reversed on purpose: the book orders audio by natural file-name order
+  await page.getByLabel(/Audio files/).setInputFiles([...AUDIO].reverse());
+  await page.getByLabel(/Ebook/).setInputFiles(EBOOK);
+  await page.getByRole('button', { name: 'Upload book' }).click();
+
+  await expect(page.getByRole('heading', { name: 'El faro de la isla' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('audio-row')).toHaveCount(3);
+  // ingestion runs in the worker; the split is proposed when audio and ebook are ready
+  await expect(page.getByTestId('split-part')).toHaveCount(3, { timeout: 90_000 });
+  const rows = page.getByTestId('audio-row');
+  for (let i = 0; i < 3; i++) await expect(rows.nth(i)).toContainText(path.basename(AUDIO[i]!));
+  await expect(rows.first()).toContainText('LUFS');
+  await expect(page.getByTestId('split-part').nth(1)).toContainText('CAPÍTULO II');
+
+  await page.getByRole('button', { name: 'Accept split' }).click();
+  await expect(page.getByTestId('chapter-row')).toHaveCount(3);
+
+  await page.getByTestId('chapter-row').first().getByRole('link').click();
+  const fragments = page.getByTestId('fragment-row');
+  await expect(fragments).toHaveCount(DEMO_CHAPTERS[0]!.paragraphs.length + 1);
+  await expect(fragments.nth(2)).toContainText('señor tomás tenía sesenta y dos años');
+
+  // the database matches what the user saw
+  const db = openDb();
+  try {
+    const book = db.prepare("SELECT * FROM Book WHERE title = 'El faro de la isla'").get() as { id: string; splitStatus: string };
+    expect(book.splitStatus).toBe('accepted');
+    const audio = db.prepare('SELECT * FROM AudioFile WHERE bookId = ? ORDER BY position').all(book.id) as { originalName: string; status: string; sha256: string; durationSec: number; pcmKey: string }[];
+    expect(audio.map((a) => a.originalName)).toEqual(AUDIO.map((a) => path.basename(a)));
+    for (const [i, a] of audio.entries()) {
+      expect(a.status).toBe('ready');
+      expect(a.sha256).toBe(createHash('sha256').update(readFileSync(AUDIO[i]!)).digest('hex'));
+      expect(a.durationSec).toBeGreaterThan(5);
+    }
+    const chapters = db.prepare('SELECT c.id, c.position, a.originalName FROM Chapter c JOIN AudioFile a ON a.id = c.audioFileId WHERE c.bookId = ? ORDER BY c.position').all(book.id) as { id: string; originalName: string }[];
+    expect(chapters.map((c) => c.originalName)).toEqual(AUDIO.map((a) => path.basename(a)));
+    for (const [i, c] of chapters.entries()) {
+      const frags = db.prepare('SELECT text, normText, "begin" FROM Fragment WHERE chapterId = ? ORDER BY position').all(c.id) as { text: string; begin: number | null }[];
+      const expected = DEMO_CHAPTERS[i]!;
+      expect(frags.map((f) => f.text)).toEqual([expected.heading, ...expected.paragraphs]);
+      expect(frags.every((f) => f.begin === null)).toBe(true);
+    }
+  } finally {
+    db.close();
+  }
+});
+
+test('bad files get a clear error naming them and lose nothing else', async ({ page }, testInfo) => {
+  const corrupt = testInfo.outputPath('broken_02.mp3');
+  writeFileSync(corrupt, Buffer.from('this is not audio at all, just text pretending to be an mp3'.repeat(50)));
+  const empty = testInfo.outputPath('empty_03.mp3');
+  writeFileSync(empty, '');
+  await createProject(page, 'E2E Errors');
+  await page.getByLabel('Title').fill('Broken book');
+  await page.getByLabel(/Audio files/).setInputFiles([AUDIO[0]!, corrupt, empty]);
+  await page.getByLabel(/Ebook/).setInputFiles(EBOOK);
+  await page.getByRole('button', { name: 'Upload book' }).click();
+  // the empty file is refused at upload, by name; the others are kept
+  await expect(page.getByRole('alert').filter({ hasText: 'empty_03.mp3 is empty' })).toBeVisible();
+  await page.getByRole('link', { name: 'Open the book' }).click();
+  await expect(page.getByTestId('audio-row')).toHaveCount(2);
+  // the corrupt one fails its ingest, by name, and the good one is ready
+  await expect(page.getByTestId('audio-row').filter({ hasText: 'broken_02.mp3' })).toContainText('failed', { timeout: 60_000 });
+  await expect(page.getByTestId('audio-row').filter({ hasText: 'broken_02.mp3' }).getByRole('alert')).toContainText('broken_02.mp3');
+  await expect(page.getByTestId('audio-row').filter({ hasText: 'faro_01' })).toContainText('ready', { timeout: 60_000 });
+  // removing the bad file leaves one audio file and a one-part split
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Remove broken_02.mp3' }).click();
+  await expect(page.getByTestId('audio-row')).toHaveCount(1);
+  await expect(page.getByTestId('split-part')).toHaveCount(1, { timeout: 30_000 });
+});

@@ -1,0 +1,34 @@
+// Writes the demo audiobook into a folder: one MP3 per chapter made with espeak-ng (the first with a spoken
+// LibriVox-style intro that is not in the text) and the ebook as a Project Gutenberg-style .txt.
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { synthesizeSpeech } from '../audio/synthesize-speech.ts';
+import { DEMO_CHAPTERS, DEMO_TITLE, demoEbookText } from './demo-book.ts';
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d) => (err += d));
+    p.on('error', reject);
+    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} failed: ${err.slice(-500)}`))));
+  });
+}
+
+export async function writeDemoFiles(dir: string): Promise<{ audio: string[]; text: string }> {
+  const audio: string[] = [];
+  for (const [i, chapter] of DEMO_CHAPTERS.entries()) {
+    const n = String(i + 1).padStart(2, '0');
+    const intro = i === 0 ? `Capítulo ${i + 1} de ${DEMO_TITLE}. Esta es una grabación de LibriVox. ` : '';
+    const spoken = `${intro}${chapter.heading.replace('CAPÍTULO', 'Capítulo')}. ${chapter.paragraphs.join(' ')} Fin del capítulo ${i + 1}.`;
+    const wav = path.join(dir, `${n}.wav`);
+    await synthesizeSpeech(spoken, wav, { voice: 'es', wordsPerMinute: 165 });
+    const mp3 = path.join(dir, `faro_${n}_alinea_64kb.mp3`);
+    await run('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-ac', '1', '-ar', '44100', '-b:a', '64k', mp3]);
+    audio.push(mp3);
+  }
+  const text = path.join(dir, 'faro-de-la-isla.txt');
+  await writeFile(text, demoEbookText(), 'utf8');
+  return { audio, text };
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The studio from one command: installs what is missing, migrates, seeds the demo, builds, and serves
+# http://localhost:${PORT:-3000} with the worker running. Ctrl+C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/ensure-system.sh
+
+require_node
+ensure_tools ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng
+ensure_node_modules
+
+export ALINEA_DATA_DIR=${ALINEA_DATA_DIR:-$PWD/data}
+PORT=${PORT:-3000}
+
+node bin/alinea.mjs migrate
+node bin/alinea.mjs seed-demo
+
+# Build when there is no build or a source file is newer than it.
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib next.config.ts package-lock.json -newer .next/BUILD_ID -type f -print -quit 2>/dev/null)" ]; then
+  echo "Building the app …"
+  npx next build
+fi
+
+node bin/alinea.mjs worker &
+WORKER=$!
+npx next start -p "$PORT" &
+SERVER=$!
+trap 'kill $WORKER $SERVER 2>/dev/null; wait' INT TERM EXIT
+echo "Alinea is running: http://localhost:$PORT (data in $ALINEA_DATA_DIR). Ctrl+C stops it."
+wait -n $WORKER $SERVER
