@@ -26,7 +26,7 @@ async function storeOne(bookId: string, name: string, source: Readable) {
     await storage.delete(storageKeys.audioDir(bookId, id));
     throw new AppError('INVALID_INPUT', `${name} is empty (0 bytes). Upload the file again.`, { file: name });
   }
-  return { id, name, key, ...stored };
+  return { id, name, ...stored };
 }
 
 export async function addBookAudio(bookId: string, fileName: string, source: Readable): Promise<AddAudioResult> {

@@ -19,8 +19,10 @@ type Engine = {
   free(): Promise<void>;
 };
 
+type WasmEngine = Omit<Engine, 'free'> & { free(): void };
+
 type WasmBg = {
-  SchemaEngine: { new (options: unknown, cb: (msg: string) => void, adapter: object): Promise<Engine> };
+  SchemaEngine: { new: (options: unknown, cb: (msg: string) => void, adapter: object) => Promise<WasmEngine> };
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
 };
 

@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../errors/app-error.ts';
+import { probeAudio } from './probe-audio.ts';
+import { openWav } from './wav-reader.ts';
+
+export type ConvertToPcmOptions = {
+  /** Input duration, for progress; probed when omitted and onProgress is given. */
+  durationSec?: number;
+  /** Called with 0..1 (non-decreasing), and with 1 once the output is in place. */
+  onProgress?: (fraction: number) => void;
+  /** Aborting kills ffmpeg and removes the partial output; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+};
+
+export const PCM_SAMPLE_RATE = 16_000;
+
+// soxr at 28 bits is transparent; swresample does the downmix in the same step (0.5·L + 0.5·R for stereo,
+// normalised because the output is integer) and converts to s16.
+const RESAMPLE_FILTER = `aresample=resampler=soxr:precision=28:osr=${PCM_SAMPLE_RATE}:ochl=mono:osf=s16`;
+const STDERR_KEEP = 8_192;
+
+/**
+ * Decodes any ffmpeg-readable audio to 16 kHz mono 16-bit PCM WAV. Writes `outputWav.part` and renames it
+ * on success, so `outputWav` is either complete or absent. Returns the number of samples written.
+ */
+export async function convertToPcm(
+  input: string,
+  outputWav: string,
+  opts: ConvertToPcmOptions = {},
+): Promise<{ samples: number }> {
+  const { onProgress, signal } = opts;
+  signal?.throwIfAborted();
+  let durationSec = opts.durationSec;
+  if (onProgress && !(durationSec && durationSec > 0)) durationSec = (await probeAudio(input)).durationSec;
+
+  const part = `${outputWav}.part`;
+  try {
+    const args = [
+      '-hide_banner', '-nostdin', '-nostats', '-v', 'error', '-progress', 'pipe:1', '-y',
+      '-i', `file:${path.resolve(input)}`,
+      '-map', '0:a:0', '-map_metadata', '-1',
+      '-af', RESAMPLE_FILTER, '-ar', String(PCM_SAMPLE_RATE), '-ac', '1', '-c:a', 'pcm_s16le',
+      // A seekable file lets ffmpeg patch the RIFF sizes at the end; RF64 kicks in past 4 GiB (~37 h).
+      '-rf64', 'auto', '-f', 'wav', `file:${path.resolve(part)}`,
+    ];
+    signal?.throwIfAborted(); // may have fired while probing
+    const result = await runFfmpeg(args, durationSec, onProgress, signal);
+    if (result.exit !== 0) {
+      const name = path.basename(input);
+      throw new AppError(
+        'UNSUPPORTED_MEDIA',
+        `"${name}" could not be decoded (${result.lastError || `ffmpeg exited with code ${result.exit}`}). ` +
+          'Check that it plays, or re-export it as mp3, ogg/opus, flac, wav or m4a.',
+        { file: name, stderr: result.stderr },
+      );
+    }
+    const info = await openWav(part);
+    if (info.samples === 0) {
+      const name = path.basename(input);
+      throw new AppError('UNSUPPORTED_MEDIA', `"${name}" decoded to no audio. Upload a file that contains sound.`, {
+        file: name,
+      });
+    }
+    signal?.throwIfAborted();
+    await rename(part, outputWav);
+    onProgress?.(1);
+    return { samples: info.samples };
+  } catch (err) {
+    await rm(part, { force: true });
+    throw err;
+  }
+}
+
+type FfmpegResult = { exit: number | null; stderr: string; lastError: string };
+
+function runFfmpeg(
+  args: string[],
+  durationSec: number | undefined,
+  onProgress: ((fraction: number) => void) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<FfmpegResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let pending = '';
+    let last = 0;
+    let stopped: { reason: unknown } | null = null;
+    const stop = (reason: unknown): void => {
+      stopped ??= { reason };
+      child.kill('SIGKILL');
+    };
+
+    // `-progress` prints key=value blocks; out_time_us is the position in the output so far.
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      pending += d;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      if (!onProgress || !durationSec) return;
+      for (const line of lines) {
+        if (!line.startsWith('out_time_us=')) continue;
+        const us = Number(line.slice('out_time_us='.length));
+        if (!Number.isFinite(us) || us <= 0) continue;
+        const fraction = Math.min(1, us / 1e6 / durationSec);
+        if (fraction > last) {
+          last = fraction;
+          try {
+            onProgress(fraction);
+          } catch (err) {
+            stop(err); // a throwing callback cancels the job rather than crashing the process
+          }
+        }
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr = (stderr + d).slice(-STDERR_KEEP);
+    });
+
+    const onAbort = (): void => stop(signal?.reason ?? new Error('aborted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    child.on('error', (err) => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(new Error(`Could not run ffmpeg (is it installed?): ${err.message}`));
+    });
+    child.on('close', (exit) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (stopped) return reject(stopped.reason);
+      const lastError = stderr.trim().split('\n').at(-1)?.trim() ?? '';
+      resolve({ exit, stderr, lastError });
+    });
+  });
+}

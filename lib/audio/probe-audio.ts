@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { AppError } from '../errors/app-error.ts';
+
+export type AudioProbe = {
+  durationSec: number;
+  codec: string;
+  channels: number;
+  sampleRate: number;
+  /** Bits per second, null when the container does not say (e.g. some Ogg streams). */
+  bitRate: number | null;
+  formatName: string;
+};
+
+type FfprobeStream = {
+  codec_type?: string;
+  codec_name?: string;
+  channels?: number;
+  sample_rate?: string;
+  bit_rate?: string;
+  duration?: string;
+};
+type FfprobeOutput = {
+  streams?: FfprobeStream[];
+  format?: { format_name?: string; duration?: string; bit_rate?: string };
+};
+
+const SUPPORTED = 'mp3, ogg/opus, flac, wav, m4a';
+
+/** Reads duration, codec and layout of the first audio stream with ffprobe. */
+export async function probeAudio(file: string, displayName?: string): Promise<AudioProbe> {
+  const name = displayName ?? path.basename(file);
+  const reject = (reason: string): AppError =>
+    new AppError(
+      'UNSUPPORTED_MEDIA',
+      `"${name}" is not a readable audio file (${reason}). Upload one of: ${SUPPORTED}.`,
+      { file: name, reason },
+    );
+
+  const { code, stdout, stderr } = await runFfprobe(file);
+  if (code !== 0) throw reject(lastLine(stderr) || `ffprobe exited with code ${code}`);
+
+  let parsed: FfprobeOutput;
+  try {
+    parsed = JSON.parse(stdout) as FfprobeOutput;
+  } catch {
+    throw reject('ffprobe output could not be parsed');
+  }
+  const stream = parsed.streams?.find((s) => s.codec_type === 'audio');
+  if (!stream) throw reject('no audio stream');
+
+  // Ogg/Opus and some MP3s only carry the duration at container level.
+  const durationSec = positive(stream.duration) ?? positive(parsed.format?.duration);
+  if (durationSec === null) throw reject('zero or unknown duration');
+  const sampleRate = positive(stream.sample_rate);
+  const channels = stream.channels ?? 0;
+  if (sampleRate === null || channels <= 0) throw reject('no sample rate or channels');
+
+  return {
+    durationSec,
+    codec: stream.codec_name ?? 'unknown',
+    channels,
+    sampleRate,
+    bitRate: positive(stream.bit_rate) ?? positive(parsed.format?.bit_rate),
+    formatName: parsed.format?.format_name ?? 'unknown',
+  };
+}
+
+function positive(v: string | undefined): number | null {
+  if (v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+function lastLine(s: string): string {
+  return s.trim().split('\n').at(-1)?.trim() ?? '';
+}
+
+function runFfprobe(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, rejectPromise) => {
+    const child = spawn(
+      'ffprobe',
+      // `file:` + absolute path: names starting with '-' or containing ':' are not read as options/protocols.
+      ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-i', `file:${path.resolve(file)}`],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      if (stderr.length < 16_384) stderr += d;
+    });
+    child.on('error', (err) => rejectPromise(new Error(`Could not run ffprobe (is ffmpeg installed?): ${err.message}`)));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { synthesizeSpeech } from './synthesize-speech.ts';
+import { openWav } from './wav-reader.ts';
+
+let dir: string;
+const f = (name: string) => path.join(dir, name);
+const TEXT = 'En un lugar de la Mancha, de cuyo nombre no quiero acordarme, no ha mucho tiempo que vivía un hidalgo.';
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'alinea-tts-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function seconds(file: string): Promise<number> {
+  const info = await openWav(file);
+  return info.samples / info.sampleRate;
+}
+
+describe('synthesizeSpeech', () => {
+  it('speaks Spanish into a 22 050 Hz mono 16-bit WAV', async () => {
+    await synthesizeSpeech(TEXT, f('quijote.wav'));
+    const info = await openWav(f('quijote.wav'));
+    expect(info).toMatchObject({ sampleRate: 22050, channels: 1, bitsPerSample: 16 });
+    expect(info.samples / info.sampleRate).toBeGreaterThan(0.5);
+    expect(existsSync(f('quijote.wav.part'))).toBe(false);
+  });
+
+  it('speaks faster at more words per minute', async () => {
+    await synthesizeSpeech(TEXT, f('slow.wav'), { wordsPerMinute: 120 });
+    await synthesizeSpeech(TEXT, f('fast.wav'), { wordsPerMinute: 320, pitch: 70 });
+    expect(await seconds(f('fast.wav'))).toBeLessThan((await seconds(f('slow.wav'))) * 0.7);
+  });
+
+  it('treats text that looks like an option as text', async () => {
+    await synthesizeSpeech('-v en --help hola', f('dash.wav'));
+    expect(await seconds(f('dash.wav'))).toBeGreaterThan(0.3);
+  });
+
+  it('rejects an unknown voice, empty text and out-of-range settings without leaving files', async () => {
+    await expect(synthesizeSpeech('hola', f('x.wav'), { voice: 'zz-nope' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('zz-nope'),
+    });
+    await expect(synthesizeSpeech('   ', f('x.wav'))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(synthesizeSpeech('hola', f('x.wav'), { wordsPerMinute: 5 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(synthesizeSpeech('hola', f('x.wav'), { voice: 'es; rm -rf /' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect((await readdir(dir)).filter((n) => n.startsWith('x.wav'))).toEqual([]);
+  });
+});
