@@ -21,7 +21,12 @@ async function storeOne(bookId: string, name: string, source: Readable) {
   const id = randomUUID();
   const ext = extensionOf(name);
   const key = storageKeys.audioOriginal(bookId, id, ext);
-  const stored = await storage.putStream(key, source, { maxBytes: getConfig().maxUploadBytes, label: name });
+  const stored = await storage
+    .putStream(key, source, { maxBytes: getConfig().maxUploadBytes, label: name })
+    .catch(async (e: unknown) => {
+      await storage.delete(storageKeys.audioDir(bookId, id));
+      throw e;
+    });
   if (stored.size === 0) {
     await storage.delete(storageKeys.audioDir(bookId, id));
     throw new AppError('INVALID_INPUT', `${name} is empty (0 bytes). Upload the file again.`, { file: name });
