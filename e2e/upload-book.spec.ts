@@ -65,6 +65,13 @@ test('upload a 3-file audiobook and its ebook, accept the split, see 3 chapters'
       expect(frags.map((f) => f.text)).toEqual([expected.heading, ...expected.paragraphs]);
       expect(frags.every((f) => f.begin === null)).toBe(true);
     }
+    // the editor's data: precomputed peaks and the 16 kHz audio with HTTP Range
+    const peaks = await (await page.request.get(`/api/audio/${(audio[0] as unknown as { id: string }).id}/peaks?samplesPerPeak=1600`)).json();
+    expect(peaks.samplesPerPeak).toBe(1600);
+    expect(peaks.peaks.length).toBeCloseTo((audio[0]!.durationSec * 10) * 2, -1);
+    const head = await page.request.get(`/api/audio/${(audio[0] as unknown as { id: string }).id}/pcm`, { headers: { range: 'bytes=0-11' } });
+    expect(head.status()).toBe(206);
+    expect((await head.body()).subarray(0, 4).toString()).toBe('RIFF');
   } finally {
     db.close();
   }

@@ -2,6 +2,7 @@
 # The studio from one command: installs what is missing, migrates, seeds the demo, builds, and serves
 # http://localhost:${PORT:-3000} with the worker running. Ctrl+C stops both.
 set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-system.sh
 

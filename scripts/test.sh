@@ -2,6 +2,7 @@
 # Every test: type check, unit + integration tests (vitest, real SQLite/ffmpeg/espeak-ng), then the
 # Playwright end-to-end specs against a production build in Debian's Chromium.
 set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-system.sh
 

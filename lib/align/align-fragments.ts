@@ -1,0 +1,290 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../errors/app-error.ts';
+import { openWav } from '../audio/wav-reader.ts';
+import { detectPauses, EnergyMeter } from './detect-pauses.ts';
+import { multiscaleDtw, toDtwSequence, type DtwPath, type DtwSequence } from './dtw.ts';
+import { mapThroughPath } from './map-path.ts';
+import { mfccFromWav, type Mfcc } from './mfcc.ts';
+import { snapToPauses } from './snap-to-pauses.ts';
+import { synthesizeFragments } from './synthesize-fragments.ts';
+
+export type AlignFragmentsInput = {
+  /** 16 kHz mono 16-bit WAV (see convertToPcm). */
+  audioWav: string;
+  fragments: { id: string; text: string }[];
+  /** ISO 639 code (spa, eng …): picks the espeak-ng voice. */
+  language: string;
+  /** Align only inside this part of the audio, in seconds. */
+  span?: { begin: number; end: number };
+  /** 0..1, non-decreasing. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+  options?: AlignOptions;
+};
+
+export type AlignOptions = {
+  /** TTS cache (see synthesizeFragments). */
+  cacheDir?: string;
+  /** Speaking rate of the synthetic voice; default 160 wpm. */
+  wordsPerMinute?: number;
+  /** The text may start this late (spoken intro not in the text); default 60 s. */
+  headMaxSec?: number;
+  /** … and end this early (spoken outro); default 90 s. */
+  tailMaxSec?: number;
+  /** Drift allowed around the diagonal beyond head/tail, in seconds; default 60 (aeneas' dtw_margin). */
+  bandSec?: number;
+  /** Cost of each skipped real frame at the head or tail, in units of 1 − cos; default 0.3
+   * (below a poor match, above a good one: tuned on the synthetic chapter and the aeneas fixtures). */
+  skipCost?: number;
+  /**
+   * Weight of the loudness mismatch (c0 scaled to each track's own 10th–90th percentile) added to the DTW cost,
+   * so speech does not ride along the synthetic track's silence; default 0.5.
+   */
+  energyWeight?: number;
+  /** How far a boundary may move to reach a pause; default 0.5 s. 0 disables pause refinement. */
+  maxSnapSec?: number;
+  /** Shortest pause the VAD reports; default 0.15 s. */
+  minPauseSec?: number;
+};
+
+export type AlignedFragment = { id: string; begin: number; end: number; confidence: number };
+
+export type AlignFragmentsResult = {
+  fragments: AlignedFragment[];
+  /** Begin of the first fragment (what comes before is a spoken intro or silence), seconds. */
+  head: number;
+  /** End of the last fragment, seconds. */
+  tail: number;
+  /** Duration of the whole audio file. */
+  durationSec: number;
+  stats: {
+    syntheticSec: number;
+    synthesized: number;
+    dtwCells: number;
+    pauses: number;
+    boundariesInPause: number;
+    timings: { ttsSec: number; featuresSec: number; dtwSec: number; refineSec: number };
+  };
+};
+
+const SHIFT_SEC = 0.04;
+
+/**
+ * aeneas' method, with fixes: espeak-ng speaks every fragment, MFCCs of the real and the synthetic track,
+ * DTW on 1 − cos(c1..c12) — two-level (coarse band, then a narrow window around the projected path) so memory
+ * stays linear in the length — with an open begin and end so a spoken intro/outro is skipped rather than
+ * swallowed by the first/last fragment; boundaries mapped back through the path, then moved to the centre
+ * of a nearby pause found by an energy VAD; one confidence per fragment.
+ *
+ * Boundaries are shared: fragment i ends where fragment i + 1 begins (the centre of the pause between them).
+ */
+export async function alignFragments(input: AlignFragmentsInput): Promise<AlignFragmentsResult> {
+  const { audioWav, fragments, language, signal } = input;
+  const o = input.options ?? {};
+  const progress = (f: number): void => input.onProgress?.(Math.min(1, Math.max(0, f)));
+  if (fragments.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to align: the text has no fragments.');
+  const info = await openWav(audioWav);
+  if (info.sampleRate !== 16_000 || info.channels !== 1 || info.bitsPerSample !== 16) {
+    throw new AppError('UNSUPPORTED_MEDIA', 'The aligner needs 16 kHz mono 16-bit WAV; convert the audio with convertToPcm first.', {
+      sampleRate: info.sampleRate,
+      channels: info.channels,
+    });
+  }
+  const durationSec = info.samples / info.sampleRate;
+  const spanBegin = Math.max(0, Math.min(durationSec, input.span?.begin ?? 0));
+  const spanEnd = Math.max(spanBegin, Math.min(durationSec, input.span?.end ?? durationSec));
+  if (spanEnd - spanBegin < 0.5) throw new AppError('INVALID_INPUT', 'The span to align is shorter than half a second.');
+
+  const work = await mkdtemp(path.join(os.tmpdir(), 'alinea-align-'));
+  try {
+    // 1. Synthetic track.
+    let t0 = performance.now();
+    const track = await synthesizeFragments(
+      fragments.map((f) => f.text),
+      path.join(work, 'synthetic.wav'),
+      { language, cacheDir: o.cacheDir, wordsPerMinute: o.wordsPerMinute, signal, onProgress: (f) => progress(0.3 * f) },
+    );
+    const ttsSec = (performance.now() - t0) / 1000;
+
+    // 2. Features, both streamed from disk; frame energies of the real audio in the same pass.
+    t0 = performance.now();
+    const meter = new EnergyMeter(16_000, 0.01, Math.round((spanEnd - spanBegin) * 16_000));
+    const realMfcc = await mfccFromWav(audioWav, {
+      startSec: spanBegin,
+      endSec: spanEnd,
+      dither: 1,
+      shiftSec: SHIFT_SEC,
+      onChunk: (c) => meter.push(c),
+      signal,
+    });
+    progress(0.5);
+    const synthMfcc = await mfccFromWav(track.wav, { dither: 1, shiftSec: SHIFT_SEC, signal });
+    const real = toDtwSequence(realMfcc, relativeLoudness(realMfcc));
+    const synth = toDtwSequence(synthMfcc, relativeLoudness(synthMfcc));
+    const featuresSec = (performance.now() - t0) / 1000;
+    progress(0.6);
+    signal?.throwIfAborted();
+
+    // 3. DTW, open at both ends.
+    t0 = performance.now();
+    const headMax = o.headMaxSec ?? 60;
+    const tailMax = o.tailMaxSec ?? 90;
+    const dtwPath = multiscaleDtw(real, synth, {
+      factor: 8,
+      bandRadius: ((o.bandSec ?? 60) + Math.max(headMax, tailMax)) / SHIFT_SEC,
+      refineRadius: 12,
+      openBegin: Math.round(headMax / SHIFT_SEC),
+      openEnd: Math.round(tailMax / SHIFT_SEC),
+      skipCost: o.skipCost ?? 0.3,
+      energyWeight: o.energyWeight ?? 0.5,
+    });
+    const dtwSec = (performance.now() - t0) / 1000;
+    progress(0.85);
+    signal?.throwIfAborted();
+
+    // 4. Synthetic boundaries → real time; then pause refinement.
+    t0 = performance.now();
+    const shift = realMfcc.shiftSec;
+    const k = fragments.length;
+    const synthBoundaries = [...track.fragments.map((f) => f.begin), track.fragments[k - 1]!.end];
+    // The first and last boundary come from where the path starts and ends (the open begin/end).
+    const mapped = mapThroughPath(synthBoundaries, dtwPath, synth.length, shift);
+    mapped[0] = dtwPath.rows[0]! * shift;
+    mapped[k] = (dtwPath.rows[dtwPath.rows.length - 1]! + 1) * shift;
+    const energies = meter.finish();
+    const pauseMap = detectPauses(energies, meter.frameSec, { minPauseSec: o.minPauseSec });
+    const maxSnap = o.maxSnapSec ?? 0.5;
+    const snapped =
+      maxSnap > 0
+        ? snapToPauses(mapped, pauseMap.pauses, { maxShiftSec: maxSnap })
+        : mapped.map((t) => ({ time: t, inPause: !pauseMap.inSpeech(t), shift: 0 }));
+    const bounds = snapped.map((s) => Math.min(spanEnd - spanBegin, Math.max(0, s.time)));
+
+    // 5. Confidence.
+    const costs = fragmentCosts(dtwPath, real, synth, track.fragments, shift);
+    const confidence = scoreFragments({
+      costs,
+      chars: fragments.map((f) => f.text.replace(/\s+/g, '').length),
+      realSec: fragments.map((_, i) => bounds[i + 1]! - bounds[i]!),
+      synthSec: track.fragments.map((f) => f.end - f.begin),
+      edgeInPause: snapped.map((s) => s.inPause),
+    });
+    const refineSec = (performance.now() - t0) / 1000;
+    progress(1);
+
+    const out = fragments.map((f, i) => ({
+      id: f.id,
+      begin: round3(spanBegin + bounds[i]!),
+      end: round3(spanBegin + bounds[i + 1]!),
+      confidence: confidence[i]!,
+    }));
+    return {
+      fragments: out,
+      head: out[0]!.begin,
+      tail: out[k - 1]!.end,
+      durationSec,
+      stats: {
+        syntheticSec: track.durationSec,
+        synthesized: track.synthesized,
+        dtwCells: dtwPath.cells,
+        pauses: pauseMap.pauses.length,
+        boundariesInPause: snapped.filter((s) => s.inPause).length,
+        timings: { ttsSec, featuresSec, dtwSec, refineSec },
+      },
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** c0 of each frame mapped to [0, 1] between the track's 10th and 90th percentile (quiet → 0, speech → 1). */
+function relativeLoudness(m: Mfcc): Float32Array {
+  const c0 = new Float32Array(m.frames);
+  for (let i = 0; i < m.frames; i++) c0[i] = m.data[i * m.coeffs]!;
+  const sorted = Float32Array.from(c0).sort();
+  const lo = sorted[Math.floor(0.1 * (sorted.length - 1))]!;
+  const hi = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
+  const span = Math.max(1e-6, hi - lo);
+  return c0.map((v) => Math.min(1, Math.max(0, (v - lo) / span)));
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Mean local cost (1 − cos) of the path cells whose synthetic frame lies in each fragment. */
+function fragmentCosts(
+  p: DtwPath,
+  a: DtwSequence,
+  b: DtwSequence,
+  frags: { begin: number; end: number }[],
+  shift: number,
+): number[] {
+  const fragOf = new Int32Array(b.length).fill(-1);
+  frags.forEach((f, i) => {
+    const j0 = Math.max(0, Math.round(f.begin / shift));
+    const j1 = Math.min(b.length, Math.round(f.end / shift));
+    for (let j = j0; j < j1; j++) fragOf[j] = i;
+  });
+  const sum = new Float64Array(frags.length);
+  const cnt = new Float64Array(frags.length);
+  const dim = a.dim;
+  for (let q = 0; q < p.rows.length; q++) {
+    const i = p.rows[q]!;
+    const j = p.cols[q]!;
+    const f = fragOf[j]!;
+    if (f < 0) continue;
+    let dot = 0;
+    for (let d = 0; d < dim; d++) dot += a.data[i * dim + d]! * b.data[j * dim + d]!;
+    sum[f]! += 1 - dot;
+    cnt[f]!++;
+  }
+  return Array.from(sum, (s, i) => (cnt[i]! > 0 ? s / cnt[i]! : NaN));
+}
+
+function median(xs: number[]): number {
+  const s = xs.filter(Number.isFinite).sort((x, y) => x - y);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
+
+/**
+ * confidence = s_cost · s_rate · s_ratio · s_edges, each in [0, 1]:
+ * - s_cost: robust z of the fragment's mean DTW cost against the chapter (median, 1.4826·MAD);
+ *   1 up to z = 2, falling linearly to 0 at z = 6.
+ * - s_rate: speaking rate (non-space chars per real second) vs the chapter median; 1 within a factor 1.6,
+ *   0 at a factor 3.2 (log scale).
+ * - s_ratio: real / synthetic duration vs the chapter median ratio, same shape.
+ * - s_edges: × 0.8 for each of its two boundaries that is still in speech after pause refinement.
+ */
+export function scoreFragments(input: {
+  costs: number[];
+  chars: number[];
+  realSec: number[];
+  synthSec: number[];
+  edgeInPause: boolean[];
+}): number[] {
+  const { costs, chars, realSec, synthSec, edgeInPause } = input;
+  const medCost = median(costs);
+  const mad = median(costs.map((c) => Math.abs(c - medCost))) * 1.4826 + 1e-6;
+  const rates = chars.map((c, i) => (realSec[i]! > 0 ? c / realSec[i]! : NaN));
+  const ratios = realSec.map((r, i) => (synthSec[i]! > 0 ? r / synthSec[i]! : NaN));
+  const medRate = median(rates);
+  const medRatio = median(ratios);
+  const logShape = (x: number, med: number): number => {
+    if (!Number.isFinite(x) || !Number.isFinite(med) || x <= 0 || med <= 0) return 0.5;
+    const d = Math.abs(Math.log(x / med));
+    return clamp01(1 - Math.max(0, d - Math.log(1.6)) / Math.log(2));
+  };
+  return costs.map((c, i) => {
+    const z = Number.isFinite(c) ? (c - medCost) / mad : 6;
+    const sCost = clamp01(1 - Math.max(0, z - 2) / 4);
+    const sRate = chars[i]! > 0 ? logShape(rates[i]!, medRate) : 1;
+    const sRatio = logShape(ratios[i]!, medRatio);
+    const sEdges = (edgeInPause[i] ? 1 : 0.8) * (edgeInPause[i + 1] ? 1 : 0.8);
+    return Math.round(sCost * sRate * sRatio * sEdges * 1000) / 1000;
+  });
+}

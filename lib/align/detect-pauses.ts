@@ -1,0 +1,133 @@
+/** Loudness of consecutive frames (10 ms by default) in dB re full scale, computed while audio streams past. */
+export class EnergyMeter {
+  readonly frameSamples: number;
+  readonly frameSec: number;
+  private out: Float32Array;
+  private frames = 0;
+  private acc = 0;
+  private inFrame = 0;
+
+  constructor(sampleRate: number, frameSec = 0.01, expectedSamples?: number) {
+    this.frameSamples = Math.max(1, Math.round(sampleRate * frameSec));
+    this.frameSec = this.frameSamples / sampleRate;
+    this.out = new Float32Array(Math.max(16, Math.ceil((expectedSamples ?? 0) / this.frameSamples) + 1));
+  }
+
+  push(samples: Int16Array): void {
+    const fs = this.frameSamples;
+    let acc = this.acc;
+    let k = this.inFrame;
+    for (let i = 0; i < samples.length; i++) {
+      const v = samples[i]! / 32768;
+      acc += v * v;
+      if (++k === fs) {
+        this.emit(acc / fs);
+        acc = 0;
+        k = 0;
+      }
+    }
+    this.acc = acc;
+    this.inFrame = k;
+  }
+
+  finish(): Float32Array {
+    if (this.inFrame > 0) this.emit(this.acc / this.inFrame);
+    this.inFrame = 0;
+    this.acc = 0;
+    return this.out.subarray(0, this.frames);
+  }
+
+  private emit(meanSquare: number): void {
+    if (this.frames === this.out.length) {
+      const grown = new Float32Array(this.out.length * 2);
+      grown.set(this.out);
+      this.out = grown;
+    }
+    this.out[this.frames++] = 10 * Math.log10(meanSquare + 1e-12);
+  }
+}
+
+export type Pause = { begin: number; end: number };
+
+export type DetectPausesOptions = {
+  /** Shortest stretch of non-speech that counts as a pause; default 0.15 s. */
+  minPauseSec?: number;
+  /** Speech bursts shorter than this inside non-speech (clicks, breaths) are ignored; default 0.04 s. */
+  minSpeechSec?: number;
+  /** Percentiles of the frame levels taken as noise floor and speech level; defaults 10 and 90. */
+  floorPercentile?: number;
+  speechPercentile?: number;
+  /** Threshold = floor + max(minMarginDb, marginShare × (speech − floor)); defaults 6 dB and 0.3. */
+  minMarginDb?: number;
+  marginShare?: number;
+};
+
+export type PauseMap = {
+  pauses: Pause[];
+  thresholdDb: number;
+  /** Whether time t (s) is in speech (not inside any detected pause). */
+  inSpeech: (t: number) => boolean;
+};
+
+/** Value at percentile p (0–100) of the levels, from a 0.1 dB histogram: O(n), no sort of millions of frames. */
+function percentile(db: Float32Array, p: number): number {
+  const LO = -130;
+  const BINS = 1400; // −130 … +10 dB
+  const hist = new Uint32Array(BINS);
+  for (let i = 0; i < db.length; i++) {
+    const b = Math.min(BINS - 1, Math.max(0, Math.floor((db[i]! - LO) * 10)));
+    hist[b]!++;
+  }
+  const target = (p / 100) * db.length;
+  let seen = 0;
+  for (let b = 0; b < BINS; b++) {
+    seen += hist[b]!;
+    if (seen >= target) return LO + b / 10;
+  }
+  return LO + BINS / 10;
+}
+
+/**
+ * Simple energy VAD: frames below an adaptive threshold (set from the file's own noise floor and speech
+ * level percentiles) are non-speech; runs of at least `minPauseSec` are pauses.
+ */
+export function detectPauses(db: Float32Array, frameSec: number, opts: DetectPausesOptions = {}): PauseMap {
+  const minPause = Math.max(1, Math.round((opts.minPauseSec ?? 0.15) / frameSec));
+  const minSpeech = Math.max(1, Math.round((opts.minSpeechSec ?? 0.04) / frameSec));
+  const floor = percentile(db, opts.floorPercentile ?? 10);
+  const speech = percentile(db, opts.speechPercentile ?? 90);
+  const thresholdDb = floor + Math.max(opts.minMarginDb ?? 6, (opts.marginShare ?? 0.3) * (speech - floor));
+
+  // Runs of quiet frames, merging across speech bursts shorter than minSpeech.
+  const runs: [number, number][] = [];
+  let i = 0;
+  const n = db.length;
+  while (i < n) {
+    if (db[i]! >= thresholdDb) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && db[j]! < thresholdDb) j++;
+    const last = runs[runs.length - 1];
+    if (last && i - last[1] < minSpeech) last[1] = j;
+    else runs.push([i, j]);
+    i = j;
+  }
+  const pauses = runs.filter(([a, b]) => b - a >= minPause).map(([a, b]) => ({ begin: a * frameSec, end: b * frameSec }));
+  const inSpeech = (t: number): boolean => {
+    // Binary search for the last pause beginning at or before t.
+    let lo = 0;
+    let hi = pauses.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (pauses[mid]!.begin <= t) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return !(k >= 0 && t <= pauses[k]!.end);
+  };
+  return { pauses, thresholdDb, inSpeech };
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { bandWindow, downsampleSequence, multiscaleDtw, toDtwSequence, windowedDtw, type DtwSequence } from './dtw.ts';
+
+/** 2-D unit vectors at the given angles (degrees): the cost 1 − cos Δθ is easy to compute by hand. */
+function angles(deg: number[]): DtwSequence {
+  const data = new Float32Array(deg.length * 2);
+  deg.forEach((d, i) => {
+    data[i * 2] = Math.cos((d * Math.PI) / 180);
+    data[i * 2 + 1] = Math.sin((d * Math.PI) / 180);
+  });
+  return { length: deg.length, dim: 2, data };
+}
+
+function full(n: number, m: number) {
+  return bandWindow(n, m, Math.max(n, m));
+}
+
+function pairs(p: { rows: Int32Array; cols: Int32Array }): [number, number][] {
+  return Array.from(p.rows, (r, k) => [r, p.cols[k]!]);
+}
+
+/** A smooth random walk of unit vectors in 12-D: neighbouring frames alike, distant frames different. */
+function walk(n: number, seed: number): number[][] {
+  let s = seed;
+  const rnd = () => {
+    s = (s * 1103515245 + 12345) >>> 0;
+    return s / 2 ** 32 - 0.5;
+  };
+  const v = Array.from({ length: 12 }, rnd);
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < 12; k++) v[k] = v[k]! * 0.9 + rnd();
+    out.push([...v]);
+  }
+  return out;
+}
+
+function seq(vectors: number[][]): DtwSequence {
+  const coeffs = 13;
+  const data = new Float32Array(vectors.length * coeffs);
+  vectors.forEach((v, i) => v.forEach((x, k) => (data[i * coeffs + k + 1] = x)));
+  return toDtwSequence({ frames: vectors.length, coeffs, shiftSec: 0.04, data });
+}
+
+describe('windowedDtw', () => {
+  it('solves a hand-computed 3 × 4 case', () => {
+    // Costs (rows a = 0°, 90°, 180°; columns b = 0°, 45°, 90°, 180°):
+    //   0      .2929  1      2
+    //   1      .2929  0      1
+    //   2      1.7071 1      0
+    // Accumulated: D(2,3) = .2929 via (0,0) → (0,1) → (1,2) → (2,3) (diagonal preferred on ties).
+    const p = windowedDtw(angles([0, 90, 180]), angles([0, 45, 90, 180]), full(3, 4));
+    expect(p.cost).toBeCloseTo(1 - Math.SQRT1_2, 6);
+    expect(pairs(p)).toEqual([[0, 0], [0, 1], [1, 2], [2, 3]]);
+    expect(p.cells).toBe(12);
+  });
+
+  it('aligns identical sequences on the diagonal at zero cost', () => {
+    const s = seq(walk(50, 1));
+    const p = windowedDtw(s, s, full(50, 50));
+    expect(pairs(p)).toEqual(Array.from({ length: 50 }, (_, i) => [i, i]));
+    expect(p.cost).toBeCloseTo(0, 5);
+  });
+
+  it('maps a repeated segment onto the one frame it repeats', () => {
+    // a holds b's frame 1 three times: the path stays on column 1 for rows 1..3.
+    const a = angles([0, 60, 60, 60, 120, 180]);
+    const b = angles([0, 60, 120, 180]);
+    const p = windowedDtw(a, b, full(6, 4));
+    expect(pairs(p)).toEqual([[0, 0], [1, 1], [2, 1], [3, 1], [4, 2], [5, 3]]);
+    expect(p.cost).toBeCloseTo(0, 6);
+  });
+
+  it('starts and ends freely inside the open begin/end (subsequence DTW)', () => {
+    const w = walk(130, 7);
+    const a = seq([...walk(40, 70), ...w, ...walk(30, 71)]);
+    const b = seq(w);
+    const p = windowedDtw(a, b, full(200, 130), { openBegin: 60, openEnd: 60, skipCost: 0.2 });
+    expect(p.rows[0]).toBe(40);
+    expect(p.rows[p.rows.length - 1]).toBe(169);
+    expect(p.cost).toBeCloseTo(0.2 * (40 + 30), 4);
+    // Without the open begin the path has to start at row 0.
+    expect(windowedDtw(a, b, full(200, 130)).rows[0]).toBe(0);
+  });
+
+  it('stores only the band', () => {
+    const s = seq(walk(300, 3));
+    const p = windowedDtw(s, s, bandWindow(300, 300, 10));
+    expect(p.cells).toBeLessThan(300 * 21 + 1);
+    expect(p.cost).toBeCloseTo(0, 5);
+  });
+
+  it('rejects empty or mismatched sequences', () => {
+    expect(() => windowedDtw(angles([]), angles([0]), full(0, 1))).toThrow(/non-empty/);
+  });
+});
+
+describe('multiscaleDtw', () => {
+  it('finds the same path as full DTW on a time-warped copy', () => {
+    const w = walk(600, 11);
+    // b: a resampled with a smoothly varying rate (0.7×..1.3×).
+    const warped: number[][] = [];
+    for (let t = 0; t < 599; ) {
+      warped.push(w[Math.floor(t)]!);
+      t += 1 + 0.3 * Math.sin(t / 40);
+    }
+    const a = seq(w);
+    const b = seq(warped);
+    const exact = windowedDtw(a, b, full(a.length, b.length));
+    const fast = multiscaleDtw(a, b, { factor: 8, bandRadius: 200, refineRadius: 8 });
+    expect(fast.cost).toBeCloseTo(exact.cost, 4);
+    expect(fast.cells).toBeLessThan((a.length * b.length) / 4);
+  });
+
+  it('finds a subsequence behind a long unrelated head', () => {
+    const w = walk(1000, 5);
+    const a = seq([...walk(150, 99), ...w.slice(0, 800), ...walk(100, 98)]);
+    const b = seq(w.slice(0, 800));
+    const p = multiscaleDtw(a, b, { factor: 8, bandRadius: 300, openBegin: 300, openEnd: 300, skipCost: 0.3 });
+    expect(p.rows[0]).toBe(150);
+    expect(p.rows[p.rows.length - 1]).toBe(949);
+  });
+
+  it('averages frames when downsampling', () => {
+    const d = downsampleSequence(angles([0, 90, 180, 180]), 2);
+    expect(d.length).toBe(2);
+    expect(d.data[0]).toBeCloseTo(Math.SQRT1_2, 6);
+    expect(d.data[1]).toBeCloseTo(Math.SQRT1_2, 6);
+    expect(d.data[2]).toBeCloseTo(-1, 6);
+  });
+});

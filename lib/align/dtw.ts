@@ -1,0 +1,298 @@
+import { AppError } from '../errors/app-error.ts';
+import type { Mfcc } from './mfcc.ts';
+
+/**
+ * A sequence prepared for DTW: unit-length feature vectors (c1..c12 of the MFCC, c0 dropped) so that
+ * 1 − cosine similarity is 1 − dot product. An all-zero frame (a constant log spectrum) stays zero: cost 1
+ * against everything.
+ */
+export type DtwSequence = {
+  length: number;
+  dim: number;
+  data: Float32Array;
+  /** Optional per-frame loudness in [0, 1] (see `energyWeight`). */
+  energy?: Float32Array;
+};
+
+/** Per row i (frame of sequence a), the inclusive column range [lo[i], hi[i]] of b that DTW may visit. */
+export type DtwWindow = { lo: Int32Array; hi: Int32Array };
+
+export type DtwPath = {
+  /** Matched frame pairs in order: a[rows[k]] ↔ b[cols[k]]. Starts at column 0, ends at column m − 1. */
+  rows: Int32Array;
+  cols: Int32Array;
+  /** Accumulated cost of the path (skip penalties included). */
+  cost: number;
+  /** Cells evaluated, for memory/speed accounting. */
+  cells: number;
+};
+
+export type DtwOptions = {
+  /** The path may start on any row ≤ openBegin (subsequence start in a); default 0 (must start at row 0). */
+  openBegin?: number;
+  /** The path may end on any row ≥ n − 1 − openEnd; default 0. */
+  openEnd?: number;
+  /** Cost per row of a skipped at the start or end, so that skipping is not free; default 0. */
+  skipCost?: number;
+  /** Weight of |energyA − energyB| added to the cosine cost when both sequences carry energy; default 0. */
+  energyWeight?: number;
+};
+
+/** c1..c(k−1) of each MFCC frame, scaled to unit length. */
+export function toDtwSequence(mfcc: Mfcc, energy?: Float32Array): DtwSequence {
+  const dim = mfcc.coeffs - 1;
+  const data = new Float32Array(mfcc.frames * dim);
+  for (let i = 0; i < mfcc.frames; i++) {
+    let norm = 0;
+    for (let k = 1; k < mfcc.coeffs; k++) norm += mfcc.data[i * mfcc.coeffs + k]! ** 2;
+    const s = norm > 1e-12 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 1; k < mfcc.coeffs; k++) data[i * dim + k - 1] = mfcc.data[i * mfcc.coeffs + k]! * s;
+  }
+  return { length: mfcc.frames, dim, data, energy };
+}
+
+/** Averages groups of `factor` frames (vectors re-normalised, energies averaged). */
+export function downsampleSequence(seq: DtwSequence, factor: number): DtwSequence {
+  const n = Math.ceil(seq.length / factor);
+  const { dim } = seq;
+  const data = new Float32Array(n * dim);
+  const energy = seq.energy ? new Float32Array(n) : undefined;
+  const acc = new Float64Array(dim);
+  for (let g = 0; g < n; g++) {
+    acc.fill(0);
+    const from = g * factor;
+    const to = Math.min(seq.length, from + factor);
+    let e = 0;
+    for (let i = from; i < to; i++) {
+      for (let k = 0; k < dim; k++) acc[k]! += seq.data[i * dim + k]!;
+      if (seq.energy) e += seq.energy[i]!;
+    }
+    let norm = 0;
+    for (let k = 0; k < dim; k++) norm += acc[k]! ** 2;
+    const s = norm > 1e-12 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 0; k < dim; k++) data[g * dim + k] = acc[k]! * s;
+    if (energy) energy[g] = e / (to - from);
+  }
+  return { length: n, dim, data, energy };
+}
+
+/** Sakoe–Chiba band: columns within ±radius of the straight line from (0, 0) to (n − 1, m − 1). */
+export function bandWindow(n: number, m: number, radius: number): DtwWindow {
+  const lo = new Int32Array(n);
+  const hi = new Int32Array(n);
+  const slope = n > 1 ? (m - 1) / (n - 1) : 0;
+  const r = Math.max(Math.ceil(radius), Math.ceil(slope) + 1);
+  for (let i = 0; i < n; i++) {
+    const c = i * slope;
+    lo[i] = Math.max(0, Math.floor(c - r));
+    hi[i] = Math.min(m - 1, Math.ceil(c + r));
+  }
+  if (n > 0) {
+    lo[0] = 0;
+    hi[n - 1] = m - 1;
+  }
+  return { lo, hi };
+}
+
+/**
+ * The window at full resolution around a path found on sequences downsampled by `factor`: every fine cell
+ * under a coarse path cell, widened by `radius` frames each way, made monotone so it stays connected.
+ */
+export function projectWindow(path: DtwPath, factor: number, n: number, m: number, radius: number): DtwWindow {
+  const lo = new Int32Array(n).fill(m);
+  const hi = new Int32Array(n).fill(-1);
+  for (let k = 0; k < path.rows.length; k++) {
+    const I = path.rows[k]!;
+    const J = path.cols[k]!;
+    const r0 = Math.max(0, I * factor - radius);
+    const r1 = Math.min(n - 1, I * factor + factor - 1 + radius);
+    const c0 = Math.max(0, J * factor - radius);
+    const c1 = Math.min(m - 1, J * factor + factor - 1 + radius);
+    for (let i = r0; i <= r1; i++) {
+      if (c0 < lo[i]!) lo[i] = c0;
+      if (c1 > hi[i]!) hi[i] = c1;
+    }
+  }
+  // Rows the coarse path never came near (before an open begin, after an open end) get an empty-ish window
+  // that the monotone passes below turn into something connected.
+  for (let i = n - 2; i >= 0; i--) if (lo[i]! > lo[i + 1]!) lo[i] = lo[i + 1]!;
+  for (let i = 1; i < n; i++) if (hi[i]! < hi[i - 1]!) hi[i] = hi[i - 1]!;
+  for (let i = 0; i < n; i++) {
+    if (hi[i]! < 0) hi[i] = Math.min(m - 1, lo[i]!);
+    if (lo[i]! >= m) lo[i] = Math.max(0, hi[i]!);
+    if (lo[i]! > hi[i]!) lo[i] = hi[i]!;
+  }
+  return { lo, hi };
+}
+
+const DIAG = 0;
+const UP = 1; // from (i − 1, j): a advances, b stays
+const LEFT = 2; // from (i, j − 1): b advances, a stays
+const START = 3;
+
+/** Local cost 1 − cos(a_i, b_j) (+ energy term). */
+function makeCost(a: DtwSequence, b: DtwSequence, energyWeight: number): (i: number, j: number) => number {
+  const dim = a.dim;
+  const ad = a.data;
+  const bd = b.data;
+  const ea = a.energy;
+  const eb = b.energy;
+  if (energyWeight > 0 && ea && eb) {
+    return (i, j) => {
+      let dot = 0;
+      const ia = i * dim;
+      const jb = j * dim;
+      for (let k = 0; k < dim; k++) dot += ad[ia + k]! * bd[jb + k]!;
+      return 1 - dot + energyWeight * Math.abs(ea[i]! - eb[j]!);
+    };
+  }
+  return (i, j) => {
+    let dot = 0;
+    const ia = i * dim;
+    const jb = j * dim;
+    for (let k = 0; k < dim; k++) dot += ad[ia + k]! * bd[jb + k]!;
+    return 1 - dot;
+  };
+}
+
+/**
+ * DTW restricted to a window, with the plain step set {(1,1), (1,0), (0,1)} and the local cost added once
+ * per cell (as aeneas). Memory: one byte of back-pointer per window cell plus two rows of costs; never n × m.
+ */
+export function windowedDtw(a: DtwSequence, b: DtwSequence, window: DtwWindow, opts: DtwOptions = {}): DtwPath {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) throw new AppError('INVALID_INPUT', 'DTW needs two non-empty sequences.');
+  if (a.dim !== b.dim) throw new AppError('INVALID_INPUT', 'DTW sequences must have the same dimension.');
+  const { lo, hi } = window;
+  const openBegin = Math.min(n - 1, Math.max(0, Math.floor(opts.openBegin ?? 0)));
+  const openEnd = Math.min(n - 1, Math.max(0, Math.floor(opts.openEnd ?? 0)));
+  const skip = opts.skipCost ?? 0;
+  const cost = makeCost(a, b, opts.energyWeight ?? 0);
+
+  const offset = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) offset[i + 1] = offset[i]! + Math.max(0, hi[i]! - lo[i]! + 1);
+  const cells = offset[n]!;
+  const dirs = new Uint8Array(cells);
+  let maxW = 0;
+  for (let i = 0; i < n; i++) maxW = Math.max(maxW, hi[i]! - lo[i]! + 1);
+  let prev = new Float64Array(maxW).fill(Infinity);
+  let cur = new Float64Array(maxW).fill(Infinity);
+  let prevLo = 0;
+  let prevHi = -1;
+  let bestEnd = Infinity;
+  let bestRow = -1;
+
+  for (let i = 0; i < n; i++) {
+    const l = lo[i]!;
+    const h = hi[i]!;
+    const base = offset[i]!;
+    for (let j = l; j <= h; j++) {
+      const c = cost(i, j);
+      let best = Infinity;
+      let dir = START;
+      if (i > 0 && j - 1 >= prevLo && j - 1 <= prevHi) {
+        best = prev[j - 1 - prevLo]!;
+        dir = DIAG;
+      }
+      if (i > 0 && j >= prevLo && j <= prevHi) {
+        const v = prev[j - prevLo]!;
+        if (v < best) {
+          best = v;
+          dir = UP;
+        }
+      }
+      if (j > l) {
+        const v = cur[j - 1 - l]!;
+        if (v < best) {
+          best = v;
+          dir = LEFT;
+        }
+      }
+      if (j === 0 && i <= openBegin) {
+        const v = i * skip; // start fresh here, having skipped rows 0..i−1
+        if (v <= best) {
+          best = v;
+          dir = START;
+        }
+      }
+      cur[j - l] = best + c;
+      dirs[base + j - l] = dir;
+    }
+    if (h === m - 1 && i >= n - 1 - openEnd) {
+      const v = cur[h - l]! + (n - 1 - i) * skip;
+      if (v < bestEnd) {
+        bestEnd = v;
+        bestRow = i;
+      }
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+    cur.fill(Infinity);
+    prevLo = l;
+    prevHi = h;
+  }
+  if (bestRow < 0 || !Number.isFinite(bestEnd)) {
+    throw new AppError('INVALID_INPUT', 'DTW found no path inside the window; widen the band.');
+  }
+
+  // Backtrack.
+  const rows: number[] = [];
+  const cols: number[] = [];
+  let i = bestRow;
+  let j = m - 1;
+  for (;;) {
+    rows.push(i);
+    cols.push(j);
+    const d = dirs[offset[i]! + j - lo[i]!]!;
+    if (d === START) break;
+    if (d === DIAG) {
+      i--;
+      j--;
+    } else if (d === UP) i--;
+    else j--;
+  }
+  rows.reverse();
+  cols.reverse();
+  return { rows: Int32Array.from(rows), cols: Int32Array.from(cols), cost: bestEnd, cells };
+}
+
+export type MultiscaleDtwOptions = DtwOptions & {
+  /** Downsampling factor of the coarse pass; default 8 (0.32 s frames at a 40 ms shift). 1 = single pass. */
+  factor?: number;
+  /** Sakoe–Chiba radius of the coarse pass around the diagonal, in fine frames; default 1500 (60 s at 40 ms). */
+  bandRadius?: number;
+  /** Radius in fine frames around the projected coarse path; default 12. */
+  refineRadius?: number;
+};
+
+/**
+ * Coarse-to-fine DTW (FastDTW-like, two levels): a banded DTW on sequences averaged over `factor` frames,
+ * then a DTW at full resolution inside the projected path ± `refineRadius`. Memory and time are
+ * O((n/f)·band/f + n·(2f + 2r)) cells instead of n × m.
+ */
+export function multiscaleDtw(a: DtwSequence, b: DtwSequence, opts: MultiscaleDtwOptions = {}): DtwPath {
+  const factor = Math.max(1, Math.floor(opts.factor ?? 8));
+  const bandRadius = opts.bandRadius ?? 1500;
+  const refineRadius = opts.refineRadius ?? 12;
+  const openBegin = opts.openBegin ?? 0;
+  const openEnd = opts.openEnd ?? 0;
+  if (factor === 1 || a.length < 4 * factor || b.length < 4 * factor) {
+    return windowedDtw(a, b, bandWindow(a.length, b.length, bandRadius), opts);
+  }
+  const ca = downsampleSequence(a, factor);
+  const cb = downsampleSequence(b, factor);
+  const coarse = windowedDtw(ca, cb, bandWindow(ca.length, cb.length, bandRadius / factor), {
+    ...opts,
+    openBegin: Math.ceil(openBegin / factor),
+    openEnd: Math.ceil(openEnd / factor),
+  });
+  const window = projectWindow(coarse, factor, a.length, b.length, refineRadius);
+  // Let the fine pass start/end anywhere the projected window allows near the coarse start/end.
+  const fineOpenBegin = openBegin > 0 ? Math.min(openBegin, (coarse.rows[0]! + 1) * factor + refineRadius) : 0;
+  const lastRow = coarse.rows[coarse.rows.length - 1]!;
+  const fineOpenEnd = openEnd > 0 ? Math.min(openEnd, a.length - 1 - (lastRow * factor - refineRadius)) : 0;
+  const fine = windowedDtw(a, b, window, { ...opts, openBegin: fineOpenBegin, openEnd: Math.max(0, fineOpenEnd) });
+  return { ...fine, cells: fine.cells + coarse.cells };
+}

@@ -1,0 +1,186 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../errors/app-error.ts';
+import { synthesizeSpeech } from '../audio/synthesize-speech.ts';
+import { openWav } from '../audio/wav-reader.ts';
+
+export const SYNTHETIC_SAMPLE_RATE = 16_000;
+const ESPEAK_RATE = 22_050;
+// Bump when the cached audio would change (espeak settings, format) so stale entries are not reused.
+const CACHE_VERSION = 'espeak-ng-wav-v1';
+const STDERR_KEEP = 8_192;
+
+/** ISO 639-3/-1 language → espeak-ng voice. Unknown codes that look like voice names are used as given. */
+const VOICES: Record<string, string> = {
+  spa: 'es', es: 'es', eng: 'en', en: 'en', fra: 'fr', fr: 'fr', deu: 'de', de: 'de', ita: 'it', it: 'it',
+  por: 'pt', pt: 'pt', cat: 'ca', ca: 'ca', glg: 'gl', gl: 'gl', eus: 'eu', eu: 'eu', nld: 'nl', nl: 'nl',
+};
+
+export function voiceForLanguage(language: string | undefined): string {
+  const key = (language ?? '').trim().toLowerCase();
+  if (key === '') return 'es';
+  return VOICES[key] ?? key;
+}
+
+export type SynthesizeFragmentsOptions = {
+  /** ISO 639 code (spa, eng …); picks the espeak-ng voice. Default Spanish. */
+  language?: string;
+  /** Overrides the voice picked from the language. */
+  voice?: string;
+  wordsPerMinute?: number;
+  pitch?: number;
+  /** Content-addressed cache of per-fragment TTS audio; default os.tmpdir()/alinea-tts-cache. */
+  cacheDir?: string;
+  /** espeak-ng processes at once; default os.availableParallelism(). */
+  concurrency?: number;
+  /** Called with 0..1 as fragments are synthesised. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+};
+
+export type SyntheticTrack = {
+  /** The 16 kHz mono 16-bit WAV of all fragments back to back. */
+  wav: string;
+  sampleRate: number;
+  durationSec: number;
+  /** Per fragment [begin, end) in seconds of the synthetic track; begin = end for unspeakable text. */
+  fragments: { begin: number; end: number }[];
+  /** Fragments synthesised now (cache misses). */
+  synthesized: number;
+};
+
+/** Text with nothing espeak-ng would say (punctuation, symbols only) gets no audio. */
+function speakable(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+export function ttsCacheKey(text: string, voice: string, wpm: number, pitch: number): string {
+  return createHash('sha256').update(`${CACHE_VERSION}\0${voice}\0${wpm}\0${pitch}\0${text}`).digest('hex');
+}
+
+/**
+ * Speaks every fragment with espeak-ng (cached per text + voice + speed + pitch, several processes at once),
+ * then resamples the concatenation to 16 kHz in one ffmpeg/soxr pass into `outWav`. Because the fragments
+ * are resampled as one continuous signal, fragment k starts exactly at (Σ earlier 22 050 Hz samples) / 22 050 s.
+ */
+export async function synthesizeFragments(
+  texts: string[],
+  outWav: string,
+  opts: SynthesizeFragmentsOptions = {},
+): Promise<SyntheticTrack> {
+  const voice = opts.voice ?? voiceForLanguage(opts.language);
+  const wpm = opts.wordsPerMinute ?? 160;
+  const pitch = opts.pitch ?? 50;
+  const cacheDir = opts.cacheDir ?? path.join(os.tmpdir(), 'alinea-tts-cache');
+  const concurrency = Math.max(1, opts.concurrency ?? os.availableParallelism());
+  await mkdir(cacheDir, { recursive: true });
+
+  const files: (string | null)[] = texts.map((t) =>
+    speakable(t) ? path.join(cacheDir, `${ttsCacheKey(t.trim(), voice, wpm, pitch)}.wav`) : null,
+  );
+  // Identical texts share one file; synthesise each missing file once.
+  const todo = [...new Set(files.filter((f): f is string => f !== null && !existsSync(f)))];
+  const textOf = new Map<string, string>();
+  files.forEach((f, k) => f && textOf.set(f, texts[k]!.trim()));
+  let done = 0;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < todo.length) {
+      opts.signal?.throwIfAborted();
+      const file = todo[next++]!;
+      // Unique temp name: another aligner may be filling the same cache entry; rename is atomic.
+      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.wav`;
+      try {
+        await synthesizeSpeech(textOf.get(file)!, tmp, { voice, wordsPerMinute: wpm, pitch });
+        await rename(tmp, file);
+      } finally {
+        await rm(tmp, { force: true });
+      }
+      done++;
+      opts.onProgress?.(done / todo.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
+  opts.onProgress?.(1);
+
+  // Concatenate (22 050 Hz PCM bodies) into one ffmpeg that resamples with soxr.
+  const fragments: { begin: number; end: number }[] = [];
+  let total = 0;
+  const bodies: (() => Promise<Buffer>)[] = [];
+  for (const file of files) {
+    if (!file) {
+      fragments.push({ begin: total / ESPEAK_RATE, end: total / ESPEAK_RATE });
+      continue;
+    }
+    const info = await openWav(file);
+    if (info.sampleRate !== ESPEAK_RATE || info.channels !== 1 || info.bitsPerSample !== 16) {
+      throw new AppError('UNSUPPORTED_MEDIA', `Cached TTS file ${path.basename(file)} has an unexpected format; clear ${cacheDir}.`);
+    }
+    fragments.push({ begin: total / ESPEAK_RATE, end: (total + info.samples) / ESPEAK_RATE });
+    total += info.samples;
+    bodies.push(async () => (await readFile(file)).subarray(info.dataOffset, info.dataOffset + info.dataBytes));
+  }
+  if (total === 0) throw new AppError('INVALID_INPUT', 'None of the fragments has speakable text.');
+
+  const part = `${outWav}.part`;
+  try {
+    await resampleToWav(bodies, part, opts.signal);
+    await rename(part, outWav);
+  } catch (err) {
+    await rm(part, { force: true });
+    throw err;
+  }
+  const info = await openWav(outWav);
+  return {
+    wav: outWav,
+    sampleRate: SYNTHETIC_SAMPLE_RATE,
+    durationSec: info.samples / SYNTHETIC_SAMPLE_RATE,
+    fragments,
+    synthesized: todo.length,
+  };
+}
+
+function resampleToWav(bodies: (() => Promise<Buffer>)[], outWav: string, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'ffmpeg',
+      [
+        '-hide_banner', '-nostdin', '-v', 'error', '-y',
+        '-f', 's16le', '-ar', String(ESPEAK_RATE), '-ac', '1', '-i', 'pipe:0',
+        '-af', `aresample=resampler=soxr:precision=20:osr=${SYNTHETIC_SAMPLE_RATE}`,
+        '-c:a', 'pcm_s16le', '-f', 'wav', `file:${path.resolve(outWav)}`,
+      ],
+      { stdio: ['pipe', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr = (stderr + d).slice(-STDERR_KEEP);
+    });
+    const onAbort = (): void => {
+      child.kill('SIGKILL');
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', (err) => reject(new Error(`Could not run ffmpeg (is it installed?): ${err.message}`)));
+    child.on('close', (code) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) return reject(signal.reason);
+      if (code !== 0) return reject(new Error(`ffmpeg could not resample the synthetic track: ${stderr.trim()}`));
+      resolve();
+    });
+    child.stdin.on('error', () => undefined); // EPIPE if ffmpeg dies; its exit code tells the story
+    void (async () => {
+      for (const body of bodies) {
+        const buf = await body();
+        if (!child.stdin.write(buf)) await new Promise<void>((r) => child.stdin.once('drain', () => r()));
+      }
+      child.stdin.end();
+    })().catch((err: unknown) => {
+      child.kill('SIGKILL');
+      reject(err);
+    });
+  });
+}
