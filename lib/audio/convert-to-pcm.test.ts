@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +14,10 @@ const run = promisify(execFile);
 const ffmpeg = (...args: string[]) => run('ffmpeg', ['-hide_banner', '-v', 'error', '-y', ...args]);
 let dir: string;
 const f = (name: string) => path.join(dir, name);
+
+/** Temp files of a target: `<target>.<pid>-<id>.part`. */
+const partsOf = (target: string) =>
+  readdirSync(path.dirname(target)).filter((n) => n.startsWith(`${path.basename(target)}.`) && n.endsWith('.part'));
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'alinea-pcm-'));
@@ -43,7 +48,7 @@ describe('convertToPcm', () => {
     expect(info.samples).toBe(samples);
     // 3 s; allow one MP3 frame (1152 samples at 44.1 kHz ≈ 418 at 16 kHz) of encoder delay/padding.
     expect(Math.abs(samples - 48000)).toBeLessThanOrEqual(418);
-    expect(existsSync(f('tone.wav.part'))).toBe(false);
+    expect(partsOf(f('tone.wav')).length).toBe(0);
   });
 
   it('is sample exact for lossless input and averages stereo channels', async () => {
@@ -75,7 +80,7 @@ describe('convertToPcm', () => {
       }),
     ).rejects.toBe(boom);
     expect(existsSync(f('boom.wav'))).toBe(false);
-    expect(existsSync(f('boom.wav.part'))).toBe(false);
+    expect(partsOf(f('boom.wav')).length).toBe(0);
   });
 
   it('rejects undecodable input naming the file, leaving no output', async () => {
@@ -84,14 +89,14 @@ describe('convertToPcm', () => {
     expect((err as AppError).code).toBe('UNSUPPORTED_MEDIA');
     expect((err as AppError).message).toContain('"broken.mp3"');
     expect(existsSync(f('broken.wav'))).toBe(false);
-    expect(existsSync(f('broken.wav.part'))).toBe(false);
+    expect(partsOf(f('broken.wav')).length).toBe(0);
   });
 
   it('does not start when already aborted', async () => {
     const ac = new AbortController();
     ac.abort();
     await expect(convertToPcm(f('tone.mp3'), f('never.wav'), { signal: ac.signal })).rejects.toThrow();
-    expect(existsSync(f('never.wav.part'))).toBe(false);
+    expect(partsOf(f('never.wav')).length).toBe(0);
   });
 
   it('abort kills a running ffmpeg and removes the .part file', async () => {
@@ -121,14 +126,14 @@ describe('convertToPcm', () => {
     const ac = new AbortController();
     const job = convertToPcm(fifo, out, { durationSec: 60, signal: ac.signal });
     const rejected = job.catch((e: unknown) => e);
-    for (let i = 0; i < 200 && !existsSync(`${out}.part`); i++) await new Promise((r) => setTimeout(r, 25));
-    expect(existsSync(`${out}.part`)).toBe(true);
+    for (let i = 0; i < 200 && partsOf(out).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(partsOf(out)).toHaveLength(1);
 
     ac.abort(new Error('user cancelled'));
     const err = await rejected;
     feeder.destroy();
     expect((err as Error).message).toBe('user cancelled');
-    expect(existsSync(`${out}.part`)).toBe(false);
+    expect(partsOf(out)).toHaveLength(0);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { probeAudio } from './probe-audio.ts';
 import { openWav } from './wav-reader.ts';
+import { partPath } from '../storage/part-path.ts';
 
 export type ConvertToPcmOptions = {
   /** Input duration, for progress; probed when omitted and onProgress is given. */
@@ -35,7 +36,7 @@ export async function convertToPcm(
   let durationSec = opts.durationSec;
   if (onProgress && !(durationSec && durationSec > 0)) durationSec = (await probeAudio(input)).durationSec;
 
-  const part = `${outputWav}.part`;
+  const part = partPath(outputWav);
   try {
     const args = [
       '-hide_banner', '-nostdin', '-nostats', '-v', 'error', '-progress', 'pipe:1', '-y',

@@ -2,6 +2,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { openWav, streamWavSamples } from './wav-reader.ts';
+import { partPath } from '../storage/part-path.ts';
 
 // File layout, little-endian: "ALPK", u32 version, u32 sampleRate, u32 samplesPerPeak, u32 count,
 // then count × (i16 min, i16 max). One pair per bucket of samplesPerPeak frames; the last may be shorter.
@@ -47,7 +48,7 @@ export async function writePeaksFile(
   }
   const wav = await openWav(wavPath);
   const { channels } = wav;
-  const part = `${outPath}.part`;
+  const part = partPath(outPath);
   const fh = await open(part, 'w');
   try {
     const header = Buffer.alloc(HEADER_BYTES);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { rename, rm, stat } from 'node:fs/promises';
 import { AppError } from '../errors/app-error.ts';
+import { partPath } from '../storage/part-path.ts';
 
 export type SynthesizeSpeechOptions = {
   /** espeak-ng voice, e.g. 'es', 'es-419', 'en'; default 'es'. */
@@ -33,7 +34,7 @@ export async function synthesizeSpeech(text: string, outWav: string, opts: Synth
     throw new AppError('INVALID_INPUT', `pitch must be an integer from 0 to 99, got ${pitch}.`, { pitch });
   }
 
-  const part = `${outWav}.part`;
+  const part = partPath(outWav);
   try {
     const { exit, stderr } = await runEspeak(
       ['-v', voice, '-s', String(wpm), '-p', String(pitch), '-b', '1', '--stdin', '-w', part],

@@ -1,5 +1,5 @@
 // Ingest of one audio file: probe, 16 kHz mono PCM beside the original, waveform peaks, loudness, clipping.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
@@ -26,6 +26,10 @@ export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
     const pcmKey = storageKeys.audioPcm(audio.bookId, audio.id);
     const pcmPath = storage.localPath(pcmKey);
     await mkdir(path.dirname(pcmPath), { recursive: true });
+    // temp files of an attempt whose worker died (this job holds the lease now, so nobody else owns them)
+    for (const name of await readdir(path.dirname(pcmPath))) {
+      if (name.endsWith('.part')) await rm(path.join(path.dirname(pcmPath), name), { force: true });
+    }
     const { samples } = await convertToPcm(storage.localPath(audio.originalKey), pcmPath, {
       durationSec: probe.durationSec,
       signal: ctx.signal,
