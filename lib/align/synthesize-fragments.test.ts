@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,16 @@ describe('synthesizeFragments', () => {
     expect(again.synthesized).toBe(0);
     const solo = await samples(again.wav);
     expect(Math.abs(bestLag(x, Math.round(c!.begin * 16_000), solo, 160))).toBeLessThanOrEqual(1);
+  });
+
+  it('gives the same track byte for byte from a cold and a warm cache', async () => {
+    const cache = path.join(dir, 'cache2');
+    const a = await synthesizeFragments(texts, path.join(dir, 'd1.wav'), { cacheDir: cache });
+    const b = await synthesizeFragments(texts, path.join(dir, 'd2.wav'), { cacheDir: cache });
+    expect(a.synthesized).toBe(3);
+    expect(b.synthesized).toBe(0);
+    expect(Buffer.compare(await readFile(a.wav), await readFile(b.wav))).toBe(0);
+    expect(b.fragments).toEqual(a.fragments);
   });
 
   it('maps languages to espeak-ng voices', () => {

@@ -142,3 +142,19 @@ describe('convertToPcm', () => {
     expect(names.filter((n) => n.endsWith('.part'))).toEqual([]);
   });
 });
+
+describe('convertToPcm determinism', () => {
+  it('gives byte-identical PCM for the same input on repeated runs (espeak-ng 22.05 kHz speech)', async () => {
+    const { synthesizeSpeech } = await import('./synthesize-speech.ts');
+    const { createHash } = await import('node:crypto');
+    const { readFile } = await import('node:fs/promises');
+    const src = f('speech-22k.wav');
+    await synthesizeSpeech('Hola, esta es una prueba del conversor con una frase bastante larga para ver si cambia.', src);
+    const hashes = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      await convertToPcm(src, f(`det-${i}.wav`));
+      hashes.add(createHash('sha256').update(await readFile(f(`det-${i}.wav`))).digest('hex'));
+    }
+    expect(hashes.size).toBe(1);
+  });
+});

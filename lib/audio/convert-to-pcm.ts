@@ -17,9 +17,10 @@ export type ConvertToPcmOptions = {
 
 export const PCM_SAMPLE_RATE = 16_000;
 
-// soxr at 28 bits is transparent; swresample does the downmix in the same step (0.5·L + 0.5·R for stereo,
-// normalised because the output is integer) and converts to s16.
-const RESAMPLE_FILTER = `aresample=resampler=soxr:precision=28:osr=${PCM_SAMPLE_RATE}:ochl=mono:osf=s16`;
+// swresample with a long windowed-sinc filter (64 taps, 2^12 phases, cutoff 0.95 of Nyquist): high quality and,
+// unlike ffmpeg 5.1's soxr here, deterministic (soxr gave different samples on repeated runs of one file, which
+// would make re-ingested audio and so exports differ). It also downmixes (0.5·L + 0.5·R) and converts to s16.
+const RESAMPLE_FILTER = `aresample=resampler=swr:filter_size=64:phase_shift=12:cutoff=0.95:osr=${PCM_SAMPLE_RATE}:ochl=mono:osf=s16`;
 const STDERR_KEEP = 8_192;
 
 /**
