@@ -23,6 +23,7 @@ Options:
   --speaker ID       speaker id (e.g. the LibriVox reader id)
   --language CODE    project language for a new project (default spa)
   --no-accept        stop after proposing the split
+  --align            also align every chapter now (otherwise the worker aligns them later)
   -h, --help         this help`,
     async run(argv) {
       const { values } = parseArgs({
@@ -36,6 +37,7 @@ Options:
           speaker: { type: 'string' },
           language: { type: 'string' },
           'no-accept': { type: 'boolean' },
+          align: { type: 'boolean' },
         },
       });
       if (!values.project || !values.audio?.length || !values.text) {
@@ -51,10 +53,58 @@ Options:
         speakerId: values.speaker,
         language: values.language,
         accept: !values['no-accept'],
+        align: values.align,
         log: (m) => process.stderr.write(`${m}\n`),
       });
       process.stdout.write(`${JSON.stringify(summary)}\n`);
-      if (summary.failedAudio.length || summary.ebookError) process.exitCode = 1;
+      if (summary.failedAudio.length || summary.ebookError || summary.failedChapters.length) process.exitCode = 1;
+    },
+  },
+  align: {
+    summary: 'Align a text to an audio file and write a sync map (no database)',
+    usage: `alinea align AUDIO TEXT --language spa --out FILE [--format json] [--text-type plain]
+
+Aligns each fragment of TEXT to AUDIO (any ffmpeg-readable audio) like aeneas does, and writes the sync map.
+Prints a one-line JSON summary on stdout (duration, fragments, head/tail, mean confidence, seconds taken).
+
+Options:
+  --language CODE    ISO 639-3 language of the text: spa, eng … (picks the espeak-ng voice)
+  --out FILE         sync map to write
+  --format FORMAT    json (aeneas), smil, srt, vtt, csv, tsv, aud (Audacity labels), textgrid; default json
+  --text-type TYPE   plain (one fragment a line), parsed (id|text), subtitles (blank-line blocks); default plain`,
+    async run(argv) {
+      const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          language: { type: 'string' },
+          out: { type: 'string' },
+          format: { type: 'string', default: 'json' },
+          'text-type': { type: 'string', default: 'plain' },
+        },
+      });
+      const [audio, text] = positionals;
+      if (!audio || !text || positionals.length !== 2) throw new UsageError('align needs AUDIO and TEXT.');
+      if (!values.language) throw new UsageError('align needs --language (e.g. spa).');
+      if (!values.out) throw new UsageError('align needs --out FILE.');
+      const { SYNCMAP_FORMATS } = await import('../lib/align/syncmap/syncmap-types.ts');
+      const { TEXT_INPUT_TYPES } = await import('../lib/align/syncmap/parse-text-input.ts');
+      if (!(SYNCMAP_FORMATS as readonly string[]).includes(values.format)) {
+        throw new UsageError(`Unknown --format ${values.format}; use one of ${SYNCMAP_FORMATS.join(', ')}.`);
+      }
+      if (!(TEXT_INPUT_TYPES as readonly string[]).includes(values['text-type'])) {
+        throw new UsageError(`Unknown --text-type ${values['text-type']}; use one of ${TEXT_INPUT_TYPES.join(', ')}.`);
+      }
+      const { alignFiles } = await import('../lib/align/align-files.ts');
+      const summary = await alignFiles({
+        audio,
+        text,
+        language: values.language,
+        format: values.format as never,
+        textType: values['text-type'] as never,
+        out: values.out,
+      });
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
     },
   },
   'seed-demo': {

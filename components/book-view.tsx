@@ -21,7 +21,7 @@ function fmt(n: number | null | undefined, digits = 1, unit = ''): string {
   return n == null || !Number.isFinite(n) ? '—' : `${n.toFixed(digits)}${unit}`;
 }
 
-const JOB_LABELS: Record<string, string> = { 'ingest-audio': 'Audio ingest', 'ingest-ebook': 'Ebook ingest' };
+const JOB_LABELS: Record<string, string> = { 'ingest-audio': 'Audio ingest', 'ingest-ebook': 'Ebook ingest', 'align-chapter': 'Alignment' };
 
 export function BookView({ initial }: { initial: BookOverview }) {
   const [data, setData] = useState(initial);
@@ -238,15 +238,27 @@ export function BookView({ initial }: { initial: BookOverview }) {
       )}
 
       <section aria-label="Chapters">
-        <h2 className="mb-2 text-lg font-semibold">Chapters ({data.chapters.length})</h2>
+        <div className="mb-2 flex items-center justify-between">
+          <h2 className="text-lg font-semibold">Chapters ({data.chapters.length})</h2>
+          {data.chapters.length > 0 && (
+            <Button variant="secondary" disabled={busy} onClick={() => act(() => apiJson(`/api/books/${bookId}/align`, { body: {} }))}>
+              {data.chapters.every((c) => c.alignStatus === 'pending') ? 'Align all chapters' : 'Re-align all chapters'}
+            </Button>
+          )}
+        </div>
         {data.chapters.length === 0 ? (
           <p className="text-sm text-slate-600">{active ? 'Ingesting… the split is proposed when the audio and the ebook are ready.' : 'Accept the proposed split to create chapters.'}</p>
         ) : (
           <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
             {data.chapters.map((c) => (
-              <li key={c.id} className="flex items-center justify-between px-3 py-2 text-sm" data-testid="chapter-row">
+              <li key={c.id} className="flex flex-wrap items-center justify-between px-3 py-2 text-sm" data-testid="chapter-row">
                 <Link className="font-medium text-indigo-700 hover:underline" href={`/chapters/${c.id}`}>{c.position + 1}. {c.title}</Link>
-                <span className="text-slate-500">{c.audioName} · {fmtDuration(c.durationSec)} · {c.fragments} paragraphs · {c.alignStatus}</span>
+                <span className="flex items-center gap-2 text-slate-500">
+                  {c.audioName} · {fmtDuration(c.durationSec)} · {c.fragments} paragraphs
+                  <StatusBadge status={c.alignStatus} />
+                  {c.meanConfidence != null && <span title="Mean alignment confidence">confidence {(c.meanConfidence * 100).toFixed(0)} %</span>}
+                </span>
+                {c.alignError && <p role="alert" className="w-full text-red-700">{c.alignError}</p>}
               </li>
             ))}
           </ul>

@@ -39,11 +39,18 @@ test('upload a 3-file audiobook and its ebook, accept the split, see 3 chapters'
 
   await page.getByRole('button', { name: 'Accept split' }).click();
   await expect(page.getByTestId('chapter-row')).toHaveCount(3);
+  // the worker aligns every chapter on its own; the list shows status and mean confidence
+  for (let i = 0; i < 3; i++) {
+    await expect(page.getByTestId('chapter-row').nth(i)).toContainText('aligned', { timeout: 90_000 });
+    await expect(page.getByTestId('chapter-row').nth(i)).toContainText(/confidence \d+ %/);
+  }
 
   await page.getByTestId('chapter-row').first().getByRole('link').click();
   const fragments = page.getByTestId('fragment-row');
   await expect(fragments).toHaveCount(DEMO_CHAPTERS[0]!.paragraphs.length + 1);
   await expect(fragments.nth(2)).toContainText('señor tomás tenía sesenta y dos años');
+  await expect(page.getByTestId('fragment-time').first()).toHaveText(/^\d+\.\d\d–\d+\.\d\d$/);
+  await expect(page.getByTestId('fragment-confidence').first()).toHaveText(/^\d+ %$/);
 
   // the database matches what the user saw
   const db = openDb();
@@ -60,11 +67,15 @@ test('upload a 3-file audiobook and its ebook, accept the split, see 3 chapters'
     const chapters = db.prepare('SELECT c.id, c.position, a.originalName FROM Chapter c JOIN AudioFile a ON a.id = c.audioFileId WHERE c.bookId = ? ORDER BY c.position').all(book.id) as { id: string; originalName: string }[];
     expect(chapters.map((c) => c.originalName)).toEqual(AUDIO.map((a) => path.basename(a)));
     for (const [i, c] of chapters.entries()) {
-      const frags = db.prepare('SELECT text, normText, "begin" FROM Fragment WHERE chapterId = ? ORDER BY position').all(c.id) as { text: string; begin: number | null }[];
+      const frags = db.prepare('SELECT text, normText, "begin", "end" FROM Fragment WHERE chapterId = ? ORDER BY position').all(c.id) as { text: string; begin: number | null; end: number | null }[];
       const expected = DEMO_CHAPTERS[i]!;
       expect(frags.map((f) => f.text)).toEqual([expected.heading, ...expected.paragraphs]);
-      expect(frags.every((f) => f.begin === null)).toBe(true);
+      expect(frags.every((f) => f.begin !== null && f.end !== null && f.end > f.begin)).toBe(true);
     }
+    // the chapter's sync map downloads in aeneas JSON with the times the database holds
+    const syncmap = await (await page.request.get(`/api/chapters/${chapters[0]!.id}/syncmap?format=json`)).json();
+    const first = db.prepare('SELECT "begin" FROM Fragment WHERE chapterId = ? ORDER BY position LIMIT 1').get(chapters[0]!.id) as { begin: number };
+    expect(syncmap.fragments[0].begin).toBe(first.begin.toFixed(3));
     // the editor's data: precomputed peaks and the 16 kHz audio with HTTP Range
     const peaks = await (await page.request.get(`/api/audio/${(audio[0] as unknown as { id: string }).id}/peaks?samplesPerPeak=1600`)).json();
     expect(peaks.samplesPerPeak).toBe(1600);

@@ -5,6 +5,7 @@ import { getDb } from '../db/client.ts';
 import { normaliseSpanish } from '../text/normalise-spanish.ts';
 import { getBook } from './get-book.ts';
 import { readParsedEbook } from './ingest-ebook.ts';
+import { queueChapterAlignment } from '../chapters/queue-chapter-alignment.ts';
 
 export function normaliseForLanguage(text: string, language: string): string {
   if (language === 'spa') return normaliseSpanish(text);
@@ -67,5 +68,7 @@ export async function acceptBookSplit(bookId: string, expectedStarts?: number[])
     },
     { timeout: 60_000 },
   );
+  // the aligner runs next, in the worker
+  await queueChapterAlignment(chapters.map((c) => c.id));
   return chapters;
 }

@@ -112,6 +112,8 @@ export async function getBookOverview(bookId: string) {
       durationSec: c.audioFile.durationSec,
       fragments: c._count.fragments,
       alignStatus: c.alignStatus,
+      alignError: c.alignError,
+      meanConfidence: c.meanConfidence,
     })),
     jobs: jobs.map((j) => ({
       id: j.id,

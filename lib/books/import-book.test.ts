@@ -66,8 +66,41 @@ describe('importBook', () => {
     // Spanish normalisation of the transcript (abbreviation, number, roman numeral)
     expect(chapters[0]!.fragments[2]!.normText).toBe('el señor tomás tenía sesenta y dos años y una barca vieja los pescadores decían que conocía el mar mejor que nadie');
     expect(chapters[2]!.fragments[1]!.normText).toContain('durante el siglo diecinueve');
-    // every job finished
-    expect(await db.job.count({ where: { bookId: summary.bookId, status: { not: 'succeeded' } } })).toBe(0);
+    // alignment is queued for the worker
+    expect(await db.job.count({ where: { bookId: summary.bookId, type: 'align-chapter', status: 'queued' } })).toBe(3);
+    expect(await db.job.count({ where: { bookId: summary.bookId, type: { not: 'align-chapter' }, status: { not: 'succeeded' } } })).toBe(0);
+  });
+
+  it('with align, aligns every chapter: ordered times inside the audio, the spoken intro left out', async () => {
+    const summary = await importBook({ project: 'Import test', audio: files.audio, text: files.text, align: true });
+    expect(summary.aligned).toBe(3);
+    expect(summary.failedChapters).toEqual([]);
+    const chapters = await getDb().chapter.findMany({
+      where: { bookId: summary.bookId },
+      orderBy: { position: 'asc' },
+      include: { audioFile: true, fragments: { orderBy: { position: 'asc' } } },
+    });
+    for (const c of chapters) {
+      expect(c.alignStatus).toBe('aligned');
+      expect(c.meanConfidence).toBeGreaterThan(0);
+      let last = 0;
+      for (const f of c.fragments) {
+        expect(f.begin).not.toBeNull();
+        expect(f.begin!).toBeGreaterThanOrEqual(last - 1e-6);
+        expect(f.end!).toBeGreaterThan(f.begin!);
+        expect(f.end!).toBeLessThanOrEqual(c.audioFile.durationSec! + 1e-6);
+        expect(f.confidence).toBeGreaterThanOrEqual(0);
+        expect(f.confidence).toBeLessThanOrEqual(1);
+        expect(f.version).toBe(2);
+        last = f.end!;
+      }
+      // the outro "Fin del capítulo N" is not in the text
+      expect(c.tailSec!).toBeLessThan(c.audioFile.durationSec! - 0.8);
+    }
+    // chapter 1 starts with a spoken LibriVox intro (~4 s) that is not in the text
+    expect(chapters[0]!.fragments[0]!.begin!).toBeGreaterThan(3);
+    const revisions = await getDb().fragmentRevision.count({ where: { fragment: { chapterId: chapters[0]!.id }, reason: 'align' } });
+    expect(revisions).toBe(chapters[0]!.fragments.length);
   });
 
   it('names a corrupt audio file, keeps the good ones, and proposes the split over the good ones', async () => {

@@ -23,6 +23,8 @@ export type ImportBookInput = {
   speakerId?: string;
   language?: string;
   accept?: boolean;
+  /** Run the chapters' align jobs now, in this process. */
+  align?: boolean;
   log?: (message: string) => void;
 };
 
@@ -66,7 +68,17 @@ export async function importBook(input: ImportBookInput) {
   if (input.accept !== false && current.splitStatus === 'proposed') {
     chapters = (await acceptBookSplit(book.id)).length;
     current = await db.book.findUniqueOrThrow({ where: { id: book.id } });
+    if (input.align) {
+      await workJobs({
+        registry: jobRegistry,
+        bookId: book.id,
+        untilIdle: true,
+        pollMs: 200,
+        onJob: (job, outcome) => log(`${job.type}: ${outcome}`),
+      });
+    }
   }
+  const chapterRows = await db.chapter.findMany({ where: { bookId: book.id }, orderBy: { position: 'asc' } });
   const audio = await db.audioFile.findMany({ where: { bookId: book.id }, orderBy: { position: 'asc' } });
   const fragments = await db.fragment.count({ where: { chapter: { bookId: book.id } } });
   return {
@@ -83,6 +95,8 @@ export async function importBook(input: ImportBookInput) {
     ebookError: current.ebookStatus === 'ready' ? null : current.ebookError ?? current.ebookStatus,
     split: current.splitStatus,
     chapters,
+    aligned: chapterRows.filter((c) => c.alignStatus === 'aligned').length,
+    failedChapters: chapterRows.filter((c) => c.alignStatus === 'failed').map((c) => ({ chapter: c.title, error: c.alignError })),
     fragments,
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };

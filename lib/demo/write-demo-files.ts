@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { synthesizeSpeech } from '../audio/synthesize-speech.ts';
 import { DEMO_CHAPTERS, DEMO_TITLE, demoEbookText } from './demo-book.ts';
+import { expandSpanish } from '../text/expand-spanish.ts';
 
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -21,9 +22,12 @@ export async function writeDemoFiles(dir: string): Promise<{ audio: string[]; te
   for (const [i, chapter] of DEMO_CHAPTERS.entries()) {
     const n = String(i + 1).padStart(2, '0');
     const intro = i === 0 ? `Capítulo ${i + 1} de ${DEMO_TITLE}. Esta es una grabación de LibriVox. ` : '';
-    const spoken = `${intro}${chapter.heading.replace('CAPÍTULO', 'Capítulo')}. ${chapter.paragraphs.join(' ')} Fin del capítulo ${i + 1}.`;
+    // read as a narrator would ("Capítulo primero", "señor", "sesenta y dos"), in another voice than the
+    // aligner's own (es), with a spoken intro/outro that is not in the ebook
+    const body = [chapter.heading, ...chapter.paragraphs].map((p) => expandSpanish(p).replace(/([^.!?])$/, '$1.')).join(' ');
+    const spoken = `${intro}${body} Fin del capítulo ${i + 1}.`;
     const wav = path.join(dir, `${n}.wav`);
-    await synthesizeSpeech(spoken, wav, { voice: 'es', wordsPerMinute: 165 });
+    await synthesizeSpeech(spoken, wav, { voice: 'es-419', wordsPerMinute: 150 });
     const mp3 = path.join(dir, `faro_${n}_alinea_64kb.mp3`);
     await run('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-ac', '1', '-ar', '44100', '-b:a', '64k', mp3]);
     audio.push(mp3);

@@ -1,7 +1,8 @@
 import type { JobDefinition } from './job-definition.ts';
 import { ingestAudioJob, ingestEbookJob } from '../books/book-jobs.ts';
+import { alignChapterJob } from '../chapters/chapter-jobs.ts';
 
 /** Every job type the worker knows. */
 export const jobRegistry = new Map<string, JobDefinition>(
-  ([ingestAudioJob, ingestEbookJob] as JobDefinition[]).map((d) => [d.name, d]),
+  ([ingestAudioJob, ingestEbookJob, alignChapterJob] as JobDefinition[]).map((d) => [d.name, d]),
 );

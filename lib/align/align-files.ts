@@ -1,0 +1,75 @@
+// `alinea align AUDIO TEXT`: stand-alone alignment of one audio file and one text file to a sync map file,
+// no database. Mirrors aeneas' execute_task.
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { convertToPcm } from '../audio/convert-to-pcm.ts';
+import { probeAudio } from '../audio/probe-audio.ts';
+import { decodeText } from '../text/decode-text.ts';
+import { partPath } from '../storage/part-path.ts';
+import { alignFragments } from './align-fragments.ts';
+import { parseTextInput, type TextInputType } from './syncmap/parse-text-input.ts';
+import { writeSyncMap } from './syncmap/write-syncmap.ts';
+import type { SyncMapFormat } from './syncmap/syncmap-types.ts';
+import { ttsText } from './tts-text.ts';
+
+export type AlignFilesInput = {
+  audio: string;
+  text: string;
+  language: string;
+  textType: TextInputType;
+  format: SyncMapFormat;
+  out: string;
+  cacheDir?: string;
+  onProgress?: (fraction: number) => void;
+};
+
+export async function alignFiles(input: AlignFilesInput) {
+  const started = performance.now();
+  const probe = await probeAudio(input.audio);
+  const { text } = decodeText(new Uint8Array(await readFile(input.text)), path.basename(input.text));
+  const fragments = parseTextInput(text, input.textType);
+  const work = await mkdtemp(path.join(tmpdir(), 'alinea-align-'));
+  try {
+    const wav = path.join(work, 'audio-16k.wav');
+    await convertToPcm(input.audio, wav, { durationSec: probe.durationSec, onProgress: (f) => input.onProgress?.(0.1 * f) });
+    const result = await alignFragments({
+      audioWav: wav,
+      fragments: fragments.map((f) => ({ id: f.id, text: ttsText(f.lines.join(' '), input.language) })),
+      language: input.language,
+      onProgress: (f) => input.onProgress?.(0.1 + 0.9 * f),
+      options: input.cacheDir ? { cacheDir: input.cacheDir } : undefined,
+    });
+    const body = writeSyncMap(
+      {
+        fragments: result.fragments.map((r, i) => ({
+          id: r.id,
+          begin: r.begin,
+          end: r.end,
+          lines: fragments[i]!.lines,
+          language: input.language,
+          children: [],
+        })),
+      },
+      input.format,
+      { audioRef: path.basename(input.audio), textRef: path.basename(input.text), language: input.language },
+    );
+    const part = partPath(path.resolve(input.out));
+    await writeFile(part, body);
+    await rename(part, path.resolve(input.out));
+    const confidences = result.fragments.map((f) => f.confidence);
+    return {
+      duration: Math.round(result.durationSec * 1000) / 1000,
+      fragments: result.fragments.length,
+      head: Math.round(result.head * 1000) / 1000,
+      tail: Math.round(result.tail * 1000) / 1000,
+      meanConfidence: Math.round((confidences.reduce((a, b) => a + b, 0) / confidences.length) * 1000) / 1000,
+      lowConfidence: result.fragments.filter((f) => f.confidence < 0.5).map((f) => f.id),
+      format: input.format,
+      out: path.resolve(input.out),
+      seconds: Math.round((performance.now() - started) / 10) / 100,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

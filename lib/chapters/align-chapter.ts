@@ -1,0 +1,64 @@
+// Aligns every paragraph of a chapter to its audio with the TypeScript aligner and stores the times.
+// Fragments a reviewer already touched (edited/approved/rejected) keep their times: nothing reviewed is lost.
+import { AppError } from '../errors/app-error.ts';
+import { getDb } from '../db/client.ts';
+import { getStorage } from '../storage/storage.ts';
+import { getConfig } from '../config/env.ts';
+import { alignFragments } from '../align/align-fragments.ts';
+import { ttsText } from '../align/tts-text.ts';
+import type { JobContext } from '../jobs/job-definition.ts';
+import { isPermanentError } from '../jobs/run-claimed-job.ts';
+import { applyFragmentTimes } from './apply-fragment-times.ts';
+import path from 'node:path';
+
+export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'progress' | 'signal' | 'attempt'>) {
+  const db = getDb();
+  const chapter = await db.chapter.findUnique({
+    where: { id: chapterId },
+    include: { book: true, audioFile: true, fragments: { orderBy: { position: 'asc' } } },
+  });
+  if (!chapter) throw new AppError('NOT_FOUND', `Chapter ${chapterId} no longer exists.`);
+  if (!chapter.audioFile.pcmKey) throw new AppError('INVALID_INPUT', `${chapter.audioFile.originalName} is not ingested.`);
+  if (chapter.fragments.length === 0) throw new AppError('INVALID_INPUT', `Chapter "${chapter.title}" has no paragraphs to align.`);
+  await db.chapter.update({ where: { id: chapterId }, data: { alignStatus: 'aligning', alignError: null } });
+  try {
+    const result = await alignFragments({
+      audioWav: getStorage().localPath(chapter.audioFile.pcmKey),
+      fragments: chapter.fragments.map((f) => ({ id: f.id, text: ttsText(f.text, chapter.book.language) })),
+      language: chapter.book.language,
+      signal: ctx.signal,
+      onProgress: (f) => ctx.progress(0.02 + 0.93 * f, `Aligning ${chapter.fragments.length} paragraphs (${Math.round(f * 100)} %)`),
+      options: { cacheDir: path.join(getConfig().dataDir, 'cache', 'tts') },
+    });
+    ctx.progress(0.96, 'Saving times');
+    const changed = await db.$transaction(
+      async (tx) => {
+        const n = await applyFragmentTimes(tx, result.fragments, 'align', { onlyStatus: ['auto'] });
+        const confidences = result.fragments.map((f) => f.confidence);
+        await tx.chapter.update({
+          where: { id: chapterId },
+          data: {
+            alignStatus: 'aligned',
+            alignError: null,
+            alignedAt: new Date(),
+            headSec: result.head,
+            tailSec: result.tail,
+            meanConfidence: confidences.reduce((a, b) => a + b, 0) / confidences.length,
+          },
+        });
+        return n;
+      },
+      { timeout: 120_000 },
+    );
+    return { fragments: result.fragments.length, changed, head: result.head, tail: result.tail, durationSec: result.durationSec };
+  } catch (e) {
+    const final = isPermanentError(e) || ctx.attempt >= 3 || ctx.signal.aborted;
+    await db.chapter.update({
+      where: { id: chapterId },
+      data: final
+        ? { alignStatus: ctx.signal.aborted ? 'pending' : 'failed', alignError: ctx.signal.aborted ? 'Alignment was cancelled.' : (e as Error).message }
+        : { alignStatus: 'pending', alignError: `Will retry: ${(e as Error).message}` },
+    });
+    throw e;
+  }
+}
