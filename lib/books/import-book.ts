@@ -54,13 +54,16 @@ export async function importBook(input: ImportBookInput) {
   }
   await setBookEbook(book.id, path.basename(input.text), createReadStream(input.text));
 
-  await workJobs({
-    registry: jobRegistry,
-    bookId: book.id,
-    untilIdle: true,
-    pollMs: 200,
-    onJob: (job, outcome) => log(`${job.type}: ${outcome}`),
-  });
+  // the book's jobs, run here until none is left (retries included)
+  const runBookJobs = () =>
+    workJobs({
+      registry: jobRegistry,
+      bookId: book.id,
+      untilIdle: true,
+      pollMs: 200,
+      onJob: (job, outcome) => log(`${job.type}: ${outcome}`),
+    });
+  await runBookJobs();
 
   const db = getDb();
   let current = await db.book.findUniqueOrThrow({ where: { id: book.id } });
@@ -68,15 +71,7 @@ export async function importBook(input: ImportBookInput) {
   if (input.accept !== false && current.splitStatus === 'proposed') {
     chapters = (await acceptBookSplit(book.id)).length;
     current = await db.book.findUniqueOrThrow({ where: { id: book.id } });
-    if (input.align) {
-      await workJobs({
-        registry: jobRegistry,
-        bookId: book.id,
-        untilIdle: true,
-        pollMs: 200,
-        onJob: (job, outcome) => log(`${job.type}: ${outcome}`),
-      });
-    }
+    if (input.align) await runBookJobs();
   }
   const chapterRows = await db.chapter.findMany({ where: { bookId: book.id }, orderBy: { position: 'asc' } });
   const audio = await db.audioFile.findMany({ where: { bookId: book.id }, orderBy: { position: 'asc' } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.ts';
 import { decodeText, missingAccentsWarning } from './decode-text.ts';
+import { catchAppError as catchError } from '../testing/catch-app-error.ts';
 
 const SPANISH_7BIT = `Title: Novelas cortas
 Language: Spanish
@@ -11,16 +12,6 @@ rocin flaco y galgo corredor. Una olla de algo mas vaca que carnero.`;
 
 function bytes(...values: number[]): Uint8Array {
   return new Uint8Array(values);
-}
-
-function catchError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
 }
 
 describe('decodeText', () => {

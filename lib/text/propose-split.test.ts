@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.ts';
 import type { Paragraph } from './ebook-types.ts';
 import { moveSplitBoundary, proposeSplit } from './propose-split.ts';
+import { catchAppError as catchError } from '../testing/catch-app-error.ts';
 
 const P = (chars = 100): Paragraph => ({ text: 'a'.repeat(chars), kind: 'prose' });
 const H = (text = 'CAPÍTULO'): Paragraph => ({ text, kind: 'heading' });
@@ -14,16 +15,6 @@ function expectValid(starts: number[], parts: number, paragraphCount: number) {
   expect(starts[0]).toBe(0);
   for (let i = 1; i < starts.length; i++) expect(starts[i]!).toBeGreaterThan(starts[i - 1]!);
   expect(starts.at(-1)!).toBeLessThan(paragraphCount);
-}
-
-function catchError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
 }
 
 describe('proposeSplit', () => {

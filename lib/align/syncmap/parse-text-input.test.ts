@@ -3,16 +3,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { aeneasFixture } from './aeneas-fixture.ts';
 import { parseTextInput, type TextInputType } from './parse-text-input.ts';
 import { readSyncMap } from './read-syncmap.ts';
-
-function catchAppError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+import { catchAppError } from '../../testing/catch-app-error.ts';
 
 describe('parseTextInput on the aeneas fixture', () => {
   it('plain.txt: 15 fragments, the same ids and lines as aeneas gave them in audio.aeneas.json', () => {

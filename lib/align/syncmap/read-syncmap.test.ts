@@ -4,6 +4,7 @@ import { aeneasFixture } from './aeneas-fixture.ts';
 import { detectSyncMapFormat, readSyncMap } from './read-syncmap.ts';
 import { SYNCMAP_FORMATS, type SyncFragment, type SyncMap, type SyncMapFormat } from './syncmap-types.ts';
 import { writeSyncMap } from './write-syncmap.ts';
+import { catchAppError } from '../../testing/catch-app-error.ts';
 
 const REFS = { audioRef: 'audio.mp3', textRef: 'cap01.xhtml' };
 
@@ -38,16 +39,6 @@ function expectedAfterRoundTrip(map: SyncMap, format: SyncMapFormat): SyncFragme
         return { id: f.id, begin: f.begin, end: f.end, lines: [] };
     }
   });
-}
-
-function catchAppError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
 }
 
 describe('round trip write → read', () => {

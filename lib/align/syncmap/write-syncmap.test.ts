@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors/app-error.ts';
 import type { SyncMap } from './syncmap-types.ts';
 import { writeSyncMap } from './write-syncmap.ts';
+import { catchAppError } from '../../testing/catch-app-error.ts';
 
 // Small map: quotes and a comma, accents, a two-line fragment, a gap (3.25 → 4) and a time past one hour.
 const MAP: SyncMap = {
@@ -11,16 +12,6 @@ const MAP: SyncMap = {
     { id: 'f000003', begin: 4, end: 3725.1, lines: ['Fin.'] },
   ],
 };
-
-function catchAppError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('writeSyncMap exact bytes', () => {
   it('json: Python json.dumps(indent=1, sort_keys=True), ASCII escapes, no final newline', () => {
