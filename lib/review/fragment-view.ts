@@ -1,0 +1,34 @@
+// What the review use cases return of a fragment: everything the editor shows and needs to save it again.
+export const FRAGMENT_STATUSES = ['auto', 'edited', 'approved', 'rejected'] as const;
+export type FragmentStatus = (typeof FRAGMENT_STATUSES)[number];
+
+export type FragmentView = {
+  id: string;
+  chapterId: string;
+  position: number;
+  begin: number | null;
+  end: number | null;
+  text: string;
+  normText: string;
+  status: string;
+  confidence: number | null;
+  flag: string | null;
+  /** Send it back as `expectedVersion` with the next change. */
+  version: number;
+};
+
+export function fragmentView(f: FragmentView): FragmentView {
+  return {
+    id: f.id,
+    chapterId: f.chapterId,
+    position: f.position,
+    begin: f.begin,
+    end: f.end,
+    text: f.text,
+    normText: f.normText,
+    status: f.status,
+    confidence: f.confidence,
+    flag: f.flag,
+    version: f.version,
+  };
+}

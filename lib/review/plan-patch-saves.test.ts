@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { planPatchSaves } from './plan-patch-saves.ts';
+import { UndoStack } from './undo-stack.ts';
+
+describe('planPatchSaves', () => {
+  it('undoing a linked drag gives one boundary save, in either patch order', () => {
+    const s = new UndoStack();
+    s.push('move boundary', [
+      { fragmentId: 'a', before: { end: 2 }, after: { end: 2.5 } },
+      { fragmentId: 'b', before: { begin: 2 }, after: { begin: 2.5 } },
+    ]);
+    expect(planPatchSaves(s.undo()!.patches)).toEqual([{ kind: 'boundary', leftId: 'a', rightId: 'b', time: 2 }]);
+    expect(planPatchSaves(s.redo()!.patches)).toEqual([{ kind: 'boundary', leftId: 'a', rightId: 'b', time: 2.5 }]);
+  });
+
+  it('edges that did not touch, text and status changes are fragment saves', () => {
+    expect(
+      planPatchSaves([
+        { fragmentId: 'a', before: { end: 2 }, after: { end: 1.5 } },
+        { fragmentId: 'b', before: { begin: 2.2 }, after: { begin: 1.5 } },
+        { fragmentId: 'c', before: { text: 'x', status: 'auto' }, after: { text: 'y', status: 'edited' } },
+      ]),
+    ).toEqual([
+      { kind: 'fragment', fragmentId: 'a', changes: { end: 1.5 } },
+      { kind: 'fragment', fragmentId: 'b', changes: { begin: 1.5 } },
+      { kind: 'fragment', fragmentId: 'c', changes: { text: 'y', status: 'edited' } },
+    ]);
+  });
+
+  it('pairs each boundary once when a chain of fragments moved', () => {
+    const saves = planPatchSaves([
+      { fragmentId: 'a', before: { end: 2 }, after: { end: 3 } },
+      { fragmentId: 'b', before: { begin: 2 }, after: { begin: 3 } },
+      { fragmentId: 'c', before: { begin: 5 }, after: { begin: 6 } },
+      { fragmentId: 'b2', before: { end: 5 }, after: { end: 6 } },
+    ]);
+    expect(saves).toEqual([
+      { kind: 'boundary', leftId: 'a', rightId: 'b', time: 3 },
+      { kind: 'boundary', leftId: 'b2', rightId: 'c', time: 6 },
+    ]);
+  });
+});

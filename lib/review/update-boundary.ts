@@ -1,0 +1,73 @@
+// Saves a linked drag: the end of fragment i and the begin of fragment i+1 move to one time, atomically. Both
+// versions are checked and bumped and each fragment gets its revision; if either is stale nothing is written.
+import { z } from 'zod';
+import { AppError } from '../errors/app-error.ts';
+import { getDb } from '../db/client.ts';
+import { roundTime } from './move-boundary.ts';
+import { fragmentConflict } from './fragment-conflict.ts';
+import { fragmentView, type FragmentView } from './fragment-view.ts';
+import { saveFragmentChange } from './save-fragment-change.ts';
+
+const versioned = z.object({ fragmentId: z.string().min(1), expectedVersion: z.number().int().positive() });
+
+export const updateBoundaryInput = z.object({
+  /** Fragment i: its end moves. */
+  left: versioned,
+  /** Fragment i+1: its begin moves. */
+  right: versioned,
+  time: z.number(),
+  userId: z.string().min(1).nullish(),
+  reason: z.string().trim().min(1).max(200).optional(),
+});
+export type UpdateBoundaryInput = z.input<typeof updateBoundaryInput>;
+
+/**
+ * Same status rule as updateFragment: an 'auto' fragment becomes 'edited', others keep their status.
+ * CONFLICT details: `fragment` (the stale one, as it is now) and `fragments` ([left, right] as they are now).
+ */
+export async function updateBoundary(input: UpdateBoundaryInput): Promise<{ left: FragmentView; right: FragmentView }> {
+  const { left: l, right: r, userId, reason, ...parsed } = updateBoundaryInput.parse(input);
+  const time = roundTime(parsed.time);
+  return getDb().$transaction(async (tx) => {
+    const rows = await tx.fragment.findMany({
+      where: { id: { in: [l.fragmentId, r.fragmentId] } },
+      include: { chapter: { select: { audioFile: { select: { durationSec: true } } } } },
+    });
+    const leftRow = rows.find((f) => f.id === l.fragmentId);
+    const rightRow = rows.find((f) => f.id === r.fragmentId);
+    if (!leftRow || !rightRow) {
+      throw new AppError('NOT_FOUND', 'One of these paragraphs no longer exists (merged or removed); reload the chapter.', {
+        fragmentId: leftRow ? r.fragmentId : l.fragmentId,
+      });
+    }
+    const { chapter, ...left } = leftRow;
+    const { chapter: _same, ...right } = rightRow;
+    const stale = left.version !== l.expectedVersion ? left : right.version !== r.expectedVersion ? right : null;
+    if (stale) {
+      const e = fragmentConflict(stale.id, stale);
+      throw new AppError(e.code, e.message, { ...e.details, fragments: [fragmentView(left), fragmentView(right)] });
+    }
+    if (left.chapterId !== right.chapterId || right.position !== left.position + 1) {
+      throw new AppError('INVALID_INPUT', 'A shared boundary lies between two consecutive paragraphs of one chapter.', {
+        field: 'right',
+      });
+    }
+    if (left.begin === null || right.end === null) {
+      throw new AppError('INVALID_INPUT', 'These paragraphs have no times yet: align the chapter first.', { field: 'time' });
+    }
+    const duration = chapter.audioFile.durationSec ?? Infinity;
+    if (!(time > left.begin && time < right.end && time >= 0 && time <= duration)) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Put the boundary between ${left.begin.toFixed(3)} s and ${right.end.toFixed(3)} s, so that both paragraphs keep some audio.`,
+        { field: 'time' },
+      );
+    }
+    const status = (s: string) => (s === 'auto' ? { status: 'edited' } : {});
+    const why = { reason: reason ?? 'boundary', userId };
+    return {
+      left: await saveFragmentChange(tx, left, { end: time, ...status(left.status) }, why),
+      right: await saveFragmentChange(tx, right, { begin: time, ...status(right.status) }, why),
+    };
+  });
+}

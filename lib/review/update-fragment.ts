@@ -1,0 +1,76 @@
+// Saves a reviewer's change to one paragraph (times, text, status) with optimistic concurrency: the change is
+// based on `expectedVersion`; if the fragment moved on meanwhile nothing is written and the caller gets CONFLICT
+// with the current fragment. One transaction, three to five small queries.
+import { z } from 'zod';
+import { AppError } from '../errors/app-error.ts';
+import { getDb } from '../db/client.ts';
+import { normaliseForLanguage } from '../books/accept-book-split.ts';
+import { roundTime } from './move-boundary.ts';
+import { checkFragmentTimes } from './check-fragment-times.ts';
+import { fragmentConflict } from './fragment-conflict.ts';
+import { FRAGMENT_STATUSES, fragmentView, type FragmentView } from './fragment-view.ts';
+import { saveFragmentChange, type FragmentChange } from './save-fragment-change.ts';
+
+export const updateFragmentInput = z.object({
+  fragmentId: z.string().min(1),
+  expectedVersion: z.number().int().positive(),
+  userId: z.string().min(1).nullish(),
+  changes: z
+    .object({
+      begin: z.number().optional(),
+      end: z.number().optional(),
+      text: z.string().max(50_000).optional(),
+      status: z.enum(FRAGMENT_STATUSES).optional(),
+    })
+    .strict(),
+  reason: z.string().trim().min(1).max(200).optional(),
+});
+export type UpdateFragmentInput = z.input<typeof updateFragmentInput>;
+
+/**
+ * Status rules when `changes.status` is not given: a text change makes the fragment 'edited'; a time change
+ * makes an 'auto' fragment 'edited' and leaves approved/rejected/edited as they are. A request that changes
+ * nothing writes nothing and returns the fragment as it is (the version is still checked).
+ */
+export async function updateFragment(input: UpdateFragmentInput): Promise<FragmentView> {
+  const { fragmentId, expectedVersion, userId, changes, reason } = updateFragmentInput.parse(input);
+  return getDb().$transaction(async (tx) => {
+    const current = await tx.fragment.findUnique({
+      where: { id: fragmentId },
+      include: { chapter: { select: { book: { select: { language: true } }, audioFile: { select: { durationSec: true } } } } },
+    });
+    if (!current) throw new AppError('NOT_FOUND', 'This paragraph does not exist any more; reload the chapter.', { fragmentId });
+    const { chapter, ...fragment } = current;
+    if (fragment.version !== expectedVersion) throw fragmentConflict(fragmentId, fragment);
+
+    const change: FragmentChange = {};
+    const begin = changes.begin === undefined ? fragment.begin : roundTime(changes.begin);
+    const end = changes.end === undefined ? fragment.end : roundTime(changes.end);
+    const timesChanged = begin !== fragment.begin || end !== fragment.end;
+    if (timesChanged) {
+      await checkFragmentTimes(tx, fragment, begin, end, chapter.audioFile.durationSec);
+      change.begin = begin;
+      change.end = end;
+    }
+    let textChanged = false;
+    if (changes.text !== undefined) {
+      const text = changes.text.trim();
+      if (!text) {
+        throw new AppError('INVALID_INPUT', 'A paragraph cannot be empty: reject it or merge it with its neighbour instead.', {
+          field: 'text',
+        });
+      }
+      if (text !== fragment.text) {
+        textChanged = true;
+        change.text = text;
+        change.normText = normaliseForLanguage(text, chapter.book.language);
+      }
+    }
+    const status = changes.status ?? (textChanged || (timesChanged && fragment.status === 'auto') ? 'edited' : fragment.status);
+    if (status !== fragment.status) change.status = status;
+
+    if (Object.keys(change).length === 0) return fragmentView(fragment);
+    const defaultReason = textChanged || timesChanged ? 'edit' : `status ${status}`;
+    return saveFragmentChange(tx, fragment, change, { reason: reason ?? defaultReason, userId });
+  });
+}
