@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../errors/app-error.ts';
+import { partPath } from '../storage/part-path.ts';
+
+export type WriteFlacOptions = {
+  /** Default 16 000. */
+  sampleRate?: number;
+  /** FLAC compression level 0–12 (default 5, ffmpeg's and flac's default). */
+  compressionLevel?: number;
+  /** Aborting kills ffmpeg and removes the partial file. */
+  signal?: AbortSignal;
+};
+
+const STDERR_KEEP = 4_096;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Encodes 16-bit mono samples to `target` as FLAC (lossless) with ffmpeg: raw s16le on stdin, written to a
+ * temp name and renamed, so `target` is complete or absent. Bit-exact flags and no metadata make the bytes
+ * depend only on the samples and the ffmpeg version.
+ */
+export async function writeFlac(samples: Int16Array, target: string, opts: WriteFlacOptions = {}): Promise<{ bytes: number }> {
+  const { signal } = opts;
+  signal?.throwIfAborted();
+  const sampleRate = opts.sampleRate ?? 16_000;
+  const part = partPath(target);
+  const args = [
+    '-hide_banner', '-v', 'error', '-y',
+    '-f', 's16le', '-ar', String(sampleRate), '-ac', '1', '-i', 'pipe:0',
+    '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact',
+    '-c:a', 'flac', '-compression_level', String(opts.compressionLevel ?? 5),
+    '-f', 'flac', `file:${path.resolve(part)}`,
+  ];
+  let pcm: Uint8Array;
+  if (LITTLE_ENDIAN) pcm = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
+  else {
+    const b = Buffer.alloc(samples.length * 2);
+    for (let i = 0; i < samples.length; i++) b.writeInt16LE(samples[i]!, i * 2);
+    pcm = b;
+  }
+  try {
+    const { exit, stderr, aborted } = await new Promise<{ exit: number | null; stderr: string; aborted: boolean }>(
+      (resolve, reject) => {
+        const child = spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'pipe'] });
+        let stderr = '';
+        let aborted = false;
+        const onAbort = () => {
+          aborted = true;
+          child.kill('SIGKILL');
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        child.stderr.setEncoding('utf8').on('data', (d: string) => {
+          stderr = (stderr + d).slice(-STDERR_KEEP);
+        });
+        child.stdin.on('error', () => undefined); // EPIPE when ffmpeg dies early: its exit code tells why
+        child.on('error', (err) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(new Error(`Could not run ffmpeg (is it installed?): ${err.message}`));
+        });
+        child.on('close', (exit) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve({ exit, stderr, aborted });
+        });
+        child.stdin.end(pcm);
+      },
+    );
+    if (aborted) signal?.throwIfAborted();
+    if (exit !== 0) {
+      const last = stderr.trim().split('\n').at(-1) ?? '';
+      throw new AppError(
+        'UNSUPPORTED_MEDIA',
+        `FLAC encoding of "${path.basename(target)}" failed (${last || `ffmpeg exited with code ${exit}`}). Check that ffmpeg has its FLAC encoder.`,
+        { file: path.basename(target), stderr },
+      );
+    }
+    const { size } = await stat(part);
+    await rename(part, target);
+    return { bytes: size };
+  } catch (err) {
+    await rm(part, { force: true });
+    throw err;
+  }
+}
