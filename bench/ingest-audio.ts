@@ -68,7 +68,8 @@ async function main(): Promise<void> {
       convertToPcm(mp3, wav, { durationSec: probe.durationSec, onProgress: () => progressCalls++ }),
     );
     const [peaksInfo, peaksSec] = await timed(() => writePeaksFile(wav, peaks));
-    const [loudness, loudnessSec] = await timed(() => measureLoudness(mp3));
+    // as the ingest job does: on the 16 kHz PCM (a quarter of the samples of the 44.1 kHz source)
+    const [loudness, loudnessSec] = await timed(() => measureLoudness(wav));
     const [clipping, clippingSec] = await timed(() => scanClipping(wav));
     const wavMb = (await stat(wav)).size / 1e6;
     const audioSec = probe.durationSec;

@@ -22,10 +22,17 @@ if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib next.config.ts pac
   npx next build
 fi
 
-node bin/alinea.mjs worker &
+# The worker is restarted if it ever dies; its unfinished job is picked up again when its lease expires.
+(
+  while true; do
+    node bin/alinea.mjs worker || true
+    echo "[start] worker exited; restarting in 2 s" >&2
+    sleep 2
+  done
+) &
 WORKER=$!
 npx next start -p "$PORT" &
 SERVER=$!
-trap 'kill $WORKER $SERVER 2>/dev/null; wait' INT TERM EXIT
+trap 'kill $SERVER 2>/dev/null; pkill -P $WORKER 2>/dev/null; kill $WORKER 2>/dev/null; wait' INT TERM EXIT
 echo "Alinea is running: http://localhost:$PORT (data in $ALINEA_DATA_DIR). Ctrl+C stops it."
-wait -n $WORKER $SERVER
+wait $SERVER
