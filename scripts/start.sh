@@ -22,17 +22,28 @@ if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib next.config.ts pac
   npx next build
 fi
 
-# The worker is restarted if it ever dies; its unfinished job is picked up again when its lease expires.
+# The worker is restarted if it ever dies (its unfinished job is picked up again when its lease expires),
+# for as long as this script runs.
+PARENT=$$
 (
-  while true; do
+  while kill -0 "$PARENT" 2>/dev/null; do
     node bin/alinea.mjs worker || true
+    kill -0 "$PARENT" 2>/dev/null || break
     echo "[start] worker exited; restarting in 2 s" >&2
     sleep 2
   done
 ) &
 WORKER=$!
-npx next start -p "$PORT" &
+node node_modules/next/dist/bin/next start -p "$PORT" &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; pkill -P $WORKER 2>/dev/null; kill $WORKER 2>/dev/null; wait' INT TERM EXIT
+cleanup() {
+  trap - INT TERM EXIT
+  for pid in $SERVER $WORKER; do
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+}
+trap cleanup INT TERM EXIT
 echo "Alinea is running: http://localhost:$PORT (data in $ALINEA_DATA_DIR). Ctrl+C stops it."
-wait $SERVER
+wait "$SERVER"
