@@ -65,6 +65,8 @@ export async function alignFiles(input: AlignFilesInput) {
       tail: Math.round(result.tail * 1000) / 1000,
       meanConfidence: Math.round((confidences.reduce((a, b) => a + b, 0) / confidences.length) * 1000) / 1000,
       lowConfidence: result.fragments.filter((f) => f.confidence < 0.5).map((f) => f.id),
+      notInAudio: result.fragments.filter((f) => f.flag === 'not-in-audio').map((f) => f.id),
+      extraAudio: result.fragments.filter((f) => f.flag === 'extra-audio').map((f) => f.id),
       format: input.format,
       out: path.resolve(input.out),
       seconds: Math.round((performance.now() - started) / 10) / 100,

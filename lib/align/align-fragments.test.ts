@@ -72,12 +72,16 @@ describe('alignFragments on a synthetic Spanish chapter with known pauses', () =
     expect(r.tail).toBeLessThanOrEqual(chapter.outro!.begin);
     expect(r.durationSec).toBeCloseTo(chapter.durationSec, 3);
     for (const f of r.fragments) expect(f.confidence).toBeGreaterThan(0.5);
+    // Text and audio agree: nothing flagged.
+    expect(r.fragments.filter((f) => f.flag)).toEqual([]);
+    expect(r.extraSpans).toEqual([]);
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   });
 
-  it('aligns only inside a span', async () => {
+  it('aligns only inside a span: fragments i..j fill [t0, t1], boundaries in the true pauses', async () => {
     const s = chapter.speech;
+    // The editor's anchors: two locked boundaries (mid-pause before paragraph 3, after paragraph 7).
     const span = { begin: (s[3]!.begin + s[2]!.end) / 2, end: (s[6]!.end + s[7]!.begin) / 2 };
     const r = await alignFragments({
       audioWav: chapter.wav,
@@ -86,13 +90,51 @@ describe('alignFragments on a synthetic Spanish chapter with known pauses', () =
       span,
       options: { cacheDir },
     });
-    expect(r.head).toBeGreaterThanOrEqual(span.begin);
-    expect(r.tail).toBeLessThanOrEqual(span.end);
+    expect(r.fragments).toHaveLength(4);
+    expect(r.head).toBe(span.begin);
+    expect(r.tail).toBe(span.end);
+    expect(r.fragments[0]!.begin).toBe(span.begin);
+    expect(r.fragments[3]!.end).toBe(span.end);
     for (let i = 1; i < 4; i++) {
       const b = r.fragments[i]!.begin;
+      expect(r.fragments[i - 1]!.end).toBe(b);
       expect(b).toBeGreaterThanOrEqual(s[i + 2]!.end);
       expect(b).toBeLessThanOrEqual(s[i + 3]!.begin);
     }
+    for (const f of r.fragments) expect(f.flag).toBeUndefined();
+  });
+
+  it('aligns a longer sub-range between anchors that sit at the pause edges', async () => {
+    const s = chapter.speech;
+    // Paragraphs 2..9 (indices 1..8): anchors just after the speech before / just before the speech after.
+    const span = { begin: s[0]!.end + 0.05, end: s[9]!.begin - 0.05 };
+    const r = await alignFragments({
+      audioWav: chapter.wav,
+      fragments: paragraphs.slice(1, 9).map((text, i) => ({ id: `p${i + 2}`, text })),
+      language: 'spa',
+      span,
+      options: { cacheDir },
+    });
+    expect(r.fragments[0]!.begin).toBe(span.begin);
+    expect(r.fragments[7]!.end).toBe(span.end);
+    let inside = 0;
+    for (let i = 1; i < 8; i++) {
+      const b = r.fragments[i]!.begin;
+      expect(b).toBeGreaterThan(span.begin);
+      expect(b).toBeLessThan(span.end);
+      if (b >= s[i]!.end && b <= s[i + 1]!.begin) inside++;
+    }
+    expect(inside).toBe(7);
+    // Asked for: an open begin finds where the text's speech starts inside the span.
+    const open = await alignFragments({
+      audioWav: chapter.wav,
+      fragments: paragraphs.slice(1, 9).map((text, i) => ({ id: `p${i + 2}`, text })),
+      language: 'spa',
+      span: { begin: s[0]!.begin, end: span.end },
+      options: { cacheDir, headMaxSec: 15 },
+    });
+    expect(open.head).toBeGreaterThanOrEqual(s[0]!.end);
+    expect(open.head).toBeLessThanOrEqual(s[1]!.begin);
   });
 
   it('stops when aborted', async () => {

@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import { openWav } from '../audio/wav-reader.ts';
 import { detectPauses, EnergyMeter } from './detect-pauses.ts';
 import { multiscaleDtw, toDtwSequence, type DtwPath, type DtwSequence } from './dtw.ts';
+import { findExtraSpeech, findSkippedFragments, groupExtraSpeech, realignWithoutSkipped } from './detect-mismatch.ts';
 import { mapThroughPath } from './map-path.ts';
 import { mfccFromWav, type Mfcc } from './mfcc.ts';
 import { snapToPauses } from './snap-to-pauses.ts';
@@ -16,7 +17,11 @@ export type AlignFragmentsInput = {
   fragments: { id: string; text: string }[];
   /** ISO 639 code (spa, eng …): picks the espeak-ng voice. */
   language: string;
-  /** Align only inside this part of the audio, in seconds. */
+  /**
+   * Align only inside this part of the audio, in seconds (the editor re-aligning fragments between two locked
+   * anchors). The first fragment then begins exactly at `begin` and the last ends exactly at `end`, unless
+   * `options.headMaxSec` / `tailMaxSec` are given to let them start later / end earlier.
+   */
   span?: { begin: number; end: number };
   /** 0..1, non-decreasing. */
   onProgress?: (fraction: number) => void;
@@ -29,9 +34,9 @@ export type AlignOptions = {
   cacheDir?: string;
   /** Speaking rate of the synthetic voice; default 160 wpm. */
   wordsPerMinute?: number;
-  /** The text may start this late (spoken intro not in the text); default 60 s. */
+  /** The text may start this late (spoken intro not in the text); default 60 s (0 with a span). */
   headMaxSec?: number;
-  /** … and end this early (spoken outro); default 90 s. */
+  /** … and end this early (spoken outro); default 90 s (0 with a span). */
   tailMaxSec?: number;
   /** Drift allowed around the diagonal beyond head/tail, in seconds; default 60 (aeneas' dtw_margin). */
   bandSec?: number;
@@ -47,9 +52,22 @@ export type AlignOptions = {
   maxSnapSec?: number;
   /** Shortest pause the VAD reports; default 0.15 s. */
   minPauseSec?: number;
+  /** Look for text the audio lacks and audio the text lacks (see `flag`); default true. */
+  detectMismatch?: boolean;
+  /** Shortest stretch of unmatched real speech reported as extra audio; default 2 s. */
+  minExtraSpeechSec?: number;
 };
 
-export type AlignedFragment = { id: string; begin: number; end: number; confidence: number };
+/**
+ * Why a reviewer should look at a fragment:
+ * - `not-in-audio`: the reader skipped its text (the DTW path crosses its synthetic speech almost vertically);
+ *   it gets (near) zero duration at the pause between its neighbours, which are aligned as if it were absent.
+ * - `extra-audio`: it holds speech the text does not have (the path runs almost horizontally over real speech
+ *   inside it); see `extraSpans` for where.
+ */
+export type FragmentFlag = 'not-in-audio' | 'extra-audio';
+
+export type AlignedFragment = { id: string; begin: number; end: number; confidence: number; flag?: FragmentFlag };
 
 export type AlignFragmentsResult = {
   fragments: AlignedFragment[];
@@ -59,12 +77,17 @@ export type AlignFragmentsResult = {
   tail: number;
   /** Duration of the whole audio file. */
   durationSec: number;
+  /** Stretches of speech (seconds) inside the aligned part that match no text: each lies in an `extra-audio` fragment. */
+  extraSpans: { begin: number; end: number }[];
   stats: {
     syntheticSec: number;
     synthesized: number;
     dtwCells: number;
     pauses: number;
     boundariesInPause: number;
+    /** Fragments flagged `not-in-audio` / `extra-audio`. */
+    notInAudio: number;
+    extraAudio: number;
     timings: { ttsSec: number; featuresSec: number; dtwSec: number; refineSec: number };
   };
 };
@@ -129,9 +152,10 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
 
     // 3. DTW, open at both ends.
     t0 = performance.now();
-    const headMax = o.headMaxSec ?? 60;
-    const tailMax = o.tailMaxSec ?? 90;
-    const dtwPath = multiscaleDtw(real, synth, {
+    // With a span (between two anchors the editor keeps) the text fills it unless asked otherwise.
+    const headMax = o.headMaxSec ?? (input.span ? 0 : 60);
+    const tailMax = o.tailMaxSec ?? (input.span ? 0 : 90);
+    const dtwOptions = {
       factor: 8,
       bandRadius: ((o.bandSec ?? 60) + Math.max(headMax, tailMax)) / SHIFT_SEC,
       refineRadius: 12,
@@ -139,28 +163,74 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
       openEnd: Math.round(tailMax / SHIFT_SEC),
       skipCost: o.skipCost ?? 0.3,
       energyWeight: o.energyWeight ?? 0.5,
-    });
+    };
+    let dtwPath = multiscaleDtw(real, synth, dtwOptions);
+    const shift = realMfcc.shiftSec;
+    const k = fragments.length;
+    // Synthetic frames of each fragment: colBounds[i] .. colBounds[i + 1].
+    const colBounds = [0];
+    for (let i = 1; i < k; i++) colBounds.push(Math.min(synth.length, Math.max(colBounds[i - 1]!, Math.round(track.fragments[i]!.begin / shift))));
+    colBounds.push(synth.length);
+    // Text the reader skipped: align again without it, so its neighbours are not stretched over its place.
+    const detect = o.detectMismatch ?? true;
+    const skipped = detect
+      ? findSkippedFragments(dtwPath, real, synth, colBounds, Uint8Array.from(synth.energy!, (e) => (e > 0.3 ? 1 : 0)), dtwOptions)
+      : fragments.map(() => false);
+    if (skipped.some(Boolean)) dtwPath = realignWithoutSkipped(dtwPath, real, synth, colBounds, skipped, dtwOptions);
     const dtwSec = (performance.now() - t0) / 1000;
     progress(0.85);
     signal?.throwIfAborted();
 
     // 4. Synthetic boundaries → real time; then pause refinement.
     t0 = performance.now();
-    const shift = realMfcc.shiftSec;
-    const k = fragments.length;
     const synthBoundaries = [...track.fragments.map((f) => f.begin), track.fragments[k - 1]!.end];
     // The first and last boundary come from where the path starts and ends (the open begin/end).
     const mapped = mapThroughPath(synthBoundaries, dtwPath, synth.length, shift);
     mapped[0] = dtwPath.rows[0]! * shift;
     mapped[k] = (dtwPath.rows[dtwPath.rows.length - 1]! + 1) * shift;
+    // A skipped fragment's begin and end are one point (the boundary between its neighbours).
+    const same = new Uint8Array(k + 1); // same[b]: boundary b equals boundary b − 1
+    for (let i = 0; i < k; i++) {
+      if (!skipped[i]) continue;
+      let g = i;
+      while (g + 1 < k && skipped[g + 1]) g++;
+      const t = i === 0 ? mapped[0]! : g === k - 1 ? mapped[k]! : (mapped[i]! + mapped[g + 1]!) / 2;
+      for (let b = i; b <= g + 1; b++) {
+        mapped[b] = t;
+        if (b > i) same[b] = 1;
+      }
+      i = g;
+    }
     const energies = meter.finish();
     const pauseMap = detectPauses(energies, meter.frameSec, { minPauseSec: o.minPauseSec });
     const maxSnap = o.maxSnapSec ?? 0.5;
-    const snapped =
+    const unique = mapped.filter((_, b) => !same[b]);
+    const snappedUnique =
       maxSnap > 0
-        ? snapToPauses(mapped, pauseMap.pauses, { maxShiftSec: maxSnap })
-        : mapped.map((t) => ({ time: t, inPause: !pauseMap.inSpeech(t), shift: 0 }));
+        ? snapToPauses(unique, pauseMap.pauses, { maxShiftSec: maxSnap })
+        : unique.map((t) => ({ time: t, inPause: !pauseMap.inSpeech(t), shift: 0 }));
+    const snapped: typeof snappedUnique = [];
+    for (let b = 0, u = -1; b <= k; b++) snapped.push(snappedUnique[same[b] ? u : ++u]!);
+    // Without an open begin/end (a span between anchors) the text fills the span exactly.
+    if (headMax === 0 && !same[1]) snapped[0] = { time: 0, inPause: true, shift: 0 };
+    if (tailMax === 0 && !same[k]) snapped[k] = { time: spanEnd - spanBegin, inPause: true, shift: 0 };
     const bounds = snapped.map((s) => Math.min(spanEnd - spanBegin, Math.max(0, s.time)));
+
+    // Speech the text lacks: horizontal stretches of the path over real speech, one span per fragment.
+    const flags: (FragmentFlag | undefined)[] = skipped.map((s) => (s ? 'not-in-audio' : undefined));
+    const extra = detect
+      ? groupExtraSpeech(
+          findExtraSpeech(dtwPath, real.length, (r) => pauseMap.inSpeech(r * shift)).map((e) => ({
+            begin: e.begin * shift,
+            end: e.end * shift,
+            speech: e.speech * shift,
+          })),
+          bounds,
+          o.minExtraSpeechSec ?? 2,
+        ).filter((e) => !flags[e.fragment])
+      : [];
+    for (const e of extra) flags[e.fragment] = 'extra-audio';
+    const extraSpans = extra.map((e) => ({ begin: e.begin, end: e.end }));
 
     // 5. Confidence.
     const costs = fragmentCosts(dtwPath, real, synth, track.fragments, shift);
@@ -170,27 +240,35 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
       realSec: fragments.map((_, i) => bounds[i + 1]! - bounds[i]!),
       synthSec: track.fragments.map((f) => f.end - f.begin),
       edgeInPause: snapped.map((s) => s.inPause),
+      flagged: flags.map((f) => f !== undefined),
     });
     const refineSec = (performance.now() - t0) / 1000;
     progress(1);
 
-    const out = fragments.map((f, i) => ({
+    // Rounded to the ms, except at the span's own edges (anchors the editor keeps): those exactly.
+    const inSpan = (t: number): number =>
+      t <= spanBegin ? spanBegin : t >= spanEnd ? spanEnd : Math.min(spanEnd, Math.max(spanBegin, round3(t)));
+    const out: AlignedFragment[] = fragments.map((f, i) => ({
       id: f.id,
-      begin: round3(spanBegin + bounds[i]!),
-      end: round3(spanBegin + bounds[i + 1]!),
+      begin: inSpan(spanBegin + bounds[i]!),
+      end: inSpan(spanBegin + bounds[i + 1]!),
       confidence: confidence[i]!,
+      ...(flags[i] ? { flag: flags[i] } : {}),
     }));
     return {
       fragments: out,
       head: out[0]!.begin,
       tail: out[k - 1]!.end,
       durationSec,
+      extraSpans: extraSpans.map((e) => ({ begin: round3(spanBegin + e.begin), end: round3(spanBegin + e.end) })),
       stats: {
         syntheticSec: track.durationSec,
         synthesized: track.synthesized,
         dtwCells: dtwPath.cells,
         pauses: pauseMap.pauses.length,
         boundariesInPause: snapped.filter((s) => s.inPause).length,
+        notInAudio: flags.filter((f) => f === 'not-in-audio').length,
+        extraAudio: flags.filter((f) => f === 'extra-audio').length,
         timings: { ttsSec, featuresSec, dtwSec, refineSec },
       },
     };
@@ -259,6 +337,7 @@ const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
  *   0 at a factor 3.2 (log scale).
  * - s_ratio: real / synthetic duration vs the chapter median ratio, same shape.
  * - s_edges: × 0.8 for each of its two boundaries that is still in speech after pause refinement.
+ * A flagged fragment (text not in the audio, or extra speech in it) gets at most 0.2 (and × 0.25).
  */
 export function scoreFragments(input: {
   costs: number[];
@@ -266,8 +345,9 @@ export function scoreFragments(input: {
   realSec: number[];
   synthSec: number[];
   edgeInPause: boolean[];
+  flagged?: boolean[];
 }): number[] {
-  const { costs, chars, realSec, synthSec, edgeInPause } = input;
+  const { costs, chars, realSec, synthSec, edgeInPause, flagged } = input;
   const medCost = median(costs);
   const mad = median(costs.map((c) => Math.abs(c - medCost))) * 1.4826 + 1e-6;
   const rates = chars.map((c, i) => (realSec[i]! > 0 ? c / realSec[i]! : NaN));
@@ -285,6 +365,7 @@ export function scoreFragments(input: {
     const sRate = chars[i]! > 0 ? logShape(rates[i]!, medRate) : 1;
     const sRatio = logShape(ratios[i]!, medRatio);
     const sEdges = (edgeInPause[i] ? 1 : 0.8) * (edgeInPause[i + 1] ? 1 : 0.8);
-    return Math.round(sCost * sRate * sRatio * sEdges * 1000) / 1000;
+    const conf = sCost * sRate * sRatio * sEdges;
+    return Math.round((flagged?.[i] ? Math.min(0.2, 0.25 * conf) : conf) * 1000) / 1000;
   });
 }

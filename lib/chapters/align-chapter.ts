@@ -34,6 +34,17 @@ export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'pro
     const changed = await db.$transaction(
       async (tx) => {
         const n = await applyFragmentTimes(tx, result.fragments, 'align', { onlyStatus: ['auto'] });
+        // Mismatch flags (text the reader skipped, speech the text lacks) on the fragments the aligner may
+        // update; the others are cleared, so a fixed text or audio clears a stale flag on re-alignment.
+        const onlyAuto = { status: 'auto' };
+        await tx.fragment.updateMany({
+          where: { ...onlyAuto, id: { in: result.fragments.filter((f) => !f.flag).map((f) => f.id) } },
+          data: { flag: null },
+        });
+        for (const flag of ['not-in-audio', 'extra-audio'] as const) {
+          const ids = result.fragments.filter((f) => f.flag === flag).map((f) => f.id);
+          if (ids.length > 0) await tx.fragment.updateMany({ where: { ...onlyAuto, id: { in: ids } }, data: { flag } });
+        }
         const confidences = result.fragments.map((f) => f.confidence);
         await tx.chapter.update({
           where: { id: chapterId },
@@ -50,7 +61,15 @@ export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'pro
       },
       { timeout: 120_000 },
     );
-    return { fragments: result.fragments.length, changed, head: result.head, tail: result.tail, durationSec: result.durationSec };
+    return {
+      fragments: result.fragments.length,
+      changed,
+      head: result.head,
+      tail: result.tail,
+      durationSec: result.durationSec,
+      notInAudio: result.stats.notInAudio,
+      extraAudio: result.stats.extraAudio,
+    };
   } catch (e) {
     const final = isPermanentError(e) || ctx.attempt >= 3 || ctx.signal.aborted;
     await db.chapter.update({

@@ -1,0 +1,388 @@
+// Text/audio mismatch on a DTW path: where the path runs (almost) vertically, many synthetic frames sit on a few
+// real ones — text the reader skipped; where it runs (almost) horizontally over real speech, many real frames sit
+// on a few synthetic ones — speech the text does not have (an extra paragraph, a long aside).
+import { multiscaleDtw, type DtwPath, type DtwSequence, type MultiscaleDtwOptions } from './dtw.ts';
+import { columnToRow } from './map-path.ts';
+
+export type StallOptions = {
+  /** Half-width of the window the local slope is measured over, in frames; default 12 (0.48 s at 40 ms). */
+  windowFrames?: number;
+  /** A frame is stalled where the path advances less than this share of its chapter-wide rate; default 0.2. */
+  maxRelativeRate?: number;
+};
+
+/** For every row i (real frame) the path covers, the middle of the columns it is matched with; NaN elsewhere. */
+export function rowToColumn(path: DtwPath, rows: number): Float64Array {
+  const lo = new Float64Array(rows).fill(Infinity);
+  const hi = new Float64Array(rows).fill(-Infinity);
+  for (let k = 0; k < path.rows.length; k++) {
+    const i = path.rows[k]!;
+    const j = path.cols[k]!;
+    if (j < lo[i]!) lo[i] = j;
+    if (j > hi[i]!) hi[i] = j;
+  }
+  return lo.map((l, i) => (Number.isFinite(l) ? (l + hi[i]!) / 2 : NaN));
+}
+
+/**
+ * Marks positions of a monotone mapping `at` (position → position on the other axis) around which it advances
+ * less than `maxRelativeRate` × `rate` per frame over ±windowFrames. Positions with NaN are never stalled.
+ */
+function stalled(at: Float64Array, rate: number, opts: StallOptions): Uint8Array {
+  const w = Math.max(1, Math.round(opts.windowFrames ?? 12));
+  const rel = opts.maxRelativeRate ?? 0.2;
+  const out = new Uint8Array(at.length);
+  let first = 0;
+  while (first < at.length && !Number.isFinite(at[first]!)) first++;
+  let last = at.length - 1;
+  while (last >= first && !Number.isFinite(at[last]!)) last--;
+  for (let x = first; x <= last; x++) {
+    const a = Math.max(first, x - w);
+    const b = Math.min(last, x + w);
+    if (b - a < w) continue; // too short to judge
+    if (at[b]! - at[a]! < rel * (b - a) * rate) out[x] = 1;
+  }
+  return out;
+}
+
+/** Synthetic frames the path crosses (almost) vertically: spoken by the synthetic voice, not found in the audio. */
+export function stalledColumns(path: DtwPath, columns: number, opts: StallOptions = {}): Uint8Array {
+  const rowOf = columnToRow(path, columns);
+  const rate = columns > 1 ? (rowOf[columns - 1]! - rowOf[0]!) / (columns - 1) : 1;
+  return stalled(rowOf, Math.max(1e-6, rate), opts);
+}
+
+/** Real frames the path crosses (almost) horizontally: audio with (almost) no synthetic counterpart. */
+export function stalledRows(path: DtwPath, rows: number, opts: StallOptions = {}): Uint8Array {
+  const colOf = rowToColumn(path, rows);
+  const r0 = path.rows[0]!;
+  const r1 = path.rows[path.rows.length - 1]!;
+  const rate = r1 > r0 ? (path.cols[path.cols.length - 1]! - path.cols[0]!) / (r1 - r0) : 1;
+  return stalled(colOf, Math.max(1e-6, rate), opts);
+}
+
+/**
+ * Fragments that may be missing from the audio, cheap to find on the path: much of their synthetic speech is
+ * crossed (almost) vertically (share ≥ `minShare`), or their real extent per synthetic frame is under
+ * `maxRelativeExtent` × the chapter median. `colBounds` (length k + 1) partitions the synthetic frames by
+ * fragment; `synthSpeech` marks frames with voice. Confirm with `skipEvidence`.
+ */
+export function findSkipCandidates(
+  path: DtwPath,
+  colBounds: number[],
+  synthSpeech: Uint8Array,
+  opts: StallOptions & { minShare?: number; minSpeechFrames?: number; maxRelativeExtent?: number } = {},
+): boolean[] {
+  const k = colBounds.length - 1;
+  const m = colBounds[k]!;
+  const st = stalledColumns(path, m, opts);
+  const rowOf = columnToRow(path, m);
+  const minShare = opts.minShare ?? 0.25;
+  const minSpeech = opts.minSpeechFrames ?? 15;
+  const extent: number[] = [];
+  const speechOf: number[] = [];
+  const stuckOf: number[] = [];
+  for (let f = 0; f < k; f++) {
+    const c0 = colBounds[f]!;
+    const c1 = colBounds[f + 1]!;
+    let speech = 0;
+    let stuck = 0;
+    for (let j = c0; j < c1; j++) {
+      if (!synthSpeech[j]) continue;
+      speech++;
+      if (st[j]) stuck++;
+    }
+    speechOf.push(speech);
+    stuckOf.push(stuck);
+    extent.push(c1 > c0 ? (rowOf[c1 - 1]! - rowOf[c0]! + 1) / (c1 - c0) : NaN);
+  }
+  const finite = extent.filter(Number.isFinite).sort((x, y) => x - y);
+  const med = finite.length ? finite[finite.length >> 1]! : NaN;
+  const maxExtent = (opts.maxRelativeExtent ?? 0.6) * med;
+  return speechOf.map((sp, f) => sp >= minSpeech && (stuckOf[f]! >= minShare * sp || extent[f]! < maxExtent));
+}
+
+/**
+ * Fragments not in the audio: candidates (`findSkipCandidates`) whose `skipEvidence` exceeds `minEvidence`
+ * (default 0.5; measured: ≈ 0.75 for skipped paragraphs, ≤ 0.35 for their neighbours, < 0 for the rest).
+ * Never every fragment: then it is the audio that is wrong, not the text.
+ */
+export function findSkippedFragments(
+  path: DtwPath,
+  real: DtwSequence,
+  synth: DtwSequence,
+  colBounds: number[],
+  synthSpeech: Uint8Array,
+  opts: MultiscaleDtwOptions & { minEvidence?: number } = {},
+): boolean[] {
+  const candidates = findSkipCandidates(path, colBounds, synthSpeech);
+  const minEvidence = opts.minEvidence ?? 0.5;
+  const out = candidates.map((c, f) => c && skipEvidence(path, real, synth, colBounds, f, opts) > minEvidence);
+  return out.every(Boolean) ? out.map(() => false) : out;
+}
+
+/**
+ * Stretches of real speech the path crosses (almost) horizontally, as [firstRow, lastRow + 1) frame ranges
+ * trimmed to speech, with the number of speech frames in each. Stalled stretches closer than `mergeFrames`
+ * are merged; a stretch counts when it holds at least `minSpeechFrames` of speech. (Over extra speech the
+ * path tends to wander, creeping over the last synthetic frames of a fragment, so one extra paragraph may come
+ * out as a few stretches: see `groupExtraSpeech`.)
+ */
+export function findExtraSpeech(
+  path: DtwPath,
+  rows: number,
+  realSpeech: (row: number) => boolean,
+  opts: StallOptions & { minSpeechFrames?: number; mergeFrames?: number } = {},
+): { begin: number; end: number; speech: number }[] {
+  const st = stalledRows(path, rows, { windowFrames: opts.windowFrames ?? 25, maxRelativeRate: opts.maxRelativeRate ?? 0.3 });
+  const minSpeech = opts.minSpeechFrames ?? 12;
+  const merge = opts.mergeFrames ?? 25;
+  const out: { begin: number; end: number; speech: number }[] = [];
+  let i = 0;
+  while (i < rows) {
+    if (!st[i]) {
+      i++;
+      continue;
+    }
+    // A stalled stretch, bridging short non-stalled gaps.
+    let end = i;
+    let j = i;
+    while (j < rows && j - end <= merge) {
+      if (st[j]) end = j + 1;
+      j++;
+    }
+    let speech = 0;
+    let first = -1;
+    let last = -1;
+    for (let r = i; r < end; r++) {
+      if (!realSpeech(r)) continue;
+      speech++;
+      if (first < 0) first = r;
+      last = r;
+    }
+    if (speech >= minSpeech) out.push({ begin: first, end: last + 1, speech });
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * Groups stalled stretches (any unit) by the fragment holding most of each (`bounds`: k + 1 sorted boundaries),
+ * one hull per fragment whose stretches hold at least `minSpeech` speech in all. Stretches outside every
+ * fragment (head, tail) are ignored.
+ */
+export function groupExtraSpeech(
+  stretches: { begin: number; end: number; speech: number }[],
+  bounds: number[],
+  minSpeech: number,
+): { fragment: number; begin: number; end: number }[] {
+  const byFragment = new Map<number, { begin: number; end: number; speech: number }>();
+  for (const e of stretches) {
+    let best = -1;
+    let bestOverlap = 0;
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const ov = Math.min(e.end, bounds[i + 1]!) - Math.max(e.begin, bounds[i]!);
+      if (ov > bestOverlap) {
+        bestOverlap = ov;
+        best = i;
+      }
+    }
+    if (best < 0) continue;
+    const g = byFragment.get(best);
+    if (g) {
+      g.begin = Math.min(g.begin, e.begin);
+      g.end = Math.max(g.end, e.end);
+      g.speech += e.speech;
+    } else byFragment.set(best, { ...e });
+  }
+  return [...byFragment.entries()]
+    .filter(([, g]) => g.speech >= minSpeech)
+    .map(([fragment, g]) => ({ fragment, begin: g.begin, end: g.end }))
+    .sort((x, y) => x.begin - y.begin);
+}
+
+type LocalWindow = {
+  /** Columns: L's [lFrom, sFrom), the run's [sFrom, sTo), R's [sTo, rTo). */
+  lFrom: number;
+  sFrom: number;
+  sTo: number;
+  rTo: number;
+  /** Real rows [r0, r1] and the path cells [qa, qb] they replace. */
+  r0: number;
+  r1: number;
+  qa: number;
+  qb: number;
+  openBegin: number;
+  openEnd: number;
+};
+
+/** The part of the path around fragments f..g and their neighbours with frames (L before, R after). */
+function localWindow(
+  p: DtwPath,
+  colBounds: number[],
+  f: number,
+  g: number,
+  rows: number,
+  opts: MultiscaleDtwOptions,
+): LocalWindow | null {
+  const k = colBounds.length - 1;
+  const m = colBounds[k]!;
+  const empty = (x: number): boolean => colBounds[x + 1]! <= colBounds[x]!;
+  let L = f - 1;
+  while (L >= 0 && empty(L)) L--;
+  let R = g + 1;
+  while (R < k && empty(R)) R++;
+  if (L < 0 && R >= k) return null;
+  const sFrom = L >= 0 ? colBounds[L + 1]! : 0;
+  const sTo = R < k ? colBounds[R]! : m;
+  const lFrom = L >= 0 ? colBounds[L]! : sFrom;
+  const rTo = R < k ? colBounds[R + 1]! : sTo;
+  let qa = 0;
+  while (qa < p.cols.length && p.cols[qa]! < lFrom) qa++;
+  let qb = p.cols.length - 1;
+  while (qb > 0 && p.cols[qb]! >= rTo) qb--;
+  const openBegin = L < 0 ? Math.max(0, opts.openBegin ?? 0) : 0;
+  const openEnd = R >= k ? Math.max(0, opts.openEnd ?? 0) : 0;
+  const r0 = L < 0 ? Math.max(0, p.rows[0]! - openBegin) : p.rows[qa]!;
+  const r1 = R >= k ? Math.min(rows - 1, p.rows[p.rows.length - 1]! + openEnd) : p.rows[qb]!;
+  return { lFrom, sFrom, sTo, rTo, r0, r1, qa, qb, openBegin, openEnd };
+}
+
+function sliceSeq(seq: DtwSequence, ranges: [number, number][]): DtwSequence {
+  const dim = seq.dim;
+  const len = ranges.reduce((a, [x, y]) => a + (y - x), 0);
+  const data = new Float32Array(len * dim);
+  const energy = seq.energy ? new Float32Array(len) : undefined;
+  let o = 0;
+  for (const [x, y] of ranges) {
+    data.set(seq.data.subarray(x * dim, y * dim), o * dim);
+    energy?.set(seq.energy!.subarray(x, y), o);
+    o += y - x;
+  }
+  return { length: len, dim, data, energy };
+}
+
+/**
+ * Evidence that fragment f is not in the audio: the local DTW cost (fragment f and its neighbours against the
+ * real frames around them) with its synthetic frames minus the cost without them, per synthetic frame of f.
+ * A fragment that is there costs little to match (≈ a good match per frame, and removing it forces its real
+ * speech onto its neighbours); a skipped one costs a poor match per frame. NaN when it cannot be judged.
+ */
+export function skipEvidence(
+  path: DtwPath,
+  real: DtwSequence,
+  synth: DtwSequence,
+  colBounds: number[],
+  f: number,
+  opts: MultiscaleDtwOptions,
+): number {
+  const w = localWindow(path, colBounds, f, f, real.length, opts);
+  if (!w || w.sTo <= w.sFrom || w.r1 <= w.r0) return NaN;
+  const a: DtwSequence = {
+    length: w.r1 - w.r0 + 1,
+    dim: real.dim,
+    data: real.data.subarray(w.r0 * real.dim, (w.r1 + 1) * real.dim),
+    energy: real.energy?.subarray(w.r0, w.r1 + 1),
+  };
+  const run = (b: DtwSequence) =>
+    multiscaleDtw(a, b, {
+      ...opts,
+      bandRadius: Math.max(a.length, b.length),
+      openBegin: Math.min(w.openBegin, a.length - 1),
+      openEnd: Math.min(w.openEnd, a.length - 1),
+    }).cost;
+  const withIt = run(sliceSeq(synth, [[w.lFrom, w.rTo]]));
+  if (w.rTo - w.sTo + w.sFrom - w.lFrom === 0) return NaN;
+  const without = run(sliceSeq(synth, [[w.lFrom, w.sFrom], [w.sTo, w.rTo]]));
+  return (withIt - without) / (w.sTo - w.sFrom);
+}
+
+/**
+ * Re-aligns around runs of skipped fragments: the frames between the fragment before and the one after each run
+ * are aligned again without the skipped synthetic frames, which are then put back as a vertical run at the
+ * boundary between the two neighbours (zero real duration), so the neighbours are not stretched over them.
+ * Returns a new path (monotone, every column covered).
+ */
+export function realignWithoutSkipped(
+  path: DtwPath,
+  real: DtwSequence,
+  synth: DtwSequence,
+  colBounds: number[],
+  skipped: boolean[],
+  opts: MultiscaleDtwOptions,
+): DtwPath {
+  const k = skipped.length;
+  const m = synth.length;
+  const dim = synth.dim;
+  let p = path;
+  let extraCells = 0;
+  const empty = (f: number): boolean => colBounds[f + 1]! <= colBounds[f]!;
+  let f = 0;
+  while (f < k) {
+    if (!skipped[f]) {
+      f++;
+      continue;
+    }
+    let g = f;
+    while (g + 1 < k && (skipped[g + 1] || empty(g + 1))) g++;
+    const w = localWindow(p, colBounds, f, g, real.length, opts);
+    f = g + 1;
+    if (!w) continue;
+    const { lFrom, sFrom, sTo, rTo, r0, r1, qa, qb, openBegin, openEnd } = w;
+    const lLen = sFrom - lFrom;
+    const rLen = rTo - sTo;
+    const rowsOut: number[] = [];
+    const colsOut: number[] = [];
+    for (let q = 0; q < qa; q++) {
+      rowsOut.push(p.rows[q]!);
+      colsOut.push(p.cols[q]!);
+    }
+    const vertical = (row: number): void => {
+      for (let c = sFrom; c < sTo; c++) {
+        rowsOut.push(row);
+        colsOut.push(c);
+      }
+    };
+    if (lLen + rLen === 0 || r1 < r0) {
+      vertical(r0);
+    } else {
+      const data = new Float32Array((lLen + rLen) * dim);
+      data.set(synth.data.subarray(lFrom * dim, sFrom * dim), 0);
+      data.set(synth.data.subarray(sTo * dim, rTo * dim), lLen * dim);
+      let energy: Float32Array | undefined;
+      if (synth.energy) {
+        energy = new Float32Array(lLen + rLen);
+        energy.set(synth.energy.subarray(lFrom, sFrom), 0);
+        energy.set(synth.energy.subarray(sTo, rTo), lLen);
+      }
+      const b: DtwSequence = { length: lLen + rLen, dim, data, energy };
+      const a: DtwSequence = {
+        length: r1 - r0 + 1,
+        dim,
+        data: real.data.subarray(r0 * dim, (r1 + 1) * dim),
+        energy: real.energy?.subarray(r0, r1 + 1),
+      };
+      const local = multiscaleDtw(a, b, {
+        ...opts,
+        bandRadius: Math.max(a.length, b.length),
+        openBegin: Math.min(openBegin, a.length - 1),
+        openEnd: Math.min(openEnd, a.length - 1),
+      });
+      extraCells += local.cells;
+      if (lLen === 0) vertical(r0 + local.rows[0]!);
+      for (let q = 0; q < local.rows.length; q++) {
+        const c = local.cols[q]!;
+        rowsOut.push(r0 + local.rows[q]!);
+        colsOut.push(c < lLen ? lFrom + c : sTo + c - lLen);
+        // After the last cell of L: the skipped columns, on the same real frame.
+        if (c === lLen - 1 && (q + 1 === local.rows.length || local.cols[q + 1]! !== c)) vertical(r0 + local.rows[q]!);
+      }
+    }
+    for (let q = qb + 1; q < p.rows.length; q++) {
+      rowsOut.push(p.rows[q]!);
+      colsOut.push(p.cols[q]!);
+    }
+    p = { rows: Int32Array.from(rowsOut), cols: Int32Array.from(colsOut), cost: p.cost, cells: p.cells };
+  }
+  return { ...p, cells: p.cells + extraCells };
+}
