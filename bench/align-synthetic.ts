@@ -1,5 +1,6 @@
 // Benchmark (not a test): the forced aligner on a synthetic Spanish chapter with known pauses.
-// Run: npx tsx bench/align-synthetic.ts [--minutes 10] [--no-cli] [--no-fixture]   Prints one JSON line.
+// Run: npx tsx bench/align-synthetic.ts [--minutes 10] [--plain] [--no-cli] [--no-fixture]   Prints one JSON line.
+// --plain: the issue's chapters exactly (no skipped/extra paragraphs, no slow/fast passages; pauses 0.35–1.4 s).
 // The chapter (espeak-ng es/es-419 at 130–190 wpm, various pitches, pauses 0.4–1.2 s, pink noise, a spoken
 // intro/outro, 64 kbit/s MP3 round trip) is cached in $TMPDIR/alinea-bench/ so reruns skip building it.
 // Hard cases, one of each per 10 minutes: a paragraph of the text the reader skips, a paragraph read that the
@@ -49,9 +50,12 @@ function rng(seed: number): () => number {
   };
 }
 
+const PLAIN = process.argv.includes('--plain');
+const KIND = PLAIN ? 'plain' : 'hard';
+
 async function chapter(minutes: number): Promise<Truth> {
   if (minutes > 80) return repeated(minutes);
-  const dir = path.join(os.tmpdir(), 'alinea-bench', `align-hard-${minutes}min`);
+  const dir = path.join(os.tmpdir(), 'alinea-bench', `align-${KIND}-${minutes}min`);
   const truthFile = path.join(dir, 'truth.json');
   if (existsSync(truthFile)) return JSON.parse(readFileSync(truthFile, 'utf8')) as Truth;
   await mkdir(dir, { recursive: true });
@@ -84,7 +88,7 @@ async function chapter(minutes: number): Promise<Truth> {
   const extraAfter = new Set<number>();
   const slow: number[] = [];
   const fast: number[] = [];
-  for (let b = 0; b < blocks; b++) {
+  for (let b = 0; b < (PLAIN ? 0 : blocks); b++) {
     const at = (f: number) => Math.min(count - 2, Math.max(1, Math.round(b * per + f * per)));
     skip.add(at(0.22));
     extraAfter.add(at(0.44));
@@ -113,7 +117,7 @@ async function chapter(minutes: number): Promise<Truth> {
     intro: SPANISH_INTRO,
     outro: SPANISH_OUTRO,
     voiceFor: (i) => audio[Math.min(audio.length - 1, Math.max(0, i))]!.voice,
-    pauseSec: [0.4, 1.2],
+    pauseSec: PLAIN ? [0.35, 1.4] : [0.4, 1.2],
     noiseDb: -50,
     mp3: true,
     seed: 42,
@@ -125,7 +129,7 @@ async function chapter(minutes: number): Promise<Truth> {
 
 /** A long chapter: the 60-minute one repeated (cut mid-pause after the intro and before the outro). */
 async function repeated(minutes: number): Promise<Truth> {
-  const dir = path.join(os.tmpdir(), 'alinea-bench', `align-hard-${minutes}min`);
+  const dir = path.join(os.tmpdir(), 'alinea-bench', `align-${KIND}-${minutes}min`);
   const truthFile = path.join(dir, 'truth.json');
   if (existsSync(truthFile)) return JSON.parse(readFileSync(truthFile, 'utf8')) as Truth;
   await mkdir(dir, { recursive: true });

@@ -92,6 +92,7 @@ describe('importBook', () => {
         expect(f.confidence).toBeGreaterThanOrEqual(0);
         expect(f.confidence).toBeLessThanOrEqual(1);
         expect(f.version).toBe(2);
+        expect(f.flag).toBeNull(); // nothing skipped or added in the demo reading
         last = f.end!;
       }
       // the outro "Fin del capítulo N" is not in the text
