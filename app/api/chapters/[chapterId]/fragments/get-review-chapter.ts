@@ -1,0 +1,50 @@
+// Everything the review editor loads for one chapter: its audio (id, duration), head/tail and every fragment as
+// the review use cases return them. Used by the editor page and GET /api/chapters/:id/fragments.
+// (A read-only query; it belongs in lib/review once that package takes it over.)
+import { AppError } from '@/lib/errors/app-error.ts';
+import { getDb } from '@/lib/db/client.ts';
+import { fragmentView, type FragmentView } from '@/lib/review/fragment-view.ts';
+
+export type ReviewChapter = {
+  id: string;
+  bookId: string;
+  bookTitle: string;
+  position: number;
+  title: string | null;
+  language: string;
+  alignStatus: string;
+  audioFileId: string;
+  audioName: string;
+  /** Seconds; null until ingest has measured it. */
+  durationSec: number | null;
+  headSec: number | null;
+  tailSec: number | null;
+  fragments: FragmentView[];
+};
+
+export async function getReviewChapter(chapterId: string): Promise<ReviewChapter> {
+  const chapter = await getDb().chapter.findUnique({
+    where: { id: chapterId },
+    include: {
+      book: { select: { title: true, language: true } },
+      audioFile: { select: { id: true, originalName: true, durationSec: true } },
+      fragments: { orderBy: { position: 'asc' } },
+    },
+  });
+  if (!chapter) throw new AppError('NOT_FOUND', 'This chapter does not exist any more; go back to the book.', { chapterId });
+  return {
+    id: chapter.id,
+    bookId: chapter.bookId,
+    bookTitle: chapter.book.title,
+    position: chapter.position,
+    title: chapter.title,
+    language: chapter.book.language,
+    alignStatus: chapter.alignStatus,
+    audioFileId: chapter.audioFile.id,
+    audioName: chapter.audioFile.originalName,
+    durationSec: chapter.audioFile.durationSec,
+    headSec: chapter.headSec,
+    tailSec: chapter.tailSec,
+    fragments: chapter.fragments.map(fragmentView),
+  };
+}

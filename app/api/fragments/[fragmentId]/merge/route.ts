@@ -1,0 +1,11 @@
+import { route, readJson } from '../../../_lib/handle-route.ts';
+import { mergeFragments, mergeFragmentsInput } from '@/lib/review/merge-fragments.ts';
+
+export const runtime = 'nodejs';
+
+// POST /api/fragments/:id/merge { expectedVersion, nextFragmentId, nextExpectedVersion, separator? } → { fragment }.
+export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }) => {
+  const { fragmentId } = await ctx.params;
+  const body = (await readJson(req)) as Record<string, unknown>;
+  return { fragment: await mergeFragments(mergeFragmentsInput.parse({ ...body, fragmentId })) };
+});

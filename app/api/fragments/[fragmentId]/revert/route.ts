@@ -1,0 +1,11 @@
+import { route, readJson } from '../../../_lib/handle-route.ts';
+import { revertFragment, revertFragmentInput } from '@/lib/review/revert-fragment.ts';
+
+export const runtime = 'nodejs';
+
+// POST /api/fragments/:id/revert { revisionId, side: 'before'|'after', expectedVersion } → { fragment }.
+export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }) => {
+  const { fragmentId } = await ctx.params;
+  const body = (await readJson(req)) as Record<string, unknown>;
+  return { fragment: await revertFragment(revertFragmentInput.parse({ ...body, fragmentId })) };
+});

@@ -1,0 +1,13 @@
+import { route, readJson } from '../../_lib/handle-route.ts';
+import { updateFragment, updateFragmentInput } from '@/lib/review/update-fragment.ts';
+
+export const runtime = 'nodejs';
+
+// PATCH /api/fragments/:id { expectedVersion, changes: { begin?, end?, text?, status? }, reason? } → { fragment }.
+// 409 CONFLICT with details.fragment (as it is now) when expectedVersion is stale.
+export const PATCH = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }) => {
+  const { fragmentId } = await ctx.params;
+  const body = (await readJson(req)) as Record<string, unknown>;
+  const input = updateFragmentInput.parse({ ...body, fragmentId });
+  return { fragment: await updateFragment(input) };
+});

@@ -1,0 +1,11 @@
+import { route, readJson } from '../../../_lib/handle-route.ts';
+import { splitFragmentAt, splitFragmentAtInput } from '@/lib/review/split-fragment-at.ts';
+
+export const runtime = 'nodejs';
+
+// POST /api/fragments/:id/split { expectedVersion, atTime, textCaret } → { first, second }.
+export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }) => {
+  const { fragmentId } = await ctx.params;
+  const body = (await readJson(req)) as Record<string, unknown>;
+  return splitFragmentAt(splitFragmentAtInput.parse({ ...body, fragmentId }));
+});

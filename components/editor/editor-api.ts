@@ -1,0 +1,79 @@
+'use client';
+// The editor's calls to the review routes. Unlike apiJson, errors keep the server's `details` (a 409 carries
+// the fragment as it is now).
+import { ApiError } from '../api-client.ts';
+import type { FragmentView } from '@/lib/review/fragment-view.ts';
+import type { FragmentState } from '@/lib/review/undo-stack.ts';
+import type { FragmentRevisionView } from '@/lib/review/list-fragment-revisions.ts';
+import type { ReviewQueueItem } from '@/lib/review/review-queue.ts';
+import type { ChapterProgress } from '@/lib/review/review-progress.ts';
+
+export class EditorApiError extends ApiError {
+  constructor(message: string, status: number, code: string | undefined, readonly details: Record<string, unknown> | undefined) {
+    super(message, status, code);
+  }
+
+  /** The fragment(s) as they are now on the server, from a 409. */
+  get currentFragments(): FragmentView[] {
+    const d = this.details;
+    if (!d) return [];
+    if (Array.isArray(d.fragments)) return d.fragments as FragmentView[];
+    return d.fragment ? [d.fragment as FragmentView] : [];
+  }
+}
+
+async function call<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const res = await fetch(url, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    signal: init.signal,
+  });
+  // an aborted or cut body must not pass for an empty success
+  const data = (await res.json().catch((e: unknown) => {
+    if (res.ok || init.signal?.aborted) throw e;
+    return {};
+  })) as { error?: { message: string; code: string; details?: Record<string, unknown> } };
+  if (!res.ok) {
+    throw new EditorApiError(data.error?.message ?? `Request failed (${res.status})`, res.status, data.error?.code, data.error?.details);
+  }
+  return data as T;
+}
+
+export type RevisionJSON = Omit<FragmentRevisionView, 'createdAt'> & { createdAt: string };
+export type QueueFilters = { status: string[]; minConfidence: string; maxConfidence: string; flagged: boolean };
+
+export const editorApi = {
+  updateFragment: (id: string, expectedVersion: number, changes: Partial<FragmentState>, reason?: string) =>
+    call<{ fragment: FragmentView }>(`/api/fragments/${id}`, { method: 'PATCH', body: { expectedVersion, changes, reason } }).then((r) => r.fragment),
+  updateBoundary: (left: FragmentView, right: FragmentView, time: number) =>
+    call<{ left: FragmentView; right: FragmentView }>('/api/fragments/boundary', {
+      body: { left: { fragmentId: left.id, expectedVersion: left.version }, right: { fragmentId: right.id, expectedVersion: right.version }, time },
+    }),
+  split: (id: string, expectedVersion: number, atTime: number | null, textCaret: number) =>
+    call<{ first: FragmentView; second: FragmentView }>(`/api/fragments/${id}/split`, { body: { expectedVersion, atTime, textCaret } }),
+  merge: (first: FragmentView, next: FragmentView) =>
+    call<{ fragment: FragmentView }>(`/api/fragments/${first.id}/merge`, {
+      body: { expectedVersion: first.version, nextFragmentId: next.id, nextExpectedVersion: next.version },
+    }).then((r) => r.fragment),
+  revisions: (id: string, signal?: AbortSignal) =>
+    call<{ revisions: RevisionJSON[] }>(`/api/fragments/${id}/revisions?limit=50`, { signal }).then((r) => r.revisions),
+  revert: (id: string, revisionId: string, side: 'before' | 'after', expectedVersion: number) =>
+    call<{ fragment: FragmentView }>(`/api/fragments/${id}/revert`, { body: { revisionId, side, expectedVersion } }).then((r) => r.fragment),
+  queue: (chapterId: string, f: QueueFilters, signal?: AbortSignal) => {
+    const q = new URLSearchParams({ limit: '100' });
+    if (f.status.length) q.set('status', f.status.join(','));
+    if (f.minConfidence.trim()) q.set('minConfidence', String(Number(f.minConfidence) / 100));
+    if (f.maxConfidence.trim()) q.set('maxConfidence', String(Number(f.maxConfidence) / 100));
+    if (f.flagged) q.set('flagged', '1');
+    return call<{ total: number; items: ReviewQueueItem[] }>(`/api/chapters/${chapterId}/review-queue?${q}`, { signal });
+  },
+  progress: (chapterId: string, signal?: AbortSignal) =>
+    call<{ progress: ChapterProgress }>(`/api/chapters/${chapterId}/review-progress`, { signal }).then((r) => r.progress),
+  peaks: (audioFileId: string, q: { start?: number; end?: number; samplesPerPeak: number }, signal?: AbortSignal) => {
+    const p = new URLSearchParams({ samplesPerPeak: String(q.samplesPerPeak) });
+    if (q.start !== undefined) p.set('start', q.start.toFixed(3));
+    if (q.end !== undefined) p.set('end', q.end.toFixed(3));
+    return call<{ sampleRate: number; samplesPerPeak: number; startSec: number; peaks: number[] }>(`/api/audio/${audioFileId}/peaks?${p}`, { signal });
+  },
+};

@@ -1,0 +1,83 @@
+// Small pure helpers the editor uses between its state and lib/review: fragments ↔ regions, what changed,
+// and merging a save's response into state that may have moved on meanwhile.
+import type { FragmentView, FragmentStatus } from '@/lib/review/fragment-view.ts';
+import type { Region } from '@/lib/review/move-boundary.ts';
+import type { FragmentPatch, FragmentState } from '@/lib/review/undo-stack.ts';
+
+export const EDITABLE = ['begin', 'end', 'text', 'status'] as const;
+export type EditableField = (typeof EDITABLE)[number];
+
+export function toRegions(frags: readonly FragmentView[]): Region[] {
+  return frags.map((f) => ({ id: f.id, begin: f.begin ?? 0, end: f.end ?? 0 }));
+}
+
+function stateOf(f: FragmentView, fields: readonly EditableField[]): Partial<FragmentState> {
+  const out: Partial<FragmentState> = {};
+  for (const k of fields) {
+    if (k === 'status') out.status = f.status as FragmentStatus;
+    else if (k === 'text') out.text = f.text;
+    else out[k] = f[k];
+  }
+  return out;
+}
+
+/** The undo patches from `before` to `after` over `fields` (fragments that did not change give none). */
+export function patchesBetween(before: readonly FragmentView[], after: readonly FragmentView[], fields: readonly EditableField[]): FragmentPatch[] {
+  const old = new Map(before.map((f) => [f.id, f]));
+  const out: FragmentPatch[] = [];
+  for (const f of after) {
+    const b = old.get(f.id);
+    if (!b || b === f) continue;
+    const changed = fields.filter((k) => b[k] !== f[k]);
+    if (changed.length) out.push({ fragmentId: f.id, before: stateOf(b, changed), after: stateOf(f, changed) });
+  }
+  return out;
+}
+
+/** `fields` of `local` that differ from the server's copy, as updateFragment changes. */
+export function diffFields(local: FragmentView, server: FragmentView, fields: readonly EditableField[]): Partial<FragmentState> {
+  return stateOf(local, fields.filter((k) => local[k] !== server[k]));
+}
+
+/**
+ * The server's answer merged into local state: server values, except editable fields the reviewer changed again
+ * after the request left (those still differ from what was sent, and their own save is queued).
+ */
+export function mergeSaved(local: FragmentView, saved: FragmentView, sent: FragmentView | undefined): FragmentView {
+  const out: FragmentView = { ...saved };
+  if (!sent) return out;
+  if (local.begin !== sent.begin) out.begin = local.begin;
+  if (local.end !== sent.end) out.end = local.end;
+  if (local.text !== sent.text) out.text = local.text;
+  if (local.status !== sent.status) out.status = local.status;
+  return out;
+}
+
+/** Applies a patch side (undo/redo) to a fragment. */
+export function applyState(f: FragmentView, s: Partial<FragmentState>): FragmentView {
+  return { ...f, ...s };
+}
+
+/** Index of the fragment playing at `t` (binary search on begin), or -1 in a gap. */
+export function fragmentAt(frags: readonly FragmentView[], t: number): number {
+  let lo = 0;
+  let hi = frags.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = frags[mid]?.begin ?? 0;
+    if (b <= t) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const f = frags[best];
+  return f && f.end !== null && t < f.end ? best : -1;
+}
+
+/** Unreviewed fragments (auto, edited) in review-queue order: lowest confidence first, none last, then reading order. */
+export function unreviewedOrder(frags: readonly FragmentView[]): FragmentView[] {
+  return frags
+    .filter((f) => f.status === 'auto' || f.status === 'edited')
+    .sort((a, b) => (a.confidence ?? Infinity) - (b.confidence ?? Infinity) || a.position - b.position);
+}
