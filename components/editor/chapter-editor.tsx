@@ -4,7 +4,7 @@
 // from lib/review, saves run through one ordered queue with optimistic concurrency (expectedVersion).
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ReviewChapter } from '@/app/api/chapters/[chapterId]/fragments/get-review-chapter.ts';
+import type { ReviewChapter } from '@/lib/review/get-review-chapter.ts';
 import type { FragmentView } from '@/lib/review/fragment-view.ts';
 import { moveBoundary, nudgeBoundary, type BoundaryEdge } from '@/lib/review/region-math.ts';
 import { planPatchSaves } from '@/lib/review/plan-patch-saves.ts';
@@ -22,7 +22,7 @@ import {
   toRegions,
   unreviewedOrder,
   type EditableField,
-} from './fragment-edits.ts';
+} from '@/lib/review/fragment-edits.ts';
 import { ReviewQueuePanel } from './review-queue-panel.tsx';
 import { RevisionPanel } from './revision-panel.tsx';
 import { SaveQueue } from './save-queue.ts';

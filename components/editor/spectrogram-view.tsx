@@ -3,7 +3,7 @@
 // about 1 MB), so nothing decodes the whole chapter. wavesurfer's spectrogram plugin needs decoded audio for
 // the whole file, which this editor never has.
 import { useEffect, useRef, useState } from 'react';
-import { fftMagnitudes } from './fft.ts';
+import { Fft } from '@/lib/align/fft.ts';
 
 const MAX_WINDOW_SEC = 30;
 const FFT_SIZE = 512;
@@ -54,7 +54,9 @@ export function SpectrogramView({ audioFileId, start, end }: { audioFileId: stri
         const ctx = canvas.getContext('2d');
         if (!ctx) return;
         const img = ctx.createImageData(width, HEIGHT);
-        const frame = new Float32Array(FFT_SIZE);
+        const frame = new Float64Array(FFT_SIZE);
+        const power = new Float64Array(FFT_SIZE / 2 + 1);
+        const fft = new Fft(FFT_SIZE);
         const bins = FFT_SIZE / 2;
         for (let x = 0; x < width; x++) {
           const centre = Math.floor((x / width) * samples.length);
@@ -62,10 +64,10 @@ export function SpectrogramView({ audioFileId, start, end }: { audioFileId: stri
             const s = samples[centre - FFT_SIZE / 2 + i] ?? 0;
             frame[i] = (s / 32768) * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FFT_SIZE - 1)));
           }
-          const mags = fftMagnitudes(frame);
+          fft.powerSpectrum(frame, power);
           for (let y = 0; y < HEIGHT; y++) {
             const bin = Math.floor(((HEIGHT - 1 - y) / HEIGHT) * bins);
-            const db = 20 * Math.log10((mags[bin] ?? 0) + 1e-9);
+            const db = 10 * Math.log10((power[bin] ?? 0) + 1e-18);
             const v = Math.max(0, Math.min(255, Math.round(((db + 90) / 90) * 255)));
             const o = (y * width + x) * 4;
             img.data[o] = v;

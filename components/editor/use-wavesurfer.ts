@@ -11,7 +11,7 @@ import MinimapPlugin from 'wavesurfer.js/plugins/minimap';
 import { pxToTime, zoomAround } from '@/lib/review/region-math.ts';
 import type { BoundaryEdge } from '@/lib/review/move-boundary.ts';
 import { editorApi } from './editor-api.ts';
-import { buildFinePeaks, coarseSamplesPerPeak, FINE_SAMPLES_PER_PEAK, splicePeaks } from './peaks-cache.ts';
+import { buildFinePeaks, coarseSamplesPerPeak, FINE_SAMPLES_PER_PEAK, splicePeaks } from '@/lib/review/peaks-cache.ts';
 
 export type WaveRegion = {
   id: string;

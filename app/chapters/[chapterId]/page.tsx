@@ -34,6 +34,11 @@ export default async function ChapterPage({ params }: { params: Promise<{ chapte
         </p>
         {chapter.alignError && <p role="alert" className="text-sm text-red-700">{chapter.alignError}</p>}
       </div>
+      {chapter.fragments.every((f) => f.begin != null) && (
+        <Link href={`/chapters/${chapter.id}/review`} className="inline-block rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+          Review in editor
+        </Link>
+      )}
       <ChapterSyncMapTools chapterId={chapter.id} aligned={chapter.fragments.every((f) => f.begin != null)} />
       <table className="w-full rounded border border-slate-200 bg-white text-sm" aria-label="Paragraphs">
         <thead className="bg-slate-100 text-left">

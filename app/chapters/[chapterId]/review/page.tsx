@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { isAppError } from '@/lib/errors/app-error.ts';
-import { getReviewChapter, type ReviewChapter } from '@/app/api/chapters/[chapterId]/fragments/get-review-chapter.ts';
+import { getReviewChapter, type ReviewChapter } from '@/lib/review/get-review-chapter.ts';
 import { ChapterEditor } from '@/components/editor/chapter-editor.tsx';
 
 export const dynamic = 'force-dynamic';

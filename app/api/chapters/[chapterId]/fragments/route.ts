@@ -1,5 +1,5 @@
 import { route } from '../../../_lib/handle-route.ts';
-import { getReviewChapter } from './get-review-chapter.ts';
+import { getReviewChapter } from '@/lib/review/get-review-chapter.ts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,9 +1,8 @@
 // Everything the review editor loads for one chapter: its audio (id, duration), head/tail and every fragment as
 // the review use cases return them. Used by the editor page and GET /api/chapters/:id/fragments.
-// (A read-only query; it belongs in lib/review once that package takes it over.)
-import { AppError } from '@/lib/errors/app-error.ts';
-import { getDb } from '@/lib/db/client.ts';
-import { fragmentView, type FragmentView } from '@/lib/review/fragment-view.ts';
+import { AppError } from '../errors/app-error.ts';
+import { getDb } from '../db/client.ts';
+import { fragmentView, type FragmentView } from './fragment-view.ts';
 
 export type ReviewChapter = {
   id: string;

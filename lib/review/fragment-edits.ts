@@ -1,8 +1,8 @@
 // Small pure helpers the editor uses between its state and lib/review: fragments ↔ regions, what changed,
 // and merging a save's response into state that may have moved on meanwhile.
-import type { FragmentView, FragmentStatus } from '@/lib/review/fragment-view.ts';
-import type { Region } from '@/lib/review/move-boundary.ts';
-import type { FragmentPatch, FragmentState } from '@/lib/review/undo-stack.ts';
+import type { FragmentView, FragmentStatus } from './fragment-view.ts';
+import type { Region } from './move-boundary.ts';
+import type { FragmentPatch, FragmentState } from './undo-stack.ts';
 
 export const EDITABLE = ['begin', 'end', 'text', 'status'] as const;
 export type EditableField = (typeof EDITABLE)[number];
