@@ -8,6 +8,7 @@ source scripts/lib/ensure-system.sh
 
 require_node
 ensure_tools ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng sox:sox chromium:chromium
+ensure_debian_packages libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri
 ensure_node_modules
 
 echo "== type check"

@@ -36,6 +36,26 @@ ensure_tools() {
   fi
 }
 
+# ensure_debian_packages pkg … : libraries (no command to look for), e.g. the EGL/GLES stack the WebGPU
+# training test runs on (Dawn's OpenGL ES backend on Mesa's llvmpipe).
+ensure_debian_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${missing[*]} with apt-get …"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Missing Debian packages: ${missing[*]} (sudo apt-get install ${missing[*]})." >&2
+    exit 1
+  fi
+}
+
 # npm ci when node_modules is missing or older than the lockfile.
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
