@@ -107,6 +107,70 @@ Options:
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     },
   },
+  export: {
+    summary: 'Export a project\'s reviewed fragments as a training corpus (TFRecord, LibriSpeech, JSONL)',
+    usage: `alinea export PROJECT --out DIR [options]
+
+Writes the corpus of PROJECT (name or id) into DIR (created; must not exist or be empty): dataset.json, vocab.txt,
+tfrecord/ shards, librispeech/ FLAC folders and manifests/ JSONL. Runs in this process; no server needed. An
+interrupted export resumes from DIR.partial when run again with the same settings. Prints a one-line JSON
+summary on stdout (examples and hours per split, shards, seconds taken).
+
+Options:
+  --out DIR            output directory
+  --split T/D/T        train/dev/test ratios (default 60/20/20)
+  --group UNIT         fragment, chapter, book or speaker: never split across train/dev/test (default chapter)
+  --seed N             split seed (default 1)
+  --formats LIST       tfrecord,librispeech,jsonl (default all three)
+  --status LIST        fragment statuses to export (default approved), e.g. approved,edited
+  --min-duration S     shortest fragment in seconds (default 1)
+  --max-duration S     longest fragment in seconds (default 20)
+  --shard-mb MB        target shard size (default 150)
+  --pad-ms MS          silence margin around each utterance (default 0)
+  --gzip               GZIP the TFRecord shards
+  --t2t                also write tensor2tensor shards (tfrecord-t2t/)`,
+    async run(argv) {
+      const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          out: { type: 'string' },
+          split: { type: 'string' },
+          group: { type: 'string' },
+          seed: { type: 'string' },
+          formats: { type: 'string' },
+          status: { type: 'string' },
+          'min-duration': { type: 'string' },
+          'max-duration': { type: 'string' },
+          'shard-mb': { type: 'string' },
+          'pad-ms': { type: 'string' },
+          gzip: { type: 'boolean' },
+          t2t: { type: 'boolean' },
+        },
+      });
+      const [project] = positionals;
+      if (!project || positionals.length !== 1) throw new UsageError('export needs PROJECT (its name or id).');
+      if (!values.out) throw new UsageError('export needs --out DIR.');
+      const { exportProjectCli } = await import('../lib/export/export-project-cli.ts');
+      const summary = await exportProjectCli({
+        project,
+        out: values.out,
+        split: values.split,
+        group: values.group,
+        seed: values.seed,
+        formats: values.formats,
+        status: values.status,
+        minDuration: values['min-duration'],
+        maxDuration: values['max-duration'],
+        shardMB: values['shard-mb'],
+        padMs: values['pad-ms'],
+        gzip: values.gzip,
+        t2t: values.t2t,
+        log: (m) => process.stderr.write(`${m}\n`),
+      });
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+    },
+  },
   'seed-demo': {
     summary: 'Create the demo project: a short generated Spanish book (3 audio files + ebook)',
     usage: `alinea seed-demo [--force]

@@ -16,7 +16,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
     <div className="space-y-6">
       <div>
         <Link href="/" className="text-sm text-slate-500 hover:underline">Projects</Link>
-        <h1 className="text-2xl font-semibold">{project.name}</h1>
+        <div className="flex items-center justify-between">
+          <h1 className="text-2xl font-semibold">{project.name}</h1>
+          <Link href={`/projects/${projectId}/export`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">Export</Link>
+        </div>
       </div>
       <section>
         <h2 className="mb-2 text-lg font-semibold">Books</h2>

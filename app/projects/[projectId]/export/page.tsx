@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/lib/db/client.ts';
+import { listExports } from '@/lib/export/list-exports.ts';
+import { ExportPanel } from '@/components/export/export-panel.tsx';
+
+export const dynamic = 'force-dynamic';
+
+export default async function ExportPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const db = getDb();
+  const project = await db.project.findUnique({ where: { id: projectId }, select: { id: true, name: true } });
+  if (!project) notFound();
+  const books = await db.book.findMany({ where: { projectId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, title: true } });
+  const exports = await listExports(projectId);
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={`/projects/${projectId}`} className="text-sm text-slate-500 hover:underline">{project.name}</Link>
+        <h1 className="text-2xl font-semibold">Export corpus</h1>
+        <p className="text-sm text-slate-600">TFRecord shards, LibriSpeech-style FLAC folders and JSONL manifests of the reviewed fragments.</p>
+      </div>
+      <ExportPanel projectId={projectId} books={books} initialExports={exports} />
+    </div>
+  );
+}

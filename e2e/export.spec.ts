@@ -1,0 +1,122 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeSpeechExample } from '../lib/corpus/speech-example.ts';
+import { readTFRecords } from '../lib/corpus/tfrecord-reader.ts';
+
+const FIXTURES = path.resolve('tmp/e2e-fixtures');
+const AUDIO = ['faro_01_alinea_64kb.mp3', 'faro_02_alinea_64kb.mp3', 'faro_03_alinea_64kb.mp3'].map((f) => path.join(FIXTURES, f));
+const EBOOK = path.join(FIXTURES, 'faro-de-la-isla.txt');
+
+function openDb() {
+  return new Database(path.join(process.env.E2E_DATA_DIR!, 'alinea.db'), { readonly: true });
+}
+
+async function ok<T>(res: Promise<import('@playwright/test').APIResponse>): Promise<T> {
+  const r = await res;
+  if (!r.ok()) throw new Error(`${r.url()} → ${r.status()} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+type Overview = { book: { splitStatus: string }; chapters: { id: string; alignStatus: string }[] };
+
+/** A project with one book, uploaded, split accepted, aligned, every timed fragment approved (through the API). */
+async function seedAlignedBook(request: APIRequestContext, name: string) {
+  const { project } = await ok<{ project: { id: string } }>(request.post('/api/projects', { data: { name } }));
+  const { book } = await ok<{ book: { id: string } }>(request.post(`/api/projects/${project.id}/books`, { data: { title: 'El faro de la isla', speakerId: 'espeak-es' } }));
+  for (const file of AUDIO) {
+    await ok(request.post(`/api/books/${book.id}/audio?name=${encodeURIComponent(path.basename(file))}`, { data: readFileSync(file), headers: { 'content-type': 'application/octet-stream' } }));
+  }
+  await ok(request.post(`/api/books/${book.id}/ebook?name=${encodeURIComponent(path.basename(EBOOK))}`, { data: readFileSync(EBOOK), headers: { 'content-type': 'application/octet-stream' } }));
+  await expect.poll(async () => (await ok<Overview>(request.get(`/api/books/${book.id}`))).book.splitStatus, { timeout: 90_000 }).toBe('proposed');
+  await ok(request.post(`/api/books/${book.id}/split`, { data: { action: 'accept' } }));
+  await expect
+    .poll(async () => (await ok<Overview>(request.get(`/api/books/${book.id}`))).chapters.map((c) => c.alignStatus).join(','), { timeout: 120_000 })
+    .toBe('aligned,aligned,aligned');
+  const { chapters } = await ok<Overview>(request.get(`/api/books/${book.id}`));
+  for (const c of chapters) {
+    const { chapter } = await ok<{ chapter: { fragments: { id: string; version: number; begin: number | null; end: number | null }[] } }>(request.get(`/api/chapters/${c.id}/fragments`));
+    for (const f of chapter.fragments) {
+      if (f.begin === null || f.end === null) continue;
+      await ok(request.patch(`/api/fragments/${f.id}`, { data: { expectedVersion: f.version, changes: { status: 'approved' }, reason: 'e2e approve' } }));
+    }
+  }
+  return { projectId: project.id, bookId: book.id };
+}
+
+test('export an aligned, approved book: preview, progress, download a shard and read it back', async ({ page, request }, testInfo) => {
+  const { projectId } = await seedAlignedBook(request, 'E2E Export');
+  const db = openDb();
+  const expected = (
+    db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM Fragment f JOIN Chapter c ON c.id = f.chapterId JOIN Book b ON b.id = c.bookId
+         WHERE b.projectId = ? AND f.status = 'approved' AND f."end" - f."begin" >= 0.5 AND f."end" - f."begin" <= 20`,
+      )
+      .get(projectId) as { n: number }
+  ).n;
+  db.close();
+  expect(expected).toBeGreaterThan(3);
+
+  await page.goto(`/projects/${projectId}`);
+  await page.getByRole('link', { name: 'Export' }).click();
+  await expect(page.getByRole('heading', { name: 'Export corpus' })).toBeVisible();
+
+  await page.getByLabel('Min duration (s)').fill('0.5');
+  await page.getByLabel('Group by').selectOption('fragment');
+  await page.getByLabel('Shard size (MB)').fill('0.5');
+  const preview = page.getByRole('table', { name: 'Preview' });
+  const totalRow = preview.getByRole('row').filter({ hasText: 'total' });
+  await expect(totalRow.getByRole('cell').nth(1)).toHaveText(String(expected));
+  await expect(preview.getByRole('row').filter({ hasText: 'train' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  const item = page.getByRole('listitem', { name: /^Export exp_/ }).first();
+  await expect(item.getByRole('progressbar', { name: 'Export progress' }).or(item.getByText('succeeded'))).toBeVisible();
+  await expect(item.getByText('succeeded', { exact: true })).toBeVisible({ timeout: 120_000 });
+  await expect(item.getByRole('progressbar')).toHaveCount(0);
+  await expect(item.getByRole('table', { name: 'Export statistics' })).toBeVisible();
+
+  // The database agrees.
+  const db2 = openDb();
+  const row = db2.prepare('SELECT * FROM Export WHERE projectId = ?').get(projectId) as { status: string; stats: string; dir: string };
+  db2.close();
+  expect(row.status).toBe('succeeded');
+  expect(JSON.parse(row.stats).examples).toBe(expected);
+
+  // Download a shard through its link and read it with the TFRecord reader.
+  await item.getByText(/^Files \(\d+\)$/).click();
+  const link = item.getByRole('link', { name: /^tfrecord\/train-00000-of-\d{5}\.tfrecord$/ });
+  const downloadPromise = page.waitForEvent('download');
+  await link.click();
+  const download = await downloadPromise;
+  const file = testInfo.outputPath('shard.tfrecord');
+  await download.saveAs(file);
+  const ds = JSON.parse(readFileSync(path.join(row.dir, 'dataset.json'), 'utf8'));
+  const linkText = (await link.textContent())!.trim();
+  const shard = ds.shards.find((s: { file: string }) => s.file === linkText);
+  expect(shard).toBeDefined();
+  let n = 0;
+  for await (const rec of readTFRecords(file)) {
+    const ex = decodeSpeechExample(rec);
+    expect(ex.sampleRate).toBe(16000);
+    expect(ex.reviewStatus).toBe('approved');
+    expect(ex.speakerId).toBe('espeak-es');
+    expect(ex.text.length).toBeGreaterThan(0);
+    n++;
+  }
+  expect(n).toBe(shard.examples);
+
+  // Verify from the UI.
+  await item.getByRole('button', { name: 'Verify' }).click();
+  await expect(item.getByRole('status')).toContainText('Verified');
+  // The whole export as a tar, and a Range request on a shard.
+  const tar = await request.get(`/api/exports/${row.dir.split('/').at(-1)}/archive`);
+  expect(tar.headers()['content-type']).toBe('application/x-tar');
+  const part = await request.get(`/api/exports/${row.dir.split('/').at(-1)}/files/${shard.file}`, { headers: { range: 'bytes=0-11' } });
+  expect(part.status()).toBe(206);
+  expect((await part.body()).length).toBe(12);
+  const escape = await request.get(`/api/exports/${row.dir.split('/').at(-1)}/files/..%2F..%2Falinea.db`);
+  expect([400, 404]).toContain(escape.status());
+});

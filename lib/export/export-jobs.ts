@@ -1,0 +1,14 @@
+// The export job: payload is the Export row's id; the row holds the settings and the directory. Idempotent:
+// a retried or restarted job resumes from the export's journal (see run-export.ts).
+import { z } from 'zod';
+import { defineJob } from '../jobs/job-definition.ts';
+
+export const exportCorpusJob = defineJob({
+  name: 'export-corpus',
+  schema: z.object({ exportId: z.string().min(1) }),
+  maxAttempts: 3,
+  async handler(payload, ctx) {
+    const { exportCorpus } = await import('./export-corpus.ts');
+    return exportCorpus(payload.exportId, ctx);
+  },
+});

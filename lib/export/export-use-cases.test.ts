@@ -1,0 +1,62 @@
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTestEnv } from '../testing/use-test-env.ts';
+import { getDb } from '../db/client.ts';
+import { jobRegistry } from '../jobs/job-registry.ts';
+import { workJobs } from '../jobs/work-jobs.ts';
+import { cancelExport } from './cancel-export.ts';
+import { deleteExport } from './delete-export.ts';
+import { listExportFiles, resolveExportFile } from './export-files.ts';
+import { getExport } from './get-export.ts';
+import { listExports } from './list-exports.ts';
+import { seedExportCorpus } from './seed-export-corpus.ts';
+import { startExport } from './start-export.ts';
+import { verifyExport } from './verify-export.ts';
+
+const exists = (p: string) => access(p).then(() => true, () => false);
+
+describe('export use cases (job, list, files, verify, cancel, delete)', () => {
+  const env = useTestEnv();
+
+  it('runs an export through the job queue and serves its files safely', async () => {
+    const { projectId } = await seedExportCorpus();
+    const started = await startExport({ projectId, group: 'fragment', formats: ['tfrecord', 'librispeech', 'jsonl'] });
+    expect(started.status).toBe('queued');
+    expect(started.jobId).toBeTruthy();
+    await workJobs({ registry: jobRegistry, untilIdle: true, pollMs: 20 });
+    const done = await getExport(started.id);
+    expect(done).toMatchObject({ status: 'succeeded', progress: 1 });
+    expect(done.stats!.examples).toBe(16);
+    expect(done.message).toMatch(/16 examples/);
+    const row = await getDb().export.findUniqueOrThrow({ where: { id: started.id } });
+    expect(row.dir).toBe(path.join(env.dataDir, 'exports', started.id));
+    expect((await listExports(projectId)).map((e) => e.id)).toEqual([started.id]);
+
+    const files = await listExportFiles(started.id);
+    expect(files[0]!.path).toBe('dataset.json');
+    expect(files.some((f) => /^tfrecord\/train-00000-of-0000\d\.tfrecord$/.test(f.path))).toBe(true);
+    const ds = await resolveExportFile(started.id, 'dataset.json');
+    expect(JSON.parse(await readFile(ds.file, 'utf8')).schemaVersion).toBe(1);
+    for (const bad of ['../alinea.db', 'tfrecord/../../alinea.db', '/etc/passwd', '', 'a//b', 'nope.txt']) {
+      await expect(resolveExportFile(started.id, bad)).rejects.toMatchObject({ code: expect.stringMatching(/INVALID_INPUT|NOT_FOUND/) });
+    }
+    expect(await verifyExport(started.id)).toMatchObject({ ok: true, examples: 16 });
+
+    await deleteExport(started.id);
+    expect(await exists(row.dir)).toBe(false);
+    await expect(getExport(started.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('cancels a queued export; refuses an export with nothing to export', async () => {
+    const { projectId } = await seedExportCorpus();
+    const started = await startExport({ projectId });
+    const cancelled = await cancelExport(started.id);
+    expect(cancelled.status).toBe('cancelled');
+    await expect(cancelExport(started.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(startExport({ projectId, filters: { statuses: ['approved'], minDuration: 10, maxDuration: 20 } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(startExport({ projectId, formats: ['jsonl'] })).rejects.toThrow(/librispeech/);
+  });
+});

@@ -1,0 +1,62 @@
+// What the API and pages show of an export: the row, its parsed settings and stats, and the live progress of
+// its job. A row left "queued"/"running" whose job already ended (a final retry failed, a cancel while queued)
+// is brought in line with the job here.
+import { getDb } from '../db/client.ts';
+import type { ExportSettings } from './export-settings.ts';
+import type { ExportStats } from './run-export.ts';
+
+export type ExportStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export type ExportView = {
+  id: string;
+  projectId: string;
+  status: ExportStatus;
+  settings: ExportSettings;
+  stats: ExportStats | null;
+  error: string | null;
+  progress: number;
+  message: string | null;
+  jobId: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+type Row = {
+  id: string;
+  projectId: string;
+  status: string;
+  settings: string;
+  stats: string | null;
+  error: string | null;
+  jobId: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+};
+
+export async function toExportView(row: Row): Promise<ExportView> {
+  const db = getDb();
+  const job = row.jobId ? await db.job.findUnique({ where: { id: row.jobId } }) : null;
+  let status = row.status as ExportStatus;
+  let error = row.error;
+  let finishedAt = row.finishedAt;
+  if ((status === 'queued' || status === 'running') && job && (job.status === 'failed' || job.status === 'cancelled')) {
+    status = job.status;
+    error = job.status === 'failed' ? job.error ?? error : null;
+    finishedAt = job.finishedAt ?? new Date();
+    await db.export.updateMany({ where: { id: row.id, status: row.status }, data: { status, error, finishedAt } });
+  }
+  if (status === 'queued' && job?.status === 'running') status = 'running';
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    status,
+    settings: JSON.parse(row.settings) as ExportSettings,
+    stats: row.stats ? (JSON.parse(row.stats) as ExportStats) : null,
+    error,
+    progress: status === 'succeeded' ? 1 : job?.progress ?? 0,
+    message: job?.message ?? null,
+    jobId: row.jobId,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: finishedAt ? finishedAt.toISOString() : null,
+  };
+}
