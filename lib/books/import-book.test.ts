@@ -28,6 +28,7 @@ describe('importBook', () => {
     expect(summary.failedAudio).toEqual([]);
     expect(summary.ebookError).toBeNull();
     expect(summary.split).toBe('accepted');
+    expect(summary.title).toBe('El faro de la isla'); // from the ebook's Gutenberg header, not the file name
     expect(summary.chapters).toBe(3);
     expect(summary.fragments).toBe(DEMO_CHAPTERS.reduce((n, c) => n + c.paragraphs.length + 1, 0));
 

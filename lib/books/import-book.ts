@@ -13,6 +13,7 @@ import { createBook } from './create-book.ts';
 import { addBookAudio } from './add-book-audio.ts';
 import { setBookEbook } from './set-book-ebook.ts';
 import { acceptBookSplit } from './accept-book-split.ts';
+import { readParsedEbook } from './ingest-ebook.ts';
 
 export type ImportBookInput = {
   project: string;
@@ -67,6 +68,15 @@ export async function importBook(input: ImportBookInput) {
 
   const db = getDb();
   let current = await db.book.findUniqueOrThrow({ where: { id: book.id } });
+  let finalTitle = title;
+  if (!input.title && current.ebookStatus === 'ready') {
+    // no --title: the ebook's own title (Gutenberg "Title:" or EPUB dc:title) beats the file name
+    const parsedTitle = (await readParsedEbook(book.id)).title?.trim();
+    if (parsedTitle) {
+      finalTitle = parsedTitle;
+      current = await db.book.update({ where: { id: book.id }, data: { title: parsedTitle } });
+    }
+  }
   let chapters = 0;
   if (input.accept !== false && current.splitStatus === 'proposed') {
     chapters = (await acceptBookSplit(book.id)).length;
@@ -80,7 +90,7 @@ export async function importBook(input: ImportBookInput) {
     project: project.name,
     projectId: project.id,
     bookId: book.id,
-    title,
+    title: finalTitle,
     audioFiles: audio.length,
     audioSeconds: Math.round(audio.reduce((s, a) => s + (a.durationSec ?? 0), 0) * 1000) / 1000,
     failedAudio: [
