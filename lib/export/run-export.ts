@@ -32,6 +32,7 @@ import { SPLITS, type Split } from '../corpus/split-corpus.ts';
 import { TFRECORD_OVERHEAD, TFRecordWriter } from '../corpus/tfrecord-writer.ts';
 import type { ExportSettings } from './export-settings.ts';
 import { appendJournal, JOURNAL_FILE, loadJournal, startJournal, type JournalFile, type JournalUnit } from './export-journal.ts';
+import { saveSplitRegistry } from './split-registry.ts';
 import { EXPORT_SAMPLE_RATE, selectExamples, splitStats, type ExampleMeta, type SplitStats } from './select-examples.ts';
 
 export const DATASET_SCHEMA_VERSION = 1;
@@ -347,7 +348,13 @@ export async function runExport(opts: RunExportOptions): Promise<ExportStats> {
     generator: 'alinea',
     source: { projectId: project.id, projectName: project.name, books: sel.books },
     settings,
-    split: { ratios: settings.ratios, group: settings.group, seed: settings.seed, mode: 'stable' },
+    split: {
+      ratios: settings.ratios,
+      group: settings.group,
+      seed: settings.seed,
+      mode: 'balanced by hours; groups of earlier exports of the project keep their split',
+      groups: Object.fromEntries([...sel.groups].sort(([a], [b]) => (a < b ? -1 : 1))),
+    },
     splits: stats,
     excluded: sel.excluded,
     sampleRate: EXPORT_SAMPLE_RATE,
@@ -386,6 +393,7 @@ export async function runExport(opts: RunExportOptions): Promise<ExportStats> {
   signal?.throwIfAborted();
   if (await exists(dir)) await rmdir(dir); // empty (checked above)
   await rename(staging, dir);
+  await saveSplitRegistry(settings, sel.groups);
 
   const s = splitStats(examples);
   const result: ExportStats = {

@@ -4,6 +4,7 @@
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { assignSplits, SPLITS, type Split } from '../corpus/split-corpus.ts';
+import { loadSplitRegistry } from './split-registry.ts';
 import { buildVocab, textToTargets } from '../corpus/vocab.ts';
 import { TRANSCRIPT_ALPHABET } from '../text/normalise-spanish.ts';
 import type { ExportSettings } from './export-settings.ts';
@@ -190,10 +191,12 @@ export async function selectExamples(settings: ExportSettings): Promise<Selectio
     const k = keyOf(e);
     hours.set(k, (hours.get(k) ?? 0) + (e.stop - e.start) / EXPORT_SAMPLE_RATE / 3600);
   }
+  // balanced by hours; groups of earlier exports keep their split (see split-registry.ts)
   const groups = assignSplits(
     [...hours].map(([key, h]) => ({ key, hours: h })),
     settings.ratios,
     settings.seed,
+    { mode: 'balanced', previous: await loadSplitRegistry(settings) },
   );
   return {
     vocab,
