@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import path from 'node:path';
 
 // End-to-end specs run against a production build with its own data directory and worker, in Debian's
-// Chromium (no browser downloads here).
+// Chromium (no browser downloads here), signed in as an admin (e2e/global-setup.ts).
 const PORT = 3100;
 export const E2E_DATA_DIR = path.resolve('tmp/e2e-data');
 process.env.E2E_DATA_DIR = E2E_DATA_DIR;
@@ -16,6 +16,8 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // every spec runs as the admin that global-setup signed in (e2e/auth.spec.ts signs in others itself)
+    storageState: 'tmp/e2e-auth/admin.json',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

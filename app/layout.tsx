@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CurrentUserProvider } from '@/components/auth/current-user.tsx';
+import { getPageUser } from '@/components/auth/page-user.ts';
+import { SignOutButton } from '@/components/auth/sign-out-button.tsx';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -7,7 +10,8 @@ export const metadata: Metadata = {
   description: 'Audiobooks and ebooks into a reviewed speech-to-text corpus',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getPageUser();
   return (
     <html lang="en">
       <body>
@@ -19,9 +23,30 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-sm text-slate-600 hover:text-slate-900">
               Projects
             </Link>
+            <Link href="/runs" className="text-sm text-slate-600 hover:text-slate-900">
+              Training runs
+            </Link>
+            <Link href="/try" className="text-sm text-slate-600 hover:text-slate-900">
+              Try it
+            </Link>
+            {user?.role === 'admin' && (
+              <Link href="/admin/users" className="text-sm text-slate-600 hover:text-slate-900">
+                Users
+              </Link>
+            )}
+            {user && (
+              <span className="ml-auto flex items-center gap-3 text-sm text-slate-600" aria-label="Signed in">
+                <span>
+                  {user.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">{user.role}</span>
+                </span>
+                <SignOutButton />
+              </span>
+            )}
           </nav>
         </header>
-        <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+        <main className="mx-auto max-w-6xl px-6 py-8">
+          <CurrentUserProvider user={user}>{children}</CurrentUserProvider>
+        </main>
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { listProjects } from '@/lib/books/list-projects.ts';
 import { NewProjectForm } from '@/components/new-project-form.tsx';
+import { AdminOnly } from '@/components/auth/admin-only.tsx';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,7 @@ export default async function ProjectsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Projects</h1>
-      <NewProjectForm />
+      <AdminOnly><NewProjectForm /></AdminOnly>
       {projects.length === 0 ? (
         <p className="text-slate-600">No projects yet. Create one, then upload an audiobook and its ebook.</p>
       ) : (

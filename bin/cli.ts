@@ -171,6 +171,76 @@ Options:
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     },
   },
+  train: {
+    summary: 'Train a CTC speech model on an export directory (TensorFlow.js, no database)',
+    usage: `alinea train EXPORT_DIR [--steps N] [--backend auto|webgpu|tensorflow|wasm|cpu] [--batch N] [--lr X] [--out DIR] [--resume]
+
+Trains the small CTC acoustic model (conv subsampling + Transformer encoder) on the train split of EXPORT_DIR (an
+export with the tfrecord format: vocab.txt, tfrecord/), evaluating greedy CER/WER on its dev split at every
+checkpoint. Runs in this process; no server or database needed. Progress goes to stderr; a one-line JSON summary
+(backend, steps, final loss, dev CER, utterances/s, checkpoint path) to stdout.
+
+Options:
+  --steps N            optimizer steps (default 1000; a resumed run counts the steps already done)
+  --backend NAME       auto (WebGPU on a real GPU, then tfjs-node when installed, then wasm), webgpu, tensorflow,
+                       wasm or cpu (default auto)
+  --batch N            utterances per batch (default 16)
+  --lr X               peak learning rate (default 0.001)
+  --model SIZE         tiny, small or base (default base: 4 layers, d=144)
+  --out DIR            run directory; checkpoints go to DIR/checkpoints (default EXPORT_DIR-model)
+  --resume             continue from the newest checkpoint in DIR/checkpoints
+  --checkpoint-every N checkpoint (and dev evaluation) every N steps (default steps/20, at most 500)
+  --eval-every N       dev evaluation every N steps (default: with each checkpoint)
+  --seed N             data order and initialisation seed (default 1)
+  --test               also decode the test split at the end (testCer in the summary)`,
+    async run(argv) {
+      const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          steps: { type: 'string' },
+          backend: { type: 'string' },
+          batch: { type: 'string' },
+          lr: { type: 'string' },
+          model: { type: 'string' },
+          out: { type: 'string' },
+          resume: { type: 'boolean' },
+          'checkpoint-every': { type: 'string' },
+          'eval-every': { type: 'string' },
+          seed: { type: 'string' },
+          test: { type: 'boolean' },
+        },
+      });
+      const [exportDir] = positionals;
+      if (!exportDir || positionals.length !== 1) throw new UsageError('train needs EXPORT_DIR (an export directory with tfrecord/ and vocab.txt).');
+      const { trainExportCli } = await import('../lib/training/train-export-cli.ts');
+      const controller = new AbortController();
+      const stop = () => {
+        if (controller.signal.aborted) process.exit(130);
+        process.stderr.write('stopping after this step (a checkpoint is written); Ctrl+C again to exit now\n');
+        controller.abort();
+      };
+      process.on('SIGINT', stop);
+      const summary = await trainExportCli({
+        exportDir,
+        steps: values.steps,
+        backend: values.backend,
+        batch: values.batch,
+        lr: values.lr,
+        model: values.model,
+        out: values.out,
+        resume: values.resume,
+        checkpointEvery: values['checkpoint-every'],
+        evalEvery: values['eval-every'],
+        seed: values.seed,
+        test: values.test,
+        signal: controller.signal,
+        log: (m) => process.stderr.write(`${m}\n`),
+      });
+      process.off('SIGINT', stop);
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+    },
+  },
   'seed-demo': {
     summary: 'Create the demo project: a short generated Spanish book (3 audio files + ebook)',
     usage: `alinea seed-demo [--force]
@@ -183,6 +253,59 @@ unless --force.`,
       const { seedDemo } = await import('../lib/demo/seed-demo.ts');
       const out = await seedDemo({ force: values.force, log: (m) => process.stderr.write(`${m}\n`) });
       process.stdout.write(`${JSON.stringify(out)}\n`);
+    },
+  },
+  'create-user': {
+    summary: 'Create a user who can sign in (admin or reviewer)',
+    usage: `alinea create-user --email EMAIL --password PASSWORD [--role admin|reviewer] [--name NAME] [--update]
+
+Creates a user with an email + password account (there is no public sign-up: admins create users here or on
+the Users page). Prints a one-line JSON summary on stdout.
+
+Options:
+  --email EMAIL        the address they sign in with
+  --password PASSWORD  at least 8 characters
+  --role ROLE          admin (also uploads, deletes, exports, trains) or reviewer (default)
+  --name NAME          display name (default: the part of the address before @)
+  --update             the user exists: set this password and role (signs them out everywhere)`,
+    async run(argv) {
+      const { values } = parseArgs({
+        args: argv,
+        options: {
+          email: { type: 'string' },
+          password: { type: 'string' },
+          role: { type: 'string', default: 'reviewer' },
+          name: { type: 'string' },
+          update: { type: 'boolean' },
+        },
+      });
+      if (!values.email || !values.password) throw new UsageError('create-user needs --email and --password.');
+      if (values.role !== 'admin' && values.role !== 'reviewer') throw new UsageError(`Unknown --role ${values.role}; use admin or reviewer.`);
+      const { migrateDatabase } = await import('../lib/db/migrate-database.ts');
+      await migrateDatabase();
+      const { createUser } = await import('../lib/auth/create-user.ts');
+      const user = await createUser({ email: values.email, password: values.password, role: values.role, name: values.name, update: values.update });
+      process.stdout.write(`${JSON.stringify(user)}\n`);
+    },
+  },
+  'first-admin': {
+    summary: 'Create admin@alinea.local with a random password when no admin can sign in yet',
+    usage: `alinea first-admin [--url URL]
+
+When no admin with a password exists, gives admin@alinea.local a random password, writes it to
+<data dir>/first-admin.txt (mode 600) and prints "Sign in at URL as admin@alinea.local / PASSWORD" once.
+Prints nothing otherwise. --url defaults to ALINEA_AUTH_URL, else http://localhost:3000.`,
+    async run(argv) {
+      const { values } = parseArgs({ args: argv, options: { url: { type: 'string' } } });
+      const { migrateDatabase } = await import('../lib/db/migrate-database.ts');
+      await migrateDatabase();
+      const { ensureFirstAdmin } = await import('../lib/auth/ensure-first-admin.ts');
+      const { getConfig } = await import('../lib/config/env.ts');
+      const admin = await ensureFirstAdmin();
+      if (admin) {
+        const url = values.url ?? getConfig().authUrl ?? 'http://localhost:3000';
+        process.stdout.write(`Sign in at ${url} as ${admin.email} / ${admin.password}\n(also in ${admin.file})\n`);
+      }
     },
   },
   migrate: {

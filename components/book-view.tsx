@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import type { BookOverview } from '@/lib/books/get-book-overview.ts';
 import { apiJson } from './api-client.ts';
+import { useIsAdmin } from './auth/current-user.tsx';
 import { UploadList, useFileUploads } from './file-uploads.tsx';
 import { Button } from './ui/button.tsx';
 import { ProgressBar } from './ui/progress-bar.tsx';
@@ -29,6 +30,7 @@ export function BookView({ initial }: { initial: BookOverview }) {
   const [busy, setBusy] = useState(false);
   const uploads = useFileUploads();
   const bookId = data.book.id;
+  const isAdmin = useIsAdmin(); // reviewers see no upload, reorder, remove, split or job controls (the API refuses them)
 
   const refresh = useCallback(async () => {
     try {
@@ -90,7 +92,7 @@ export function BookView({ initial }: { initial: BookOverview }) {
             <li key={j.id} className="rounded border border-slate-200 bg-white p-2 text-sm">
               <div className="mb-1 flex items-center justify-between gap-3">
                 <span>{JOB_LABELS[j.type] ?? j.type} <StatusBadge status={j.status} /> <span className="text-slate-500">{j.message}</span></span>
-                <Button variant="ghost" disabled={busy} onClick={() => act(() => apiJson(`/api/jobs/${j.id}/cancel`, { body: {} }))}>Cancel</Button>
+                {isAdmin && <Button variant="ghost" disabled={busy} onClick={() => act(() => apiJson(`/api/jobs/${j.id}/cancel`, { body: {} }))}>Cancel</Button>}
               </div>
               <ProgressBar value={j.progress} label={`${JOB_LABELS[j.type] ?? j.type} progress`} />
             </li>
@@ -98,7 +100,7 @@ export function BookView({ initial }: { initial: BookOverview }) {
           {failedJobs.map((j) => (
             <li key={j.id} className="flex items-center justify-between gap-3 rounded border border-red-200 bg-red-50 p-2 text-sm">
               <span>{JOB_LABELS[j.type] ?? j.type} failed: {j.error}</span>
-              <Button variant="secondary" disabled={busy} onClick={() => act(() => apiJson(`/api/jobs/${j.id}/retry`, { body: {} }))}>Retry</Button>
+              {isAdmin && <Button variant="secondary" disabled={busy} onClick={() => act(() => apiJson(`/api/jobs/${j.id}/retry`, { body: {} }))}>Retry</Button>}
             </li>
           ))}
         </ul>
@@ -131,7 +133,7 @@ export function BookView({ initial }: { initial: BookOverview }) {
                     {a.clippedSamples == null ? '—' : a.clippedSamples === 0 ? 'none' : `${a.clippedSamples} samples (${((a.clippedRatio ?? 0) * 100).toFixed(3)} %)`}
                   </td>
                   <td className="whitespace-nowrap">
-                    {!accepted && (
+                    {!accepted && isAdmin && (
                       <>
                         <Button variant="ghost" aria-label={`Move ${a.name} up`} disabled={busy || i === 0} onClick={() => act(() => apiJson(`/api/books/${bookId}/audio-order`, { body: { audioFileId: a.id, delta: -1 } }))}>↑</Button>
                         <Button variant="ghost" aria-label={`Move ${a.name} down`} disabled={busy || i === data.audioFiles.length - 1} onClick={() => act(() => apiJson(`/api/books/${bookId}/audio-order`, { body: { audioFileId: a.id, delta: 1 } }))}>↓</Button>
@@ -144,7 +146,7 @@ export function BookView({ initial }: { initial: BookOverview }) {
             </tbody>
           </table>
         </div>
-        {!accepted && (
+        {!accepted && isAdmin && (
           <div className="mt-3 flex flex-wrap items-center gap-4 text-sm">
             <label>
               Add audio files or a ZIP:{' '}
@@ -209,7 +211,7 @@ export function BookView({ initial }: { initial: BookOverview }) {
                 {p.heading && <p className="mt-1 font-medium text-slate-800">{p.heading}</p>}
                 <p className="mt-1 text-slate-700">Starts: “{p.firstText}”</p>
                 <p className="text-slate-500">Ends: “{p.lastText}”</p>
-                {p.index > 0 && data.paragraphTexts && (
+                {p.index > 0 && data.paragraphTexts && isAdmin && (
                   <label className="mt-2 flex items-center gap-2">
                     Starts at paragraph
                     <select
@@ -230,16 +232,25 @@ export function BookView({ initial }: { initial: BookOverview }) {
               </li>
             ))}
           </ol>
-          <div className="mt-3 flex gap-3">
-            <Button disabled={busy} onClick={() => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'accept', starts: data.split!.starts } }))}>Accept split</Button>
-            <Button variant="secondary" disabled={busy} onClick={() => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'repropose' } }))}>Propose again</Button>
-          </div>
+          {isAdmin && (
+            <div className="mt-3 flex gap-3">
+              <Button disabled={busy} onClick={() => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'accept', starts: data.split!.starts } }))}>Accept split</Button>
+              <Button variant="secondary" disabled={busy} onClick={() => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'repropose' } }))}>Propose again</Button>
+            </div>
+          )}
         </section>
       )}
 
       <section aria-label="Chapters">
         <div className="mb-2 flex items-center justify-between">
-          <h2 className="text-lg font-semibold">Chapters ({data.chapters.length})</h2>
+          <h2 className="text-lg font-semibold">
+            Chapters ({data.chapters.length})
+            {data.chapters.length > 0 && (
+              <Link href={`/books/${bookId}/review`} className="ml-3 text-sm font-normal text-indigo-700 hover:underline">
+                Review queue and progress
+              </Link>
+            )}
+          </h2>
           {data.chapters.length > 0 && (
             <Button variant="secondary" disabled={busy} onClick={() => act(() => apiJson(`/api/books/${bookId}/align`, { body: {} }))}>
               {data.chapters.every((c) => c.alignStatus === 'pending') ? 'Align all chapters' : 'Re-align all chapters'}

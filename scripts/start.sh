@@ -14,6 +14,9 @@ export ALINEA_DATA_DIR=${ALINEA_DATA_DIR:-$PWD/data}
 PORT=${PORT:-3000}
 
 node bin/alinea.mjs migrate
+# the first admin's password is printed once, when it is made (and kept in $ALINEA_DATA_DIR/first-admin.txt)
+FIRST_ADMIN=$(node bin/alinea.mjs first-admin --url "${ALINEA_AUTH_URL:-http://localhost:$PORT}")
+if [ -n "$FIRST_ADMIN" ]; then echo "$FIRST_ADMIN"; fi
 node bin/alinea.mjs seed-demo
 
 # Build when there is no build or a source file is newer than it.
@@ -46,4 +49,5 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 echo "Alinea is running: http://localhost:$PORT (data in $ALINEA_DATA_DIR). Ctrl+C stops it."
+if [ -n "$FIRST_ADMIN" ]; then echo "$FIRST_ADMIN"; fi
 wait "$SERVER"

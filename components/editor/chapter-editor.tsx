@@ -23,6 +23,9 @@ import {
   unreviewedOrder,
   type EditableField,
 } from '@/lib/review/fragment-edits.ts';
+import { movesLockedEdge, proposedBoundaries } from '@/lib/review/moves-locked-edge.ts';
+import type { RealignProposal } from '@/lib/review/realign-proposal.ts';
+import { RealignPanel } from './realign-panel.tsx';
 import { ReviewQueuePanel } from './review-queue-panel.tsx';
 import { RevisionPanel } from './revision-panel.tsx';
 import { SaveQueue } from './save-queue.ts';
@@ -53,6 +56,8 @@ type Notice = {
   message: string;
   /** What the reviewer tried to save, to apply again on top of the other change. */
   mine?: Array<{ id: string; changes: Partial<FragmentState> }>;
+  /** Somewhere to go next (the next chapter with unreviewed paragraphs). */
+  link?: { href: string; label: string };
 };
 
 type PlayRange = { start: number; end: number; fragmentId: string | null };
@@ -91,6 +96,9 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
   const [showHelp, setShowHelp] = useState(false);
   const [showSpectrogram, setShowSpectrogram] = useState(false);
   const [undoInfo, setUndoInfo] = useState({ undo: null as string | null, redo: null as string | null });
+  const [realignJob, setRealignJob] = useState<string | null>(null);
+  const [proposal, setProposal] = useState<RealignProposal | null>(null);
+  const [realignBusy, setRealignBusy] = useState(false);
 
   const undoRef = useRef(new UndoStack());
   const undoKey = `alinea:undo:${chapter.id}`;
@@ -298,9 +306,12 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
           color: STATUS_COLOR[f.status] ?? STATUS_COLOR.auto!,
           lowConfidence: f.confidence !== null && f.confidence < LOW_CONFIDENCE,
           selected: f.id === currentId,
+          lockedBegin: f.lockedBegin,
+          lockedEnd: f.lockedEnd,
         })),
     [fragments, currentId],
   );
+  const ghosts = useMemo(() => (proposal ? proposedBoundaries(proposal.fragments) : []), [proposal]);
 
   const select = (id: string, opts: { seek?: boolean } = {}) => {
     const i = indexOf(id);
@@ -321,6 +332,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     audioFileId: chapter.audioFileId,
     duration,
     regions,
+    ghosts,
     handlers: {
       onEdgeDrag(id, edge, time) {
         const i = indexOf(id);
@@ -343,6 +355,12 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
         const changed = next.filter((f, j) => f !== before[j]);
         lastEdgeRef.current = { id, edge };
         select(id);
+        const locked = movesLockedEdge(before, next);
+        if (locked) {
+          setNotice({ kind: 'info', message: `Paragraph ${locked.position + 1} has a locked anchor there; unlock it (Ctrl+L) to move it.` });
+          commit([...before]);
+          return;
+        }
         if (changed.length === 0) {
           commit([...before]); // puts the dragged region back where the data says
           return;
@@ -431,6 +449,11 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     });
     const changed = next.filter((g, j) => g !== before[j]);
     if (changed.length === 0) return;
+    const locked = movesLockedEdge(before, next);
+    if (locked) {
+      setNotice({ kind: 'info', message: `Paragraph ${locked.position + 1} has a locked anchor there; unlock it (Ctrl+L) to move it.` });
+      return;
+    }
     lastEdgeRef.current = { id: f.id, edge };
     commit(next);
     record(`nudge ${edge}`, patchesBetween(before, next, ['begin', 'end']), `nudge:${f.id}:${edge}`);
@@ -595,6 +618,84 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     else for (const m of mine) saveFields(m.id, Object.keys(m.changes) as EditableField[]);
   };
 
+  // ---- anchors and re-alignment between them
+  /** The boundary B auditions and Ctrl+L locks: the edge last moved on this paragraph, else its end. */
+  const currentEdge = (): { f: FragmentView; edge: BoundaryEdge } | null => {
+    const f = fragsRef.current[indexOf(currentRef.current)];
+    if (!f) return null;
+    const last = lastEdgeRef.current;
+    return { f, edge: last && last.id === f.id ? last.edge : 'end' };
+  };
+  const toggleLock = (edge?: BoundaryEdge) => {
+    const cur = currentEdge();
+    if (!cur) return;
+    const { f } = cur;
+    const e = edge ?? cur.edge;
+    const locked = !(e === 'begin' ? f.lockedBegin : f.lockedEnd);
+    // after pending saves, so the anchor is where the reviewer sees it
+    queue.enqueue(`lock:${f.id}:${e}`, async () => {
+      try {
+        const views = await editorApi.setAnchor(chapter.id, f.id, e, locked);
+        const byId = new Map(views.map((v) => [v.id, v]));
+        const withLocks = (g: FragmentView) => {
+          const v = byId.get(g.id);
+          return v ? { ...g, lockedBegin: v.lockedBegin, lockedEnd: v.lockedEnd } : g;
+        };
+        for (const [id, g] of serverRef.current) if (byId.has(id)) serverRef.current.set(id, withLocks(g));
+        commit(fragsRef.current.map(withLocks));
+        setNotice({ kind: 'info', message: `${e === 'begin' ? 'Begin' : 'End'} of paragraph ${f.position + 1} ${locked ? 'locked as an anchor' : 'unlocked'}.` });
+      } catch (err) {
+        setNotice({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      }
+    });
+  };
+  const startRealign = () => {
+    const f = fragsRef.current[indexOf(currentRef.current)];
+    if (!f) return;
+    flushAllText();
+    setProposal(null);
+    setRealignBusy(true);
+    queue.enqueue(`realign:${f.id}`, async () => {
+      try {
+        const { jobId } = await editorApi.startRealign(chapter.id, f.id);
+        setRealignJob(jobId);
+      } catch (err) {
+        setNotice({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      } finally {
+        setRealignBusy(false);
+      }
+    });
+  };
+  const discardRealign = () => {
+    setRealignJob(null);
+    setProposal(null);
+  };
+  const acceptRealign = (includeReviewed: boolean) => {
+    const jobId = realignJob;
+    const p = proposal;
+    if (!jobId || !p) return;
+    flushAllText();
+    setRealignBusy(true);
+    queue.enqueue(`realign-accept:${jobId}`, async () => {
+      try {
+        const out = await editorApi.acceptRealign(chapter.id, jobId, includeReviewed);
+        const before = fragsRef.current;
+        saved(out.fragments, new Map());
+        record('accept re-alignment', patchesBetween(before, fragsRef.current, ['begin', 'end']));
+        discardRealign();
+        setNotice({
+          kind: 'info',
+          message: `Re-alignment accepted: ${out.fragments.length} paragraph${out.fragments.length === 1 ? '' : 's'} moved${out.kept.length ? `, ${out.kept.length} reviewed kept` : ''}.`,
+        });
+      } catch (err) {
+        failed(err, p.fragments.map((g) => g.id), []);
+        if (err instanceof EditorApiError && err.status === 409) discardRealign();
+      } finally {
+        setRealignBusy(false);
+      }
+    });
+  };
+
   const step = (delta: number) => {
     const i = indexOf(currentRef.current);
     const f = fragsRef.current[Math.min(fragsRef.current.length - 1, Math.max(0, i + delta))];
@@ -603,7 +704,23 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
   const nextUnreviewed = () => {
     const order = unreviewedOrder(fragsRef.current);
     if (order.length === 0) {
-      setNotice({ kind: 'info', message: 'Every paragraph of this chapter is reviewed.' });
+      setNotice({ kind: 'info', message: 'Every paragraph of this chapter is reviewed. Looking for the next chapter…' });
+      editorApi
+        .bookProgress(chapter.bookId)
+        .then((p) => {
+          const open = (c: (typeof p.chapters)[number]) => c.chapterId !== chapter.id && c.fragments.auto + c.fragments.edited > 0;
+          const next = p.chapters.find((c) => c.position > chapter.position && open(c)) ?? p.chapters.find(open);
+          setNotice(
+            next
+              ? {
+                  kind: 'info',
+                  message: 'Every paragraph of this chapter is reviewed.',
+                  link: { href: `/chapters/${next.chapterId}/review`, label: `Next: ${next.title ?? `chapter ${next.position + 1}`} (${next.fragments.auto + next.fragments.edited} to review)` },
+                }
+              : { kind: 'info', message: 'Every paragraph of this book is reviewed.' },
+          );
+        })
+        .catch((e: unknown) => setNotice({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
       return;
     }
     const k = order.findIndex((f) => f.id === currentRef.current);
@@ -633,6 +750,11 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
       if (mod && key === 'y') {
         e.preventDefault();
         redo();
+        return;
+      }
+      if (mod && key === 'l') {
+        e.preventDefault();
+        toggleLock();
         return;
       }
       if (mod || (e.altKey && e.code !== 'BracketLeft' && e.code !== 'BracketRight')) return;
@@ -684,6 +806,33 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     };
   }, []);
 
+  // ?fragment=<id> (links from the review queues): select it at once, seek to it once the waveform is ready
+  const deepLinkRef = useRef<string | null>(null);
+  useEffect(() => {
+    const id = new URLSearchParams(window.location.search).get('fragment');
+    if (!id || !fragsRef.current.some((f) => f.id === id)) return;
+    deepLinkRef.current = id;
+    currentRef.current = id;
+    setCurrentId(id);
+    requestAnimationFrame(() => listRef.current?.scrollToIndex(indexOf(id)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    const id = deepLinkRef.current;
+    if (!wave.ready || !id) return;
+    deepLinkRef.current = null;
+    const f = fragsRef.current.find((g) => g.id === id);
+    if (f && f.begin !== null) {
+      wave.setTime(f.begin);
+      wave.reveal(f.begin);
+    }
+  }, [wave, wave.ready]);
+
+  // a User Timing mark when the editor becomes interactive (bench/editor-perf.ts reads it)
+  useEffect(() => {
+    if (wave.regionsReady && performance.getEntriesByName('alinea:editor-ready').length === 0) performance.mark('alinea:editor-ready');
+  }, [wave.regionsReady]);
+
   const { setRate: setWaveRate, ready: waveReady } = wave;
   useEffect(() => {
     if (waveReady) setWaveRate(rate);
@@ -693,7 +842,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
   const zoomLog = Math.log(Math.max(wave.pxPerSec, 0.01));
 
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" data-testid="chapter-editor" data-editor-ready={wave.regionsReady ? 'true' : 'false'}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <Link href={`/chapters/${chapter.id}`} className="text-sm text-slate-500 hover:underline">
@@ -736,6 +885,11 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
         >
           <span>{notice.message}</span>
           <span className="flex gap-2">
+            {notice.link && (
+              <Link href={notice.link.href} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+                {notice.link.label}
+              </Link>
+            )}
             {notice.mine && notice.mine.length > 0 && (
               <Button variant="secondary" onClick={reapplyMine}>
                 Apply my change again
@@ -836,7 +990,15 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
                   selected ? 'border-l-indigo-600 bg-indigo-50' : f.id === playingId ? 'border-l-sky-400 bg-sky-50' : 'border-l-transparent hover:bg-slate-50'
                 }`}
               >
-                <span className="w-8 shrink-0 text-slate-500">{f.position + 1}</span>
+                <span className="w-8 shrink-0 text-slate-500">
+                  {f.position + 1}
+                  {(f.lockedBegin || f.lockedEnd) && (
+                    <span className="block text-[10px] text-amber-700" title={`Anchor: ${[f.lockedBegin && 'begin', f.lockedEnd && 'end'].filter(Boolean).join(' and ')} locked`}>
+                      {f.lockedBegin ? '⚓' : '·'}
+                      {f.lockedEnd ? '⚓' : '·'}
+                    </span>
+                  )}
+                </span>
                 <div className="min-w-0 flex-1">
                   <div className="truncate">{f.text}</div>
                   <div className="truncate text-xs text-slate-500">{f.normText}</div>
@@ -912,9 +1074,31 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
                   Merge with next
                 </Button>
               </div>
+              <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-slate-100 pt-2">
+                <Button variant="secondary" aria-pressed={current.lockedBegin} onClick={() => toggleLock('begin')}>
+                  {current.lockedBegin ? 'Unlock begin' : 'Lock begin'}
+                </Button>
+                <Button variant="secondary" aria-pressed={current.lockedEnd} onClick={() => toggleLock('end')}>
+                  {current.lockedEnd ? 'Unlock end' : 'Lock end'}
+                </Button>
+                <Button variant="secondary" onClick={startRealign} disabled={realignBusy}>
+                  Re-align between anchors
+                </Button>
+              </div>
             </section>
           ) : (
             <p className="text-sm text-slate-500">This chapter has no paragraphs.</p>
+          )}
+          {realignJob && (
+            <RealignPanel
+              key={realignJob}
+              chapterId={chapter.id}
+              jobId={realignJob}
+              busy={realignBusy}
+              onProposal={setProposal}
+              onAccept={acceptRealign}
+              onDiscard={discardRealign}
+            />
           )}
           {current && <RevisionPanel fragment={current} onRevert={revert} />}
           <ReviewQueuePanel chapterId={chapter.id} refreshKey={refreshKey} currentId={currentId} onSelect={(id) => select(id, { seek: true })} />

@@ -6,7 +6,9 @@ import type { FragmentView } from '@/lib/review/fragment-view.ts';
 import type { FragmentState } from '@/lib/review/undo-stack.ts';
 import type { FragmentRevisionView } from '@/lib/review/list-fragment-revisions.ts';
 import type { ReviewQueueItem } from '@/lib/review/review-queue.ts';
-import type { ChapterProgress } from '@/lib/review/review-progress.ts';
+import type { ChapterProgress, ReviewProgress } from '@/lib/review/review-progress.ts';
+import type { SpanRealignState } from '@/lib/review/get-span-realign.ts';
+import type { AnchorRange } from '@/lib/review/find-anchor-range.ts';
 
 export class EditorApiError extends ApiError {
   constructor(message: string, status: number, code: string | undefined, readonly details: Record<string, unknown> | undefined) {
@@ -70,6 +72,16 @@ export const editorApi = {
   },
   progress: (chapterId: string, signal?: AbortSignal) =>
     call<{ progress: ChapterProgress }>(`/api/chapters/${chapterId}/review-progress`, { signal }).then((r) => r.progress),
+  bookProgress: (bookId: string, signal?: AbortSignal) =>
+    call<{ progress: ReviewProgress }>(`/api/books/${bookId}/review-progress`, { signal }).then((r) => r.progress),
+  setAnchor: (chapterId: string, fragmentId: string, edge: 'begin' | 'end', locked: boolean) =>
+    call<{ fragments: FragmentView[] }>(`/api/chapters/${chapterId}/realign/anchors`, { body: { fragmentId, edge, locked } }).then((r) => r.fragments),
+  startRealign: (chapterId: string, fragmentId: string) =>
+    call<{ jobId: string; range: AnchorRange }>(`/api/chapters/${chapterId}/realign`, { body: { fragmentId } }),
+  realignState: (chapterId: string, jobId: string, signal?: AbortSignal) =>
+    call<SpanRealignState>(`/api/chapters/${chapterId}/realign?jobId=${encodeURIComponent(jobId)}`, { signal }),
+  acceptRealign: (chapterId: string, jobId: string, includeReviewed: boolean) =>
+    call<{ fragments: FragmentView[]; kept: string[] }>(`/api/chapters/${chapterId}/realign/accept`, { body: { jobId, includeReviewed } }),
   peaks: (audioFileId: string, q: { start?: number; end?: number; samplesPerPeak: number }, signal?: AbortSignal) => {
     const p = new URLSearchParams({ samplesPerPeak: String(q.samplesPerPeak) });
     if (q.start !== undefined) p.set('start', q.start.toFixed(3));

@@ -20,6 +20,9 @@ export type WaveRegion = {
   color: string;
   lowConfidence: boolean;
   selected: boolean;
+  /** Anchors: a locked edge cannot be dragged. */
+  lockedBegin: boolean;
+  lockedEnd: boolean;
 };
 
 export type WaveHandlers = {
@@ -34,6 +37,8 @@ export type WaveHandlers = {
 
 export type WaveControls = {
   ready: boolean;
+  /** The waveform is drawn and every region is on it (the editor is interactive). */
+  regionsReady: boolean;
   error: string | null;
   pxPerSec: number;
   minPxPerSec: number;
@@ -49,6 +54,9 @@ export type WaveControls = {
   /** Scrolls so that `t` is in view (no-op when it already is). */
   reveal: (t: number) => void;
 };
+
+const NO_GHOSTS: readonly number[] = [];
+const GHOST_PREFIX = 'ghost:';
 
 /** Most pixels per second: 1 ms per pixel. */
 export const MAX_PX_PER_SEC = 1000;
@@ -68,8 +76,26 @@ function decorate(region: Region, spec: WaveRegion): void {
   el.style.boxShadow = spec.selected ? 'inset 0 0 0 2px #4f46e5' : spec.lowConfidence ? 'inset 0 0 0 1px #dc2626' : '';
   const left = el.querySelector<HTMLElement>('[part*="region-handle-left"]');
   const right = el.querySelector<HTMLElement>('[part*="region-handle-right"]');
-  if (left) left.dataset.testid = `region-start-${spec.id}`;
-  if (right) right.dataset.testid = `region-end-${spec.id}`;
+  for (const [handle, edge, locked] of [[left, 'start', spec.lockedBegin], [right, 'end', spec.lockedEnd]] as const) {
+    if (!handle) continue;
+    handle.dataset.testid = `region-${edge}-${spec.id}`;
+    handle.dataset.locked = locked ? 'true' : 'false';
+    handle.title = locked ? 'Anchor (locked): unlock it to move it' : '';
+    // a locked anchor: a solid amber bar instead of the thin draggable handle
+    handle.style.borderColor = locked ? '#d97706' : '';
+    handle.style.borderWidth = locked ? '3px' : '';
+    handle.style.cursor = locked ? 'not-allowed' : '';
+  }
+}
+
+/** A proposed boundary (re-alignment preview): a dashed line, not interactive. */
+function decorateGhost(region: Region, t: number): void {
+  const el = region.element;
+  if (!el) return;
+  el.dataset.testid = 'ghost-boundary';
+  el.setAttribute('aria-label', `Proposed boundary ${t.toFixed(2)} s`);
+  el.style.borderLeft = '2px dashed #7c3aed';
+  el.style.pointerEvents = 'none';
 }
 
 export function useWaveSurfer(opts: {
@@ -78,15 +104,19 @@ export function useWaveSurfer(opts: {
   audioFileId: string;
   duration: number;
   regions: WaveRegion[];
+  /** Proposed boundary times to preview (dashed lines), e.g. a re-alignment before it is accepted. */
+  ghosts?: readonly number[];
   handlers: WaveHandlers;
 }): WaveControls {
   const { containerRef, minimapRef, audioFileId, duration, regions, handlers } = opts;
+  const ghosts = opts.ghosts ?? NO_GHOSTS;
   const handlersRef = useRef(handlers);
   const wsRef = useRef<WaveSurfer | null>(null);
   const pluginRef = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
   const regionMap = useRef(new Map<string, { region: Region; spec: WaveRegion }>());
   const pxRef = useRef(1);
   const [ready, setReady] = useState(false);
+  const [regionsReady, setRegionsReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pxPerSec, setPxPerSec] = useState(1);
   const [minPxPerSec, setMinPxPerSec] = useState(1);
@@ -212,7 +242,9 @@ export function useWaveSurfer(opts: {
           const edge = edgeOf(side);
           if (edge) handlersRef.current.onEdgeDrop(region.id, edge, edge === 'begin' ? region.start : region.end);
         }),
-        regionsPlugin.on('region-clicked', (region) => handlersRef.current.onRegionClick(region.id)),
+        regionsPlugin.on('region-clicked', (region) => {
+          if (!region.id.startsWith(GHOST_PREFIX)) handlersRef.current.onRegionClick(region.id);
+        }),
       );
       // Ctrl/⌘ + wheel zooms around the pointer (zoomAround keeps the time under it in place).
       const onWheel = (e: WheelEvent) => {
@@ -250,6 +282,7 @@ export function useWaveSurfer(opts: {
       audio.removeAttribute('src');
       audio.load();
       setReady(false);
+      setRegionsReady(false);
     };
   }, [audioFileId, duration, containerRef, minimapRef]);
 
@@ -263,7 +296,17 @@ export function useWaveSurfer(opts: {
       seen.add(spec.id);
       const have = map.get(spec.id);
       if (!have) {
-        const region = plugin.addRegion({ id: spec.id, start: spec.start, end: spec.end, color: spec.color, drag: false, resize: true, minLength: 0.01 });
+        const region = plugin.addRegion({
+          id: spec.id,
+          start: spec.start,
+          end: spec.end,
+          color: spec.color,
+          drag: false,
+          resize: true,
+          resizeStart: !spec.lockedBegin,
+          resizeEnd: !spec.lockedEnd,
+          minLength: 0.01,
+        });
         decorate(region, spec);
         map.set(spec.id, { region, spec });
         continue;
@@ -272,7 +315,17 @@ export function useWaveSurfer(opts: {
       if (old.start !== spec.start || old.end !== spec.end || old.color !== spec.color) {
         have.region.setOptions({ start: spec.start, end: spec.end, color: spec.color });
       }
-      if (old.start !== spec.start || old.end !== spec.end || old.selected !== spec.selected || old.lowConfidence !== spec.lowConfidence) {
+      if (old.lockedBegin !== spec.lockedBegin || old.lockedEnd !== spec.lockedEnd) {
+        have.region.setOptions({ resizeStart: !spec.lockedBegin, resizeEnd: !spec.lockedEnd });
+      }
+      if (
+        old.start !== spec.start ||
+        old.end !== spec.end ||
+        old.selected !== spec.selected ||
+        old.lowConfidence !== spec.lowConfidence ||
+        old.lockedBegin !== spec.lockedBegin ||
+        old.lockedEnd !== spec.lockedEnd
+      ) {
         decorate(have.region, spec);
       }
       have.spec = spec;
@@ -283,7 +336,22 @@ export function useWaveSurfer(opts: {
         map.delete(id);
       }
     }
+    setRegionsReady(true);
   }, [regions, ready]);
+
+  // Proposed boundaries: zero-length marker regions, replaced as a whole (a proposal is small).
+  useEffect(() => {
+    const plugin = pluginRef.current;
+    if (!ready || !plugin) return;
+    const made = ghosts.map((t, i) => {
+      const region = plugin.addRegion({ id: `${GHOST_PREFIX}${i}`, start: t, drag: false, resize: false, color: 'rgba(124,58,237,0.9)' });
+      decorateGhost(region, t);
+      return region;
+    });
+    return () => {
+      for (const r of made) r.remove();
+    };
+  }, [ghosts, ready]);
 
   const zoomTo = useCallback(
     (px: number, anchorTime?: number) => {
@@ -307,6 +375,7 @@ export function useWaveSurfer(opts: {
 
   return {
     ready,
+    regionsReady,
     error,
     pxPerSec,
     minPxPerSec,

@@ -7,6 +7,7 @@ import { apiJson } from '../api-client.ts';
 import { Button } from '../ui/button.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
+import { TrainExportForm } from '../training/train-export-form.tsx';
 
 function fmtBytes(n: number): string {
   return n >= 1e9 ? `${(n / 1e9).toFixed(2)} GB` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} kB` : `${n} B`;
@@ -93,6 +94,7 @@ function ExportItem({ exp, onChange }: { exp: ExportView; onChange: () => void }
           </tbody>
         </table>
       )}
+      {exp.status === 'succeeded' && exp.settings.formats.includes('tfrecord') && <TrainExportForm exportId={exp.id} />}
       {exp.status === 'succeeded' && (
         <div className="space-y-1">
           <a className="font-medium text-indigo-700 hover:underline" href={`/api/exports/${exp.id}/archive`} download>Download all (.tar)</a>

@@ -1,4 +1,6 @@
 // Environment, validated once. Every process (app, worker, CLI) reads configuration from here.
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -8,6 +10,10 @@ const schema = z.object({
   ALINEA_MAX_UPLOAD_MB: z.coerce.number().positive().default(4096),
   ALINEA_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).default(60),
   ALINEA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** Signs session cookies. Unset: generated once and kept in <data dir>/auth-secret (see getAuthSecret). */
+  ALINEA_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  /** The public URL of the studio (e.g. https://alinea.example.org). Unset: taken from each request. */
+  ALINEA_AUTH_URL: z.url().optional(),
 });
 
 export type AlineaConfig = {
@@ -17,6 +23,8 @@ export type AlineaConfig = {
   maxUploadBytes: number;
   jobLeaseMs: number;
   workerConcurrency: number;
+  authSecret?: string;
+  authUrl?: string;
 };
 
 let cached: AlineaConfig | undefined;
@@ -38,8 +46,38 @@ export function getConfig(): AlineaConfig {
     maxUploadBytes: Math.round(env.ALINEA_MAX_UPLOAD_MB * 1024 * 1024),
     jobLeaseMs: env.ALINEA_JOB_LEASE_SECONDS * 1000,
     workerConcurrency: env.ALINEA_WORKER_CONCURRENCY,
+    authSecret: env.ALINEA_AUTH_SECRET,
+    authUrl: env.ALINEA_AUTH_URL,
   };
   return cached;
+}
+
+/**
+ * The secret that signs session cookies: ALINEA_AUTH_SECRET, else the one in <data dir>/auth-secret, generated
+ * (mode 600) the first time so that a fresh start needs no configuration. The app and the CLI share it.
+ */
+export function getAuthSecret(): string {
+  const { authSecret, dataDir } = getConfig();
+  if (authSecret) return authSecret;
+  const file = path.join(dataDir, 'auth-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  // written whole under a temporary name, then linked into place: a process racing us reads all of it or nothing
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+  try {
+    linkSync(tmp, file);
+  } catch (e) {
+    // another process created it first: use theirs
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    unlinkSync(tmp);
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 /** Tests point the whole process at a fresh data directory/database. */

@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getDb } from '../db/client.ts';
+import { getConfig } from '../config/env.ts';
+import { ensureFirstAdmin } from '../auth/ensure-first-admin.ts';
 import { migrateDatabase } from '../db/migrate-database.ts';
 import { importBook } from '../books/import-book.ts';
 import { DEMO_AUTHOR, DEMO_TITLE } from './demo-book.ts';
@@ -15,11 +17,9 @@ export async function seedDemo(opts: { force?: boolean; log?: (m: string) => voi
   const log = opts.log ?? (() => {});
   await migrateDatabase();
   const db = getDb();
-  await db.user.upsert({
-    where: { email: 'admin@alinea.local' },
-    update: {},
-    create: { email: 'admin@alinea.local', name: 'Admin', role: 'admin' },
-  });
+  // someone must be able to sign in: the first admin, with a random password shown once
+  const admin = await ensureFirstAdmin();
+  if (admin) log(`Sign in at ${getConfig().authUrl ?? 'http://localhost:3000'} as ${admin.email} / ${admin.password} (also in ${admin.file})`);
   const existing = await db.project.findUnique({ where: { name: DEMO_PROJECT }, include: { books: true } });
   if (existing && existing.books.length > 0 && !opts.force) {
     log('demo project exists; nothing to do');

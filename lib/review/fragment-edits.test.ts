@@ -10,6 +10,8 @@ const frag = (position: number, over: Partial<FragmentView> = {}): FragmentView 
   end: position * 2 + 2,
   text: `texto ${position}`,
   normText: `texto ${position}`,
+  lockedBegin: false,
+  lockedEnd: false,
   status: 'auto',
   confidence: 0.9,
   flag: null,

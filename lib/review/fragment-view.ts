@@ -13,6 +13,9 @@ export type FragmentView = {
   status: string;
   confidence: number | null;
   flag: string | null;
+  /** Anchors: a locked begin/end is never moved by re-alignment and cannot be dragged. */
+  lockedBegin: boolean;
+  lockedEnd: boolean;
   /** Send it back as `expectedVersion` with the next change. */
   version: number;
 };
@@ -29,6 +32,8 @@ export function fragmentView(f: FragmentView): FragmentView {
     status: f.status,
     confidence: f.confidence,
     flag: f.flag,
+    lockedBegin: f.lockedBegin,
+    lockedEnd: f.lockedEnd,
     version: f.version,
   };
 }

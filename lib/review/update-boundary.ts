@@ -52,6 +52,9 @@ export async function updateBoundary(input: UpdateBoundaryInput): Promise<{ left
         field: 'right',
       });
     }
+    if ((left.lockedEnd || right.lockedBegin) && time !== left.end) {
+      throw new AppError('INVALID_INPUT', 'This boundary is locked as an anchor; unlock it before moving it.', { field: 'time' });
+    }
     if (left.begin === null || right.end === null) {
       throw new AppError('INVALID_INPUT', 'These paragraphs have no times yet: align the chapter first.', { field: 'time' });
     }

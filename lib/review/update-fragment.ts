@@ -48,6 +48,11 @@ export async function updateFragment(input: UpdateFragmentInput): Promise<Fragme
     const end = changes.end === undefined ? fragment.end : roundTime(changes.end);
     const timesChanged = begin !== fragment.begin || end !== fragment.end;
     if (timesChanged) {
+      if ((fragment.lockedBegin && begin !== fragment.begin) || (fragment.lockedEnd && end !== fragment.end)) {
+        throw new AppError('INVALID_INPUT', 'This boundary is locked as an anchor; unlock it before moving it.', {
+          field: fragment.lockedBegin && begin !== fragment.begin ? 'begin' : 'end',
+        });
+      }
       await checkFragmentTimes(tx, fragment, begin, end, chapter.audioFile.durationSec);
       change.begin = begin;
       change.end = end;

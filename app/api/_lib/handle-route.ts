@@ -1,8 +1,12 @@
 // Thin route handlers: every error becomes a JSON { error: { code, message } } with the right status;
-// nothing is swallowed into a bare 500.
+// nothing is swallowed into a bare 500. Every handler needs a signed-in user (401 otherwise), with the role
+// given (403 otherwise): reviewer by default, `{ role: 'admin' }` for upload, delete, export and training.
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { isAppError } from '@/lib/errors/app-error.ts';
+import type { SessionUser } from '@/lib/auth/auth.ts';
+import { requireUser } from '@/lib/auth/require-user.ts';
+import type { Role } from '@/lib/auth/roles.ts';
 
 export function errorResponse(e: unknown): NextResponse {
   if (isAppError(e)) {
@@ -17,10 +21,11 @@ export function errorResponse(e: unknown): NextResponse {
   return NextResponse.json({ error: { code: 'INTERNAL', message: `Unexpected server error: ${message}` } }, { status: 500 });
 }
 
-export function route<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response | unknown>) {
+export function route<Ctx>(fn: (req: Request, ctx: Ctx, user: SessionUser) => Promise<Response | unknown>, opts: { role?: Role } = {}) {
   return async (req: Request, ctx: Ctx): Promise<Response> => {
     try {
-      const out = await fn(req, ctx);
+      const user = await requireUser(req, opts.role ?? 'reviewer');
+      const out = await fn(req, ctx, user);
       return out instanceof Response ? out : NextResponse.json(out ?? { ok: true });
     } catch (e) {
       return errorResponse(e);

@@ -6,4 +6,4 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = route(async () => ({ projects: await listProjects() }));
-export const POST = route(async (req) => ({ project: await createProject((await readJson(req)) as never) }));
+export const POST = route(async (req) => ({ project: await createProject((await readJson(req)) as never) }), { role: 'admin' });

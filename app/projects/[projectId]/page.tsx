@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/db/client.ts';
 import { listProjectBooks } from '@/lib/books/list-projects.ts';
 import { NewBookForm } from '@/components/new-book-form.tsx';
+import { AdminOnly } from '@/components/auth/admin-only.tsx';
 import { StatusBadge } from '@/components/ui/status-badge.tsx';
 
 export const dynamic = 'force-dynamic';
@@ -18,11 +19,18 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         <Link href="/" className="text-sm text-slate-500 hover:underline">Projects</Link>
         <div className="flex items-center justify-between">
           <h1 className="text-2xl font-semibold">{project.name}</h1>
-          <Link href={`/projects/${projectId}/export`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">Export</Link>
+          <AdminOnly><Link href={`/projects/${projectId}/export`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">Export</Link></AdminOnly>
         </div>
       </div>
       <section>
-        <h2 className="mb-2 text-lg font-semibold">Books</h2>
+        <div className="mb-2 flex items-center gap-3">
+          <h2 className="text-lg font-semibold">Books</h2>
+          {books.length > 0 && (
+            <Link href={`/projects/${projectId}/review`} className="text-sm text-indigo-700 hover:underline">
+              Review queue and progress
+            </Link>
+          )}
+        </div>
         {books.length === 0 ? (
           <p className="text-slate-600">No books yet.</p>
         ) : (
@@ -45,7 +53,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
           </table>
         )}
       </section>
-      <NewBookForm projectId={projectId} />
+      <AdminOnly><NewBookForm projectId={projectId} /></AdminOnly>
     </div>
   );
 }

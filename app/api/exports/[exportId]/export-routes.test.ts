@@ -2,11 +2,13 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from '@/lib/testing/use-test-env.ts';
 import { jobRegistry } from '@/lib/jobs/job-registry.ts';
 import { workJobs } from '@/lib/jobs/work-jobs.ts';
 import { seedExportCorpus } from '@/lib/export/seed-export-corpus.ts';
+import { createUser } from '@/lib/auth/create-user.ts';
+import { signIn } from '@/lib/auth/sign-in.ts';
 import * as list from '../../projects/[projectId]/exports/route.ts';
 import * as preview from '../../projects/[projectId]/exports/preview/route.ts';
 import * as one from './route.ts';
@@ -16,11 +18,17 @@ import * as archive from './archive/route.ts';
 import * as verify from './verify/route.ts';
 
 const run = promisify(execFile);
-const req = (url: string, init?: RequestInit) => new Request(`http://x${url}`, init);
+// the routes need an admin's session (see app/api/auth/auth-routes.test.ts)
+let cookie = '';
+const req = (url: string, init?: RequestInit) => new Request(`http://x${url}`, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } });
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 
 describe('export routes', () => {
   const env = useTestEnv();
+  beforeAll(async () => {
+    await createUser({ email: 'admin@example.org', password: 'admin password', role: 'admin' });
+    cookie = (await signIn('admin@example.org', 'admin password')).cookie;
+  });
 
   it('preview, start, status, files with Range, path safety, archive, verify, delete', async () => {
     const { projectId } = await seedExportCorpus();

@@ -5,9 +5,9 @@ export const runtime = 'nodejs';
 
 // PATCH /api/fragments/:id { expectedVersion, changes: { begin?, end?, text?, status? }, reason? } → { fragment }.
 // 409 CONFLICT with details.fragment (as it is now) when expectedVersion is stale.
-export const PATCH = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }) => {
+export const PATCH = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }, user) => {
   const { fragmentId } = await ctx.params;
   const body = (await readJson(req)) as Record<string, unknown>;
-  const input = updateFragmentInput.parse({ ...body, fragmentId });
+  const input = updateFragmentInput.parse({ ...body, fragmentId, userId: user.id });
   return { fragment: await updateFragment(input) };
 });

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/db/client.ts';
 import { listExports } from '@/lib/export/list-exports.ts';
 import { ExportPanel } from '@/components/export/export-panel.tsx';
+import { AdminOnly, NeedsAdmin } from '@/components/auth/admin-only.tsx';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,9 @@ export default async function ExportPage({ params }: { params: Promise<{ project
         <h1 className="text-2xl font-semibold">Export corpus</h1>
         <p className="text-sm text-slate-600">TFRecord shards, LibriSpeech-style FLAC folders and JSONL manifests of the reviewed fragments.</p>
       </div>
-      <ExportPanel projectId={projectId} books={books} initialExports={exports} />
+      <AdminOnly fallback={<NeedsAdmin what="Exporting a corpus" />}>
+        <ExportPanel projectId={projectId} books={books} initialExports={exports} />
+      </AdminOnly>
     </div>
   );
 }

@@ -15,4 +15,4 @@ export const POST = route(async (req, ctx: { params: Promise<{ bookId: string }>
   if ('ids' in input) await reorderAudioFiles(bookId, input.ids);
   else await moveAudioFile(bookId, input.audioFileId, input.delta);
   return { ok: true };
-});
+}, { role: 'admin' });

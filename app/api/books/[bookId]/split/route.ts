@@ -22,4 +22,4 @@ export const POST = route(async (req, ctx: { params: Promise<{ bookId: string }>
   }
   await reproposeSplit(bookId);
   return { ok: true };
-});
+}, { role: 'admin' });

@@ -18,11 +18,11 @@ export const GET = route(async (req, ctx: { params: Promise<{ chapterId: string 
 });
 
 // POST ?name=file.srt with the sync map as body → replaces the chapter's times (each change kept as a revision).
-export const POST = route(async (req, ctx: { params: Promise<{ chapterId: string }> }) => {
+export const POST = route(async (req, ctx: { params: Promise<{ chapterId: string }> }, user) => {
   const { chapterId } = await ctx.params;
   const name = new URL(req.url).searchParams.get('name') ?? 'syncmap.json';
   const body = await req.arrayBuffer();
   if (body.byteLength > 50 * 1024 * 1024) throw new AppError('TOO_LARGE', `${name} is over 50 MB; a sync map is never that large.`);
   const text = new TextDecoder('utf-8').decode(body).replace(/^\uFEFF/, '');
-  return importChapterSyncMap(chapterId, name, text);
+  return importChapterSyncMap(chapterId, name, text, user.id);
 });

@@ -21,4 +21,4 @@ export const GET = route(async (req, ctx: { params: Promise<{ exportId: string }
       'cache-control': 'private, no-cache',
     },
   });
-});
+}, { role: 'admin' });

@@ -5,4 +5,4 @@ export const runtime = 'nodejs';
 
 export const POST = route(async (_req, ctx: { params: Promise<{ exportId: string }> }) => ({
   export: await cancelExport((await ctx.params).exportId),
-}));
+}), { role: 'admin' });

@@ -7,4 +7,4 @@ export const dynamic = 'force-dynamic';
 // GET /api/exports/:id/files → { files: [{ path, bytes }] }
 export const GET = route(async (_req, ctx: { params: Promise<{ exportId: string }> }) => ({
   files: await listExportFiles((await ctx.params).exportId),
-}));
+}), { role: 'admin' });

@@ -7,4 +7,4 @@ export const dynamic = 'force-dynamic';
 // POST /api/exports/:id/verify → { report: { ok, shards, examples, problems, seconds } }
 export const POST = route(async (req, ctx: { params: Promise<{ exportId: string }> }) => ({
   report: await verifyExport((await ctx.params).exportId, { signal: req.signal }),
-}));
+}), { role: 'admin' });

@@ -4,8 +4,8 @@ import { mergeFragments, mergeFragmentsInput } from '@/lib/review/merge-fragment
 export const runtime = 'nodejs';
 
 // POST /api/fragments/:id/merge { expectedVersion, nextFragmentId, nextExpectedVersion, separator? } → { fragment }.
-export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }) => {
+export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }, user) => {
   const { fragmentId } = await ctx.params;
   const body = (await readJson(req)) as Record<string, unknown>;
-  return { fragment: await mergeFragments(mergeFragmentsInput.parse({ ...body, fragmentId })) };
+  return { fragment: await mergeFragments(mergeFragmentsInput.parse({ ...body, fragmentId, userId: user.id })) };
 });

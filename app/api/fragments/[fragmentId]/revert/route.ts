@@ -4,8 +4,8 @@ import { revertFragment, revertFragmentInput } from '@/lib/review/revert-fragmen
 export const runtime = 'nodejs';
 
 // POST /api/fragments/:id/revert { revisionId, side: 'before'|'after', expectedVersion } → { fragment }.
-export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }) => {
+export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }, user) => {
   const { fragmentId } = await ctx.params;
   const body = (await readJson(req)) as Record<string, unknown>;
-  return { fragment: await revertFragment(revertFragmentInput.parse({ ...body, fragmentId })) };
+  return { fragment: await revertFragment(revertFragmentInput.parse({ ...body, fragmentId, userId: user.id })) };
 });

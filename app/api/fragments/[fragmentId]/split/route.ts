@@ -4,8 +4,8 @@ import { splitFragmentAt, splitFragmentAtInput } from '@/lib/review/split-fragme
 export const runtime = 'nodejs';
 
 // POST /api/fragments/:id/split { expectedVersion, atTime, textCaret } → { first, second }.
-export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }) => {
+export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }, user) => {
   const { fragmentId } = await ctx.params;
   const body = (await readJson(req)) as Record<string, unknown>;
-  return splitFragmentAt(splitFragmentAtInput.parse({ ...body, fragmentId }));
+  return splitFragmentAt(splitFragmentAtInput.parse({ ...body, fragmentId, userId: user.id }));
 });

@@ -6,4 +6,4 @@ export const runtime = 'nodejs';
 export const POST = route(async (_req, ctx: { params: Promise<{ jobId: string }> }) => {
   const { jobId } = await ctx.params;
   return { job: await retryJob(jobId) };
-});
+}, { role: 'admin' });

@@ -7,4 +7,4 @@ export const POST = route(async (req, ctx: { params: Promise<{ projectId: string
   const { projectId } = await ctx.params;
   const body = (await readJson(req)) as Record<string, unknown>;
   return { book: await createBook({ ...body, projectId } as never) };
-});
+}, { role: 'admin' });

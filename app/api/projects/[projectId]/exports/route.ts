@@ -8,11 +8,11 @@ export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ projectId: string }> };
 
 // GET /api/projects/:id/exports → { exports }
-export const GET = route(async (_req, ctx: Ctx) => ({ exports: await listExports((await ctx.params).projectId) }));
+export const GET = route(async (_req, ctx: Ctx) => ({ exports: await listExports((await ctx.params).projectId) }), { role: 'admin' });
 
 // POST /api/projects/:id/exports  body: export settings (without projectId) → { export } (queued)
 export const POST = route(async (req, ctx: Ctx) => {
   const { projectId } = await ctx.params;
   const body = (await readJson(req)) as Record<string, unknown>;
   return { export: await startExport({ ...body, projectId }) };
-});
+}, { role: 'admin' });

@@ -7,4 +7,4 @@ export const DELETE = route(async (_req, ctx: { params: Promise<{ bookId: string
   const { bookId, audioFileId } = await ctx.params;
   await removeAudioFile(bookId, audioFileId);
   return { ok: true };
-});
+}, { role: 'admin' });

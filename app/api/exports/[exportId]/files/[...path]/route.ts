@@ -31,7 +31,7 @@ export const GET = route(async (req, ctx: { params: Promise<{ exportId: string; 
     status: range ? 206 : 200,
     headers: { ...headers, 'content-length': String(size === 0 ? 0 : r.end - r.start + 1), ...(range ? { 'content-range': `bytes ${r.start}-${r.end}/${size}` } : {}) },
   });
-});
+}, { role: 'admin' });
 
 function safeDecode(segment: string): string {
   try {

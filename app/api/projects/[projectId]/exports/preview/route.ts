@@ -10,4 +10,4 @@ export const POST = route(async (req, ctx: { params: Promise<{ projectId: string
   const { projectId } = await ctx.params;
   const body = (await readJson(req)) as Record<string, unknown>;
   return { preview: await previewExport(parseExportSettings({ ...body, projectId })) };
-});
+}, { role: 'admin' });

@@ -1,0 +1,13 @@
+import { route } from '../../../_lib/handle-route.ts';
+import { reviewQueue } from '@/lib/review/review-queue.ts';
+import { parseReviewQueueQuery } from '@/lib/review/review-queue-query.ts';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+// GET /api/books/:id/review-queue?status=auto,edited&minConfidence=&maxConfidence=&flagged=1&limit=&offset=
+// → { total, items } worst confidence first, across the book's chapters.
+export const GET = route(async (req, ctx: { params: Promise<{ bookId: string }> }) => {
+  const { bookId } = await ctx.params;
+  return reviewQueue({ bookId, ...parseReviewQueueQuery(new URL(req.url).searchParams) });
+});

@@ -1,0 +1,28 @@
+import { notFound } from 'next/navigation';
+import { getDb } from '@/lib/db/client.ts';
+import { reviewProgress } from '@/lib/review/review-progress.ts';
+import { reviewQueue } from '@/lib/review/review-queue.ts';
+import { parseReviewPageFilters, reviewQueueFilters } from '@/lib/review/review-page-filters.ts';
+import { ReviewOverview } from '@/components/review/review-overview.tsx';
+
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ProjectReviewPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: SearchParams }) {
+  const { projectId } = await params;
+  const project = await getDb().project.findUnique({ where: { id: projectId }, select: { name: true } });
+  if (!project) notFound();
+  const filters = parseReviewPageFilters(await searchParams);
+  const [progress, queue] = await Promise.all([reviewProgress({ projectId }), reviewQueue({ projectId, ...reviewQueueFilters(filters) })]);
+  return (
+    <ReviewOverview
+      title={project.name}
+      back={{ href: `/projects/${projectId}`, label: project.name }}
+      base={`/projects/${projectId}/review`}
+      progress={progress}
+      queue={queue}
+      filters={filters}
+    />
+  );
+}

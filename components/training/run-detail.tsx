@@ -1,0 +1,98 @@
+'use client';
+// One training run, live: polled every second while queued or running.
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import { formatDuration } from '@/lib/training/estimate-eta.ts';
+import type { TrainingRunView } from '@/lib/training/training-run-view.ts';
+import { apiJson } from '../api-client.ts';
+import { Button } from '../ui/button.tsx';
+import { ProgressBar } from '../ui/progress-bar.tsx';
+import { StatusBadge } from '../ui/status-badge.tsx';
+import { MetricChart } from './metric-chart.tsx';
+import { useIsAdmin } from '../auth/current-user.tsx';
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+
+export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
+  const [run, setRun] = useState(initialRun);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const active = run.status === 'queued' || run.status === 'running';
+
+  const refresh = useCallback(async () => {
+    try {
+      setRun((await apiJson<{ run: TrainingRunView }>(`/api/runs/${run.id}`)).run);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [run.id]);
+
+  useEffect(() => {
+    if (!active) return;
+    const t = setInterval(refresh, 1000);
+    return () => clearInterval(t);
+  }, [refresh, active]);
+
+  const isAdmin = useIsAdmin(); // stopping a run is an admin's (the API answers 403 otherwise)
+  const stop = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setRun((await apiJson<{ run: TrainingRunView }>(`/api/runs/${run.id}/stop`, { method: 'POST' })).run);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const s = run.settings;
+  const loss = run.metrics.map((m) => ({ x: m.step, y: m.loss }));
+  const dev = run.metrics.filter((m) => m.devCer !== undefined).map((m) => ({ x: m.step, y: m.devCer! }));
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <Link href="/runs" className="text-sm text-slate-500 hover:underline">Training runs</Link>
+        <h1 className="flex items-center gap-3 text-2xl font-semibold">
+          Run <span className="font-mono text-lg">{run.id}</span> <StatusBadge status={run.status} />
+        </h1>
+        <p className="text-sm text-slate-600">
+          Export <span className="font-mono">{run.exportId}</span> · {s.model} model · {s.steps} steps · batch {s.batchSize} · lr {s.lr} · backend {s.backend}
+        </p>
+      </div>
+      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {run.error && run.status === 'failed' && <p role="alert" className="text-sm text-red-700">{run.error}</p>}
+      <div className="space-y-2">
+        <ProgressBar value={run.steps ? run.step / run.steps : 0} label="Training progress" tone={run.status === 'failed' ? 'red' : run.status === 'succeeded' ? 'green' : 'indigo'} />
+        <p className="text-sm text-slate-600" data-testid="run-message">{active ? run.message ?? (run.status === 'queued' ? 'Waiting for the worker…' : 'Starting…') : run.status === 'succeeded' ? run.message : null}</p>
+        {active && isAdmin && <Button variant="danger" disabled={busy} onClick={stop}>Stop</Button>}
+      </div>
+      <dl aria-label="Run summary" className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
+        <Stat label="Step" value={`${run.step} / ${run.steps}`} />
+        <Stat label="Loss" value={run.lastLoss === null ? '—' : run.lastLoss.toFixed(3)} />
+        <Stat label="Dev CER" value={pct(run.devCer)} />
+        <Stat label="Utterances/s" value={run.utterancesPerSec === null ? '—' : run.utterancesPerSec.toFixed(1)} />
+        <Stat label="Backend" value={run.backend ?? '—'} />
+        <Stat label="Device" value={run.device ?? '—'} />
+        <Stat label="ETA" value={run.etaSec === null ? '—' : formatDuration(run.etaSec)} />
+        <Stat label="Test CER / WER" value={`${pct(run.testCer)} / ${pct(run.testWer)}`} />
+      </dl>
+      <MetricChart label="Training loss" points={loss} xMax={run.steps} />
+      <MetricChart label="Dev CER" points={dev} xMax={run.steps} color="#059669" yZero format={(y) => `${(y * 100).toFixed(1)} %`} />
+      {run.hasCheckpoint && (run.status === 'succeeded' || run.status === 'cancelled') && (
+        <p className="text-sm">
+          <Link href={`/try?run=${run.id}`} className="font-medium text-indigo-700 hover:underline">Try this model</Link> on your voice or a clip.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="font-medium text-slate-800" aria-label={label}>{value}</dd>
+    </div>
+  );
+}

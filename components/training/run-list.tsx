@@ -1,0 +1,55 @@
+'use client';
+// Every training run, newest first; polled while one is queued or running.
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import { formatDuration } from '@/lib/training/estimate-eta.ts';
+import type { TrainingRunView } from '@/lib/training/training-run-view.ts';
+import { apiJson } from '../api-client.ts';
+import { StatusBadge } from '../ui/status-badge.tsx';
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+
+export function RunList({ initialRuns }: { initialRuns: TrainingRunView[] }) {
+  const [runs, setRuns] = useState(initialRuns);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(async () => {
+    try {
+      setRuns((await apiJson<{ runs: TrainingRunView[] }>('/api/runs')).runs);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+  const active = runs.some((r) => r.status === 'queued' || r.status === 'running');
+  useEffect(() => {
+    if (!active) return;
+    const t = setInterval(refresh, 2000);
+    return () => clearInterval(t);
+  }, [refresh, active]);
+
+  if (runs.length === 0) return <p className="text-slate-600">No training runs yet. Start one from an export: &ldquo;Train on this export&rdquo;.</p>;
+  return (
+    <div className="space-y-2">
+      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      <table aria-label="Training runs" className="w-full rounded border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-100 text-left">
+          <tr><th className="px-2 py-2">Run</th><th>Status</th><th>Step</th><th>Loss</th><th>Dev CER</th><th>Test CER</th><th>Utt/s</th><th>Backend</th><th>Started</th></tr>
+        </thead>
+        <tbody>
+          {runs.map((r) => (
+            <tr key={r.id} className="border-t border-slate-200">
+              <td className="px-2 py-2"><Link href={`/runs/${r.id}`} className="font-mono text-indigo-700 hover:underline">{r.id}</Link></td>
+              <td><StatusBadge status={r.status} />{r.etaSec !== null && <span className="ml-2 text-xs text-slate-500">ETA {formatDuration(r.etaSec)}</span>}</td>
+              <td>{r.step}/{r.steps}</td>
+              <td>{r.lastLoss === null ? '—' : r.lastLoss.toFixed(3)}</td>
+              <td>{pct(r.devCer)}</td>
+              <td>{pct(r.testCer)}</td>
+              <td>{r.utterancesPerSec === null ? '—' : r.utterancesPerSec.toFixed(1)}</td>
+              <td>{r.backend ?? r.settings.backend}</td>
+              <td className="text-slate-500">{new Date(r.createdAt).toLocaleString()}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

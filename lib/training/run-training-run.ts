@@ -1,0 +1,127 @@
+// The train-model job's work: trains the run's model on its export with checkpoints under
+// <dataDir>/runs/<id>/checkpoints, keeps the run row current (about once a second, and at every dev evaluation
+// and checkpoint), resumes from the newest checkpoint when the job runs again after a crash, stops with a final
+// checkpoint when cancelled, and evaluates the test split at the end.
+import path from 'node:path';
+import { AppError } from '../errors/app-error.ts';
+import { getDb } from '../db/client.ts';
+import type { JobContext } from '../jobs/job-definition.ts';
+import { findLatestCheckpoint } from '../train/checkpoint.ts';
+import { SpeechDataset } from '../train/dataset.ts';
+import { evaluate } from '../train/evaluate.ts';
+import { selectBackend } from '../train/select-backend.ts';
+import { train, type StepReport } from '../train/train-loop.ts';
+import { estimateEtaSec, formatDuration } from './estimate-eta.ts';
+import { getTrainingRunRow } from './get-training-run.ts';
+import { runCheckpointDir } from './training-paths.ts';
+import { appendMetric, parseMetrics, type MetricPoint } from './training-metrics.ts';
+import { checkpointEvery, MODEL_SIZES, parseTrainingSettings } from './training-settings.ts';
+
+export type TrainingRunResult = { runId: string; status: 'succeeded' | 'cancelled'; step: number; lastLoss: number | null; devCer: number | null; testCer: number | null; checkpoint: string | null };
+
+/** Writes to the run row at most this often while training (dev evaluations and checkpoints always write). */
+const WRITE_EVERY_MS = 1000;
+
+export async function runTrainingRun(runId: string, ctx: JobContext): Promise<TrainingRunResult> {
+  const db = getDb();
+  const row = await getTrainingRunRow(runId);
+  if (row.status === 'succeeded' || row.status === 'cancelled') {
+    return { runId, status: row.status, step: row.step, lastLoss: row.lastLoss, devCer: row.devCer, testCer: row.testCer, checkpoint: await findLatestCheckpoint(row.checkpointDir ?? '') };
+  }
+  const exp = await db.export.findUnique({ where: { id: row.exportId } });
+  if (!exp) throw new AppError('NOT_FOUND', `Export ${row.exportId} of run ${runId} no longer exists.`);
+  const settings = parseTrainingSettings(JSON.parse(row.settings));
+  const checkpointDir = row.checkpointDir ?? runCheckpointDir(runId);
+  const latest = await findLatestCheckpoint(checkpointDir);
+  const resumeStep = latest ? Number(path.basename(latest).slice('step-'.length)) : 0;
+  let metrics: MetricPoint[] = parseMetrics(row.metrics).filter((m) => m.step <= resumeStep);
+  await db.trainingRun.update({ where: { id: runId }, data: { status: 'running', error: null, finishedAt: null, step: resumeStep, checkpointDir, metrics: JSON.stringify(metrics) } });
+  ctx.progress(resumeStep / settings.steps, latest ? `Resuming from step ${resumeStep}…` : 'Starting…');
+
+  let writes: Promise<unknown> = Promise.resolve();
+  let lastWrite = 0;
+  let utterances = 0;
+  let stepSeconds = 0;
+  let devCer: number | null = row.devCer;
+  let last: StepReport | undefined;
+  const write = (data: Parameters<typeof db.trainingRun.update>[0]['data']) => {
+    lastWrite = Date.now();
+    writes = writes.then(() => db.trainingRun.update({ where: { id: runId }, data })).catch(() => {}); // a missed write is repaired by the next
+  };
+  const throughput = () => (stepSeconds > 0 ? utterances / stepSeconds : null);
+
+  let result;
+  try {
+    // Selected here (train() would too) so that the page shows the backend while the first step runs.
+    const selected = await selectBackend(settings.backend);
+    await db.trainingRun.update({ where: { id: runId }, data: { backend: selected.backend, device: selected.device } });
+    result = await train({
+      exportDir: exp.dir,
+      steps: settings.steps,
+      batchSize: settings.batchSize,
+      lr: settings.lr,
+      backend: null,
+      model: MODEL_SIZES[settings.model],
+      checkpointDir,
+      checkpointEvery: checkpointEvery(settings),
+      evalEvery: settings.evalEvery,
+      resumeFrom: latest ? 'latest' : undefined,
+      seed: settings.seed,
+      augment: settings.augment ? undefined : false,
+      signal: ctx.signal,
+      onStep(r) {
+        last = r;
+        utterances += r.utterances;
+        stepSeconds += r.utterances / r.utterancesPerSec;
+        if (r.dev) devCer = r.dev.cer;
+        metrics = appendMetric(metrics, { step: r.step, loss: r.loss, ...(r.dev ? { devCer: r.dev.cer } : {}), utterancesPerSec: r.utterancesPerSec, t: r.elapsedSec });
+        const eta = estimateEtaSec({ step: r.step, steps: settings.steps, firstStep: resumeStep, elapsedSec: r.elapsedSec });
+        ctx.progress(r.step / settings.steps, `Step ${r.step}/${settings.steps} · loss ${r.loss.toFixed(3)} · ${(throughput() ?? 0).toFixed(1)} utt/s${eta === null ? '' : ` · ETA ${formatDuration(eta)}`}`);
+        if (Date.now() - lastWrite >= WRITE_EVERY_MS || r.dev || r.checkpoint || r.step >= settings.steps) {
+          write({ step: r.step, lastLoss: r.loss, devCer, utterancesPerSec: throughput(), metrics: JSON.stringify(metrics) });
+        }
+      },
+    });
+  } catch (err) {
+    await writes;
+    await db.trainingRun.update({ where: { id: runId }, data: { error: (err as Error).message } }).catch(() => {});
+    throw err;
+  }
+  await writes;
+  const base = {
+    step: result.step,
+    lastLoss: Number.isFinite(result.lastLoss) ? result.lastLoss : last?.loss ?? row.lastLoss,
+    devCer: result.dev?.cer ?? devCer,
+    utterancesPerSec: throughput() ?? row.utterancesPerSec,
+    metrics: JSON.stringify(metrics),
+  };
+  try {
+    if (result.aborted) {
+      const reason = ctx.signal.reason instanceof Error ? ctx.signal.reason.message : String(ctx.signal.reason ?? '');
+      if (/lease/i.test(reason)) {
+        // Another worker takes the job over and resumes from the checkpoint just written.
+        await db.trainingRun.update({ where: { id: runId }, data: base });
+        throw new Error(`Training stopped at step ${result.step}: ${reason}`);
+      }
+      await db.trainingRun.update({ where: { id: runId }, data: { ...base, status: 'cancelled', finishedAt: new Date() } });
+      // Throwing with the signal aborted marks the job cancelled (a plain return would mark it succeeded).
+      throw new Error(`Cancelled at step ${result.step}; the checkpoint of that step is kept.`);
+    }
+    await db.trainingRun.update({ where: { id: runId }, data: base });
+    ctx.progress(1, 'Evaluating the test split…');
+    const test = await SpeechDataset.open(exp.dir, { split: 'test', batchSize: settings.batchSize, seed: settings.seed }).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') return undefined;
+      throw err;
+    });
+    const rates = test ? await evaluate(result.model, test) : undefined;
+    const finite = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x : null);
+    ctx.progress(1, `Finished ${result.step} steps${rates ? ` · test CER ${(rates.cer * 100).toFixed(1)} %` : ''}`);
+    await db.trainingRun.update({
+      where: { id: runId },
+      data: { status: 'succeeded', testCer: finite(rates?.cer), testWer: finite(rates?.wer), finishedAt: new Date() },
+    });
+    return { runId, status: 'succeeded', step: result.step, lastLoss: base.lastLoss, devCer: base.devCer, testCer: finite(rates?.cer), checkpoint: result.checkpoint ?? null };
+  } finally {
+    result.model.dispose();
+  }
+}

@@ -1,0 +1,91 @@
+// Integration: training runs through the job queue against a real SQLite database, on the tfjs cpu backend with
+// the tiny model (a few steps take well under a second each).
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTestEnv } from '../testing/use-test-env.ts';
+import { getDb } from '../db/client.ts';
+import { jobRegistry } from '../jobs/job-registry.ts';
+import type { JobContext } from '../jobs/job-definition.ts';
+import { workJobs } from '../jobs/work-jobs.ts';
+import { getTrainingRun } from './get-training-run.ts';
+import { listTrainingRuns } from './list-training-runs.ts';
+import { runTrainingRun } from './run-training-run.ts';
+import { startTrainingRun } from './start-training-run.ts';
+import { stopTrainingRun } from './stop-training-run.ts';
+import { seedTrainingExport } from './training-test-fixture.ts';
+
+const tiny = { backend: 'cpu', model: 'tiny', batchSize: 4, lr: 3e-3 };
+const work = (signal?: AbortSignal) => workJobs({ registry: jobRegistry, types: ['train-model'], untilIdle: true, pollMs: 20, signal });
+
+function fakeContext(onProgress: (fraction: number, message?: string) => void = () => {}, controller = new AbortController()): JobContext {
+  return { jobId: 'test', attempt: 1, signal: controller.signal, progress: onProgress };
+}
+
+describe('training runs', () => {
+  const env = useTestEnv({ env: { ALINEA_JOB_LEASE_SECONDS: '5' } });
+
+  it('trains through the queue: row updated, checkpoints written, dev and test CER stored', async () => {
+    const { exportId } = await seedTrainingExport(env.dataDir);
+    const started = await startTrainingRun(exportId, { ...tiny, steps: 4, checkpointEvery: 2 });
+    expect(started).toMatchObject({ status: 'queued', step: 0, steps: 4, settings: { model: 'tiny', backend: 'cpu' } });
+    await work();
+    const run = await getTrainingRun(started.id);
+    expect(run).toMatchObject({ status: 'succeeded', step: 4, backend: 'cpu', device: expect.stringContaining('cpu'), hasCheckpoint: true, error: null });
+    expect(run.lastLoss).toBeGreaterThan(0);
+    expect(run.devCer).toBeGreaterThan(0);
+    expect(run.testCer).toBeGreaterThan(0);
+    expect(run.testWer).toBeGreaterThan(0);
+    expect(run.utterancesPerSec).toBeGreaterThan(0);
+    expect(run.metrics.map((m) => m.step)).toEqual([1, 2, 3, 4]);
+    expect(run.metrics.filter((m) => m.devCer !== undefined).map((m) => m.step)).toEqual([2, 4]);
+    expect(await readdir(path.join(env.dataDir, 'runs', run.id, 'checkpoints'))).toEqual(['step-00000002', 'step-00000004']);
+    expect((await getDb().job.findUniqueOrThrow({ where: { id: run.jobId! } })).status).toBe('succeeded');
+    expect((await listTrainingRuns({ exportId })).map((r) => r.id)).toEqual([run.id]);
+    await expect(startTrainingRun(exportId, { steps: 0 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('resumes from the newest checkpoint when the job runs again after a crash', async () => {
+    const { exportId } = await seedTrainingExport(env.dataDir);
+    const run = await startTrainingRun(exportId, { ...tiny, steps: 5, checkpointEvery: 2 });
+    // The first attempt dies during step 3 (after the step-2 checkpoint): no final checkpoint is written.
+    const crash = fakeContext((fraction) => {
+      if (fraction >= 3 / 5) throw new Error('worker crashed');
+    });
+    await expect(runTrainingRun(run.id, crash)).rejects.toThrow('worker crashed');
+    expect(await readdir(path.join(env.dataDir, 'runs', run.id, 'checkpoints'))).toEqual(['step-00000002']);
+    const crashed = await getDb().trainingRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(crashed).toMatchObject({ status: 'running', error: 'worker crashed' });
+
+    const messages: string[] = [];
+    const r = await runTrainingRun(run.id, fakeContext((_f, m) => m && messages.push(m)));
+    expect(r).toMatchObject({ status: 'succeeded', step: 5 });
+    expect(messages[0]).toBe('Resuming from step 2…');
+    expect(messages[1]).toMatch(/^Step 3\/5 · loss \d+\.\d{3} · [\d.]+ utt\/s · ETA /);
+    const done = await getTrainingRun(run.id);
+    expect(done).toMatchObject({ status: 'succeeded', step: 5, error: null });
+    expect(done.metrics.map((m) => m.step)).toEqual([1, 2, 3, 4, 5]);
+    expect(await readdir(path.join(env.dataDir, 'runs', run.id, 'checkpoints'))).toEqual(['step-00000002', 'step-00000004', 'step-00000005']);
+  });
+
+  it('stops a queued run at once and a running one with a final checkpoint', async () => {
+    const { exportId } = await seedTrainingExport(env.dataDir);
+    const queued = await startTrainingRun(exportId, { ...tiny, steps: 10 });
+    expect((await stopTrainingRun(queued.id)).status).toBe('cancelled');
+    await expect(stopTrainingRun(queued.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const long = await startTrainingRun(exportId, { ...tiny, steps: 100_000, checkpointEvery: 100_000 });
+    const worker = work();
+    await expect.poll(async () => (await getTrainingRun(long.id)).step, { timeout: 20_000, interval: 100 }).toBeGreaterThan(0);
+    expect((await getTrainingRun(long.id)).status).toBe('running');
+    await stopTrainingRun(long.id);
+    await worker;
+    const stopped = await getTrainingRun(long.id);
+    expect(stopped.status).toBe('cancelled');
+    expect(stopped.step).toBeGreaterThan(0);
+    expect(stopped.step).toBeLessThan(100_000);
+    expect(stopped.hasCheckpoint).toBe(true);
+    expect(await readdir(path.join(env.dataDir, 'runs', long.id, 'checkpoints'))).toEqual([`step-${String(stopped.step).padStart(8, '0')}`]);
+    expect((await getDb().job.findUniqueOrThrow({ where: { id: long.jobId! } })).status).toBe('cancelled');
+  }, 60_000);
+});
