@@ -68,7 +68,7 @@ export function RevisionPanel({
                   v{r.version} · {r.reason}
                 </span>
                 <span className="text-slate-500">
-                  {r.user ? (r.user.name ?? r.user.email) : 'anonymous'} · {new Date(r.createdAt).toLocaleString()}
+                  {r.user ? (r.user.name ?? r.user.email) : 'Alinea (worker)'} · {new Date(r.createdAt).toLocaleString()}
                 </span>
               </div>
               <ul className="mt-1 text-slate-700">
