@@ -9,7 +9,16 @@ const FORMATS = [
   ['json', 'aeneas JSON'], ['smil', 'SMIL'], ['srt', 'SRT'], ['vtt', 'WebVTT'], ['csv', 'CSV'], ['tsv', 'TSV'], ['aud', 'Audacity labels'], ['textgrid', 'Praat TextGrid'],
 ] as const;
 
-export function ChapterSyncMapTools({ chapterId, aligned }: { chapterId: string; aligned: boolean }) {
+export function ChapterSyncMapTools({
+  chapterId,
+  aligned,
+  onImported,
+}: {
+  chapterId: string;
+  aligned: boolean;
+  /** Called after a successful import (the review editor reloads its paragraphs); the page is refreshed too. */
+  onImported?: () => void;
+}) {
   const router = useRouter();
   const [format, setFormat] = useState<string>('json');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -42,6 +51,7 @@ export function ChapterSyncMapTools({ chapterId, aligned }: { chapterId: string;
               const r = (await uploadFile(`/api/chapters/${chapterId}/syncmap`, file, () => {})) as { fragments: number; format: string };
               setMessage({ ok: true, text: `Imported ${r.fragments} fragment times from ${file.name} (${r.format}).` });
               router.refresh();
+              onImported?.();
             } catch (err) {
               setMessage({ ok: false, text: (err as Error).message });
             } finally {

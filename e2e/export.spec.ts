@@ -1,40 +1,13 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeSpeechExample } from '../lib/corpus/speech-example.ts';
 import { readTFRecords } from '../lib/corpus/tfrecord-reader.ts';
+import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
-const FIXTURES = path.resolve('tmp/e2e-fixtures');
-const AUDIO = ['faro_01_alinea_64kb.mp3', 'faro_02_alinea_64kb.mp3', 'faro_03_alinea_64kb.mp3'].map((f) => path.join(FIXTURES, f));
-const EBOOK = path.join(FIXTURES, 'faro-de-la-isla.txt');
-
-function openDb() {
-  return new Database(path.join(process.env.E2E_DATA_DIR!, 'alinea.db'), { readonly: true });
-}
-
-async function ok<T>(res: Promise<import('@playwright/test').APIResponse>): Promise<T> {
-  const r = await res;
-  if (!r.ok()) throw new Error(`${r.url()} → ${r.status()} ${await r.text()}`);
-  return (await r.json()) as T;
-}
-
-type Overview = { book: { splitStatus: string }; chapters: { id: string; alignStatus: string }[] };
-
-/** A project with one book, uploaded, split accepted, aligned, every timed fragment approved (through the API). */
-async function seedAlignedBook(request: APIRequestContext, name: string) {
-  const { project } = await ok<{ project: { id: string } }>(request.post('/api/projects', { data: { name } }));
-  const { book } = await ok<{ book: { id: string } }>(request.post(`/api/projects/${project.id}/books`, { data: { title: 'El faro de la isla', speakerId: 'espeak-es' } }));
-  for (const file of AUDIO) {
-    await ok(request.post(`/api/books/${book.id}/audio?name=${encodeURIComponent(path.basename(file))}`, { data: readFileSync(file), headers: { 'content-type': 'application/octet-stream' } }));
-  }
-  await ok(request.post(`/api/books/${book.id}/ebook?name=${encodeURIComponent(path.basename(EBOOK))}`, { data: readFileSync(EBOOK), headers: { 'content-type': 'application/octet-stream' } }));
-  await expect.poll(async () => (await ok<Overview>(request.get(`/api/books/${book.id}`))).book.splitStatus, { timeout: 90_000 }).toBe('proposed');
-  await ok(request.post(`/api/books/${book.id}/split`, { data: { action: 'accept' } }));
-  await expect
-    .poll(async () => (await ok<Overview>(request.get(`/api/books/${book.id}`))).chapters.map((c) => c.alignStatus).join(','), { timeout: 120_000 })
-    .toBe('aligned,aligned,aligned');
-  const { chapters } = await ok<Overview>(request.get(`/api/books/${book.id}`));
+/** The fixture book, aligned, with every timed fragment approved (through the API). */
+async function seedApprovedBook(request: APIRequestContext, name: string) {
+  const { projectId, bookId, chapters } = await seedAlignedBook(request, name);
   for (const c of chapters) {
     const { chapter } = await ok<{ chapter: { fragments: { id: string; version: number; begin: number | null; end: number | null }[] } }>(request.get(`/api/chapters/${c.id}/fragments`));
     for (const f of chapter.fragments) {
@@ -42,11 +15,11 @@ async function seedAlignedBook(request: APIRequestContext, name: string) {
       await ok(request.patch(`/api/fragments/${f.id}`, { data: { expectedVersion: f.version, changes: { status: 'approved' }, reason: 'e2e approve' } }));
     }
   }
-  return { projectId: project.id, bookId: book.id };
+  return { projectId, bookId };
 }
 
 test('export an aligned, approved book: preview, progress, download a shard and read it back', async ({ page, request }, testInfo) => {
-  const { projectId } = await seedAlignedBook(request, 'E2E Export');
+  const { projectId } = await seedApprovedBook(request, 'E2E Export');
   const db = openDb();
   const expected = (
     db

@@ -3,8 +3,8 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// The chapter review editor: drag a boundary, nudge, approve, edit text, undo, and a conflict between two
-// reviewers, each checked in the database.
+// The chapter review editor: drag a boundary, nudge, approve, mark for attention, edit text, undo, and a
+// conflict between two reviewers, each checked in the database.
 const FIXTURES = path.resolve('tmp/e2e-fixtures');
 const AUDIO = ['faro_01_alinea_64kb.mp3', 'faro_02_alinea_64kb.mp3', 'faro_03_alinea_64kb.mp3'];
 const EBOOK = 'faro-de-la-isla.txt';
@@ -28,6 +28,15 @@ function fragment(id: string): Frag {
   const db = openDb();
   try {
     return db.prepare('SELECT id, position, "begin", "end", text, normText, status, version FROM Fragment WHERE id = ?').get(id) as Frag;
+  } finally {
+    db.close();
+  }
+}
+
+function flagOf(id: string): string | null {
+  const db = openDb();
+  try {
+    return (db.prepare('SELECT flag FROM Fragment WHERE id = ?').get(id) as { flag: string | null }).flag;
   } finally {
     db.close();
   }
@@ -135,6 +144,15 @@ test('drag a boundary, nudge it, approve, edit the text and undo', async ({ page
   await page.keyboard.press('a');
   await expect.poll(() => fragment(left.id).status, { timeout: 10_000 }).toBe('approved');
   await expect(page.getByTestId('current-status')).toHaveText('approved');
+
+  // F marks the paragraph for attention (the flag, not the status); F again clears the mark
+  await page.keyboard.press('f');
+  await expect.poll(() => flagOf(left.id), { timeout: 10_000 }).toBe('attention');
+  expect(fragment(left.id).status).toBe('approved');
+  await expect(page.getByRole('button', { name: 'Clear attention' })).toBeVisible();
+  await page.keyboard.press('f');
+  await expect.poll(() => flagOf(left.id), { timeout: 10_000 }).toBeNull();
+  await expect(page.getByRole('button', { name: 'Mark for attention' })).toBeVisible();
 
   // E edits the text; Enter saves and the server re-normalises it
   await page.keyboard.press('e');

@@ -1,46 +1,19 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { wavBytes } from '../lib/corpus/wav-bytes.ts';
-
-const FIXTURES = path.resolve('tmp/e2e-fixtures');
-const AUDIO = ['faro_01_alinea_64kb.mp3', 'faro_02_alinea_64kb.mp3', 'faro_03_alinea_64kb.mp3'].map((f) => path.join(FIXTURES, f));
-const EBOOK = path.join(FIXTURES, 'faro-de-la-isla.txt');
-
-function openDb() {
-  return new Database(path.join(process.env.E2E_DATA_DIR!, 'alinea.db'), { readonly: true });
-}
-
-async function ok<T>(res: Promise<import('@playwright/test').APIResponse>): Promise<T> {
-  const r = await res;
-  if (!r.ok()) throw new Error(`${r.url()} → ${r.status()} ${await r.text()}`);
-  return (await r.json()) as T;
-}
-
-type Overview = { book: { splitStatus: string }; chapters: { id: string; alignStatus: string }[] };
+import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 /** A project with one aligned book and a succeeded tfrecord export of its fragments (all through the API). */
 async function seedExport(request: APIRequestContext, name: string) {
-  const { project } = await ok<{ project: { id: string } }>(request.post('/api/projects', { data: { name } }));
-  const { book } = await ok<{ book: { id: string } }>(request.post(`/api/projects/${project.id}/books`, { data: { title: 'El faro de la isla', speakerId: 'espeak-es' } }));
-  for (const file of AUDIO) {
-    await ok(request.post(`/api/books/${book.id}/audio?name=${encodeURIComponent(path.basename(file))}`, { data: readFileSync(file), headers: { 'content-type': 'application/octet-stream' } }));
-  }
-  await ok(request.post(`/api/books/${book.id}/ebook?name=${encodeURIComponent(path.basename(EBOOK))}`, { data: readFileSync(EBOOK), headers: { 'content-type': 'application/octet-stream' } }));
-  await expect.poll(async () => (await ok<Overview>(request.get(`/api/books/${book.id}`))).book.splitStatus, { timeout: 90_000 }).toBe('proposed');
-  await ok(request.post(`/api/books/${book.id}/split`, { data: { action: 'accept' } }));
-  await expect
-    .poll(async () => (await ok<Overview>(request.get(`/api/books/${book.id}`))).chapters.map((c) => c.alignStatus).join(','), { timeout: 120_000 })
-    .toBe('aligned,aligned,aligned');
-  const { chapters } = await ok<Overview>(request.get(`/api/books/${book.id}`));
+  const { projectId, chapters } = await seedAlignedBook(request, name);
   const { export: exp } = await ok<{ export: { id: string } }>(
-    request.post(`/api/projects/${project.id}/exports`, {
+    request.post(`/api/projects/${projectId}/exports`, {
       data: { group: 'fragment', formats: ['tfrecord'], filters: { statuses: ['auto', 'edited', 'approved'], minDuration: 0.5, maxDuration: 20 } },
     }),
   );
   await expect.poll(async () => (await ok<{ export: { status: string } }>(request.get(`/api/exports/${exp.id}`))).export.status, { timeout: 120_000 }).toBe('succeeded');
-  return { projectId: project.id, exportId: exp.id, chapterId: chapters[0]!.id };
+  return { projectId, exportId: exp.id, chapterId: chapters[0]!.id };
 }
 
 test('train on an export: live loss chart, the run finishes, the model checks a chapter and runs in the browser', async ({ page, request }, testInfo) => {

@@ -5,11 +5,12 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReviewChapter } from '@/lib/review/get-review-chapter.ts';
-import type { FragmentView } from '@/lib/review/fragment-view.ts';
+import { ATTENTION_FLAG, type FragmentView } from '@/lib/review/fragment-view.ts';
 import { moveBoundary, nudgeBoundary, type BoundaryEdge } from '@/lib/review/region-math.ts';
 import { planPatchSaves } from '@/lib/review/plan-patch-saves.ts';
 import { UndoStack, type FragmentPatch, type FragmentState } from '@/lib/review/undo-stack.ts';
 import type { ChapterProgress } from '@/lib/review/review-progress.ts';
+import { ChapterSyncMapTools } from '../chapter-syncmap-tools.tsx';
 import { Button } from '../ui/button.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
 import { EditorApiError, editorApi } from './editor-api.ts';
@@ -50,6 +51,8 @@ const LOW_CONFIDENCE = 0.5;
 const ROW_HEIGHT = 64;
 const TEXT_DEBOUNCE_MS = 700;
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2];
+/** "Snap to pauses": a dragged edge within this many seconds of a pause centre jumps to it. */
+const SNAP_RADIUS_SEC = 0.15;
 
 type Notice = {
   kind: 'conflict' | 'error' | 'info';
@@ -99,6 +102,10 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
   const [realignJob, setRealignJob] = useState<string | null>(null);
   const [proposal, setProposal] = useState<RealignProposal | null>(null);
   const [realignBusy, setRealignBusy] = useState(false);
+  const [snap, setSnap] = useState(false);
+  const [pauseCentres, setPauseCentres] = useState<number[] | null>(null);
+  /** What onEdgeDrag/onEdgeDrop snap to: the pause centres while "Snap to pauses" is on and they are loaded. */
+  const snapRef = useRef<readonly number[] | null>(null);
 
   const undoRef = useRef(new UndoStack());
   const undoKey = `alinea:undo:${chapter.id}`;
@@ -121,6 +128,29 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     loopRef.current = loop;
     autoAdvanceRef.current = autoAdvance;
   }, [loop, autoAdvance]);
+
+  // snap to pauses: fetch the pauses once, the first time it is switched on
+  useEffect(() => {
+    snapRef.current = snap && pauseCentres ? pauseCentres : null;
+  }, [snap, pauseCentres]);
+  useEffect(() => {
+    if (!snap || pauseCentres) return;
+    const ac = new AbortController();
+    editorApi
+      .pauses(chapter.audioFileId, ac.signal)
+      .then((pauses) => setPauseCentres(pauses.map((p) => (p.begin + p.end) / 2)))
+      .catch((e: unknown) => {
+        if (ac.signal.aborted) return;
+        setSnap(false);
+        setNotice({ kind: 'error', message: `Could not load the pauses: ${e instanceof Error ? e.message : String(e)}` });
+      });
+    return () => ac.abort();
+  }, [snap, pauseCentres, chapter.audioFileId]);
+  const dragOptions = () => ({
+    duration,
+    linked: !unlinkedRef.current,
+    ...(snapRef.current ? { snapTo: snapRef.current, snapRadius: SNAP_RADIUS_SEC } : {}),
+  });
 
   const commit = useCallback((next: FragmentView[]) => {
     fragsRef.current = next;
@@ -337,7 +367,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
       onEdgeDrag(id, edge, time) {
         const i = indexOf(id);
         if (i < 0) return [];
-        const moved = moveBoundary(toRegions(fragsRef.current), i, edge, time, { duration, linked: !unlinkedRef.current });
+        const moved = moveBoundary(toRegions(fragsRef.current), i, edge, time, dragOptions());
         return [i - 1, i, i + 1].flatMap((j) => {
           const r = moved[j];
           return r ? [{ id: r.id, start: r.begin, end: r.end }] : [];
@@ -347,7 +377,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
         const i = indexOf(id);
         if (i < 0) return;
         const before = fragsRef.current;
-        const moved = moveBoundary(toRegions(before), i, edge, time, { duration, linked: !unlinkedRef.current });
+        const moved = moveBoundary(toRegions(before), i, edge, time, dragOptions());
         const next = before.map((f, j) => {
           const r = moved[j];
           return r && (r.begin !== f.begin || r.end !== f.end) ? { ...f, begin: r.begin, end: r.end } : f;
@@ -470,6 +500,48 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     commit(next);
     record(status === 'approved' ? 'approve' : 'reject', patchesBetween(before, next, ['status']));
     saveFields(f.id, ['status']);
+  };
+
+  /** F: marks the paragraph for attention (flag 'attention'), or clears that mark. Not part of undo. */
+  const toggleAttention = () => {
+    const f = fragsRef.current[indexOf(currentRef.current)];
+    if (!f) return;
+    const flag = f.flag === ATTENTION_FLAG ? null : ATTENTION_FLAG;
+    commit(fragsRef.current.map((g) => (g.id === f.id ? { ...g, flag } : g)));
+    queue.enqueue(`flag:${f.id}`, async () => {
+      const server = serverRef.current.get(f.id);
+      if (!server || !fragsRef.current.some((g) => g.id === f.id)) return;
+      if ((server.flag === ATTENTION_FLAG) === (flag === ATTENTION_FLAG)) return;
+      try {
+        saved([await editorApi.updateFragment(f.id, server.version, { flag })], new Map());
+      } catch (e) {
+        failed(e, [f.id], []);
+      }
+    });
+  };
+
+  /** After a sync map import: every paragraph's times (and versions) changed on the server; load them again. */
+  const reloadFragments = () => {
+    flushAllText();
+    queue.enqueue('reload', async () => {
+      try {
+        const fresh = await editorApi.fragments(chapter.id);
+        serverRef.current = new Map(fresh.map((f) => [f.id, f]));
+        commit(fresh);
+        if (!fresh.some((f) => f.id === currentRef.current)) {
+          const id = fresh[0]?.id ?? null;
+          currentRef.current = id;
+          setCurrentId(id);
+        }
+        undoRef.current.clear();
+        syncUndo();
+        discardRealign();
+        setRefreshKey((k) => k + 1);
+        setNotice({ kind: 'info', message: 'Sync map imported: the paragraphs were reloaded.' });
+      } catch (e) {
+        setNotice({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      }
+    });
   };
 
   const editText = (id: string, text: string) => {
@@ -764,6 +836,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
         k: () => step(1),
         a: () => setStatus('approved'),
         r: () => setStatus('rejected'),
+        f: toggleAttention,
         e: focusText,
         s: split,
         m: merge,
@@ -943,6 +1016,10 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
             />
             <span className="w-20 text-xs tabular-nums text-slate-500">{(1000 / wave.pxPerSec).toFixed(wave.pxPerSec > 100 ? 1 : 0)} ms/px</span>
           </label>
+          <label className="flex items-center gap-1" title="Dragged edges jump to the centre of a pause within 0.15 s">
+            <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> Snap to pauses
+            {snap && !pauseCentres && <span className="text-xs text-slate-500">(loading…)</span>}
+          </label>
           <label className="flex items-center gap-1">
             <input type="checkbox" checked={showSpectrogram} onChange={(e) => setShowSpectrogram(e.target.checked)} /> Spectrogram
           </label>
@@ -1073,6 +1150,9 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
                 <Button variant="secondary" onClick={merge} disabled={indexOf(current.id) >= fragments.length - 1}>
                   Merge with next
                 </Button>
+                <Button variant="secondary" aria-pressed={current.flag === ATTENTION_FLAG} onClick={toggleAttention}>
+                  {current.flag === ATTENTION_FLAG ? 'Clear attention' : 'Mark for attention'}
+                </Button>
               </div>
               <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-slate-100 pt-2">
                 <Button variant="secondary" aria-pressed={current.lockedBegin} onClick={() => toggleLock('begin')}>
@@ -1102,6 +1182,9 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
           )}
           {current && <RevisionPanel fragment={current} onRevert={revert} />}
           <ReviewQueuePanel chapterId={chapter.id} refreshKey={refreshKey} currentId={currentId} onSelect={(id) => select(id, { seek: true })} />
+          <section aria-label="Sync map">
+            <ChapterSyncMapTools chapterId={chapter.id} aligned onImported={reloadFragments} />
+          </section>
         </div>
       </div>
       {showHelp && <ShortcutsOverlay onClose={() => setShowHelp(false)} />}

@@ -46,7 +46,7 @@ export type RevisionJSON = Omit<FragmentRevisionView, 'createdAt'> & { createdAt
 export type QueueFilters = { status: string[]; minConfidence: string; maxConfidence: string; flagged: boolean };
 
 export const editorApi = {
-  updateFragment: (id: string, expectedVersion: number, changes: Partial<FragmentState>, reason?: string) =>
+  updateFragment: (id: string, expectedVersion: number, changes: Partial<FragmentState> & { flag?: 'attention' | null }, reason?: string) =>
     call<{ fragment: FragmentView }>(`/api/fragments/${id}`, { method: 'PATCH', body: { expectedVersion, changes, reason } }).then((r) => r.fragment),
   updateBoundary: (left: FragmentView, right: FragmentView, time: number) =>
     call<{ left: FragmentView; right: FragmentView }>('/api/fragments/boundary', {
@@ -82,6 +82,10 @@ export const editorApi = {
     call<SpanRealignState>(`/api/chapters/${chapterId}/realign?jobId=${encodeURIComponent(jobId)}`, { signal }),
   acceptRealign: (chapterId: string, jobId: string, includeReviewed: boolean) =>
     call<{ fragments: FragmentView[]; kept: string[] }>(`/api/chapters/${chapterId}/realign/accept`, { body: { jobId, includeReviewed } }),
+  pauses: (audioFileId: string, signal?: AbortSignal) =>
+    call<{ pauses: Array<{ begin: number; end: number }> }>(`/api/audio/${audioFileId}/pauses`, { signal }).then((r) => r.pauses),
+  fragments: (chapterId: string, signal?: AbortSignal) =>
+    call<{ chapter: { fragments: FragmentView[] } }>(`/api/chapters/${chapterId}/fragments`, { signal }).then((r) => r.chapter.fragments),
   peaks: (audioFileId: string, q: { start?: number; end?: number; samplesPerPeak: number }, signal?: AbortSignal) => {
     const p = new URLSearchParams({ samplesPerPeak: String(q.samplesPerPeak) });
     if (q.start !== undefined) p.set('start', q.start.toFixed(3));

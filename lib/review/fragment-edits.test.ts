@@ -49,6 +49,13 @@ describe('fragment edits', () => {
     expect(mergeSaved(local, saved, undefined).text).toBe('uno');
   });
 
+  it('keeps a flag marked while a save was in flight', () => {
+    const sent = { ...frags[0]!, text: 'uno' };
+    const local = { ...sent, flag: 'attention' };
+    expect(mergeSaved(local, { ...sent, version: 2 }, sent).flag).toBe('attention');
+    expect(mergeSaved(local, { ...sent, version: 2 }, undefined).flag).toBeNull();
+  });
+
   it.each([
     [0, 0],
     [1.99, 0],

@@ -40,8 +40,8 @@ export function diffFields(local: FragmentView, server: FragmentView, fields: re
 }
 
 /**
- * The server's answer merged into local state: server values, except editable fields the reviewer changed again
- * after the request left (those still differ from what was sent, and their own save is queued).
+ * The server's answer merged into local state: server values, except editable fields (and the flag) the reviewer
+ * changed again after the request left (those still differ from what was sent, and their own save is queued).
  */
 export function mergeSaved(local: FragmentView, saved: FragmentView, sent: FragmentView | undefined): FragmentView {
   const out: FragmentView = { ...saved };
@@ -50,6 +50,7 @@ export function mergeSaved(local: FragmentView, saved: FragmentView, sent: Fragm
   if (local.end !== sent.end) out.end = local.end;
   if (local.text !== sent.text) out.text = local.text;
   if (local.status !== sent.status) out.status = local.status;
+  if (local.flag !== sent.flag) out.flag = local.flag; // marked for attention meanwhile: its own save is queued
   return out;
 }
 

@@ -1,6 +1,9 @@
 // What the review use cases return of a fragment: everything the editor shows and needs to save it again.
 export const FRAGMENT_STATUSES = ['auto', 'edited', 'approved', 'rejected'] as const;
 export type FragmentStatus = (typeof FRAGMENT_STATUSES)[number];
+/** The flag a reviewer sets by hand ("mark for attention"). Other flags ('not-in-audio', 'extra-audio',
+ * 'model-mismatch' …) come from the aligner or a model check. */
+export const ATTENTION_FLAG = 'attention';
 
 export type FragmentView = {
   id: string;

@@ -4,6 +4,7 @@ import { getDb } from '../db/client.ts';
 import { AppError } from '../errors/app-error.ts';
 import { seedReviewChapter } from './seed-review-chapter.ts';
 import { updateFragment } from './update-fragment.ts';
+import { reviewQueue } from './review-queue.ts';
 
 useTestEnv();
 let ids: string[] = [];
@@ -136,5 +137,40 @@ describe('updateFragment', () => {
     times.sort((a, b) => a - b);
     console.log(`updateFragment: p50 ${times[25]!.toFixed(1)} ms, p95 ${times[47]!.toFixed(1)} ms (SQLite, 50 saves)`);
     expect((await load(3)).version).toBe(f.version);
+  });
+});
+
+describe('updateFragment: mark for attention', () => {
+  it('sets and clears the attention flag as a revision, without changing the status; the flagged queue finds it', async () => {
+    const seeded = await seedReviewChapter({
+      durationSec: 10,
+      fragments: [
+        { text: 'Uno.', begin: 0, end: 2, status: 'approved' },
+        { text: 'Dos.', begin: 2, end: 4, flag: 'not-in-audio' },
+      ],
+    });
+    const [a, b] = seeded.fragments;
+    const marked = await updateFragment({ fragmentId: a!.id, expectedVersion: 1, userId, changes: { flag: 'attention' } });
+    expect(marked).toMatchObject({ flag: 'attention', status: 'approved', version: 2 });
+    const queue = await reviewQueue({ chapterId: seeded.chapterId, status: ['approved'], flaggedOnly: true });
+    expect(queue.items.map((i) => i.id)).toEqual([a!.id]);
+    // marking again changes nothing
+    expect((await updateFragment({ fragmentId: a!.id, expectedVersion: 2, changes: { flag: 'attention' } })).version).toBe(2);
+    // a stale version is a conflict
+    await expect(updateFragment({ fragmentId: a!.id, expectedVersion: 1, changes: { flag: null } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const cleared = await updateFragment({ fragmentId: a!.id, expectedVersion: 2, userId, changes: { flag: null } });
+    expect(cleared).toMatchObject({ flag: null, status: 'approved', version: 3 });
+    const revs = await getDb().fragmentRevision.findMany({ where: { fragmentId: a!.id }, orderBy: { version: 'asc' } });
+    expect(revs.map((r) => [r.version, r.reason, r.userId])).toEqual([
+      [2, 'mark for attention', userId],
+      [3, 'clear attention', userId],
+    ]);
+
+    // clearing leaves an aligner's flag alone; marking replaces it
+    expect((await updateFragment({ fragmentId: b!.id, expectedVersion: 1, changes: { flag: null } })).flag).toBe('not-in-audio');
+    expect(await getDb().fragmentRevision.count({ where: { fragmentId: b!.id } })).toBe(0);
+    expect(await updateFragment({ fragmentId: b!.id, expectedVersion: 1, changes: { flag: 'attention' } })).toMatchObject({ flag: 'attention', status: 'auto' });
+    // only 'attention' or null can be set
+    await expect(updateFragment({ fragmentId: b!.id, expectedVersion: 2, changes: { flag: 'extra-audio' as 'attention' } })).rejects.toThrow();
   });
 });

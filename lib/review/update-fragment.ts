@@ -1,4 +1,4 @@
-// Saves a reviewer's change to one paragraph (times, text, status) with optimistic concurrency: the change is
+// Saves a reviewer's change to one paragraph (times, text, status, the 'attention' flag) with optimistic concurrency: the change is
 // based on `expectedVersion`; if the fragment moved on meanwhile nothing is written and the caller gets CONFLICT
 // with the current fragment. One transaction, three to five small queries.
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { normaliseForLanguage } from '../books/accept-book-split.ts';
 import { roundTime } from './move-boundary.ts';
 import { checkFragmentTimes } from './check-fragment-times.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
-import { FRAGMENT_STATUSES, fragmentView, type FragmentView } from './fragment-view.ts';
+import { ATTENTION_FLAG, FRAGMENT_STATUSES, fragmentView, type FragmentView } from './fragment-view.ts';
 import { saveFragmentChange, type FragmentChange } from './save-fragment-change.ts';
 
 export const updateFragmentInput = z.object({
@@ -21,6 +21,8 @@ export const updateFragmentInput = z.object({
       end: z.number().optional(),
       text: z.string().max(50_000).optional(),
       status: z.enum(FRAGMENT_STATUSES).optional(),
+      /** 'attention' marks the paragraph for a reviewer's attention; null clears that mark (only that one). */
+      flag: z.literal(ATTENTION_FLAG).nullable().optional(),
     })
     .strict(),
   reason: z.string().trim().min(1).max(200).optional(),
@@ -31,6 +33,8 @@ export type UpdateFragmentInput = z.input<typeof updateFragmentInput>;
  * Status rules when `changes.status` is not given: a text change makes the fragment 'edited'; a time change
  * makes an 'auto' fragment 'edited' and leaves approved/rejected/edited as they are. A request that changes
  * nothing writes nothing and returns the fragment as it is (the version is still checked).
+ * `changes.flag`: 'attention' sets the flag (replacing an aligner's flag); null clears it only when it is
+ * 'attention' (an aligner's flag stays). The flag does not change the status.
  */
 export async function updateFragment(input: UpdateFragmentInput): Promise<FragmentView> {
   const { fragmentId, expectedVersion, userId, changes, reason } = updateFragmentInput.parse(input);
@@ -73,9 +77,20 @@ export async function updateFragment(input: UpdateFragmentInput): Promise<Fragme
     }
     const status = changes.status ?? (textChanged || (timesChanged && fragment.status === 'auto') ? 'edited' : fragment.status);
     if (status !== fragment.status) change.status = status;
+    if (changes.flag !== undefined) {
+      const flag = changes.flag === null && fragment.flag !== ATTENTION_FLAG ? fragment.flag : changes.flag;
+      if (flag !== fragment.flag) change.flag = flag;
+    }
 
     if (Object.keys(change).length === 0) return fragmentView(fragment);
-    const defaultReason = textChanged || timesChanged ? 'edit' : `status ${status}`;
+    const defaultReason =
+      textChanged || timesChanged
+        ? 'edit'
+        : change.status !== undefined
+          ? `status ${status}`
+          : change.flag === ATTENTION_FLAG
+            ? 'mark for attention'
+            : 'clear attention';
     return saveFragmentChange(tx, fragment, change, { reason: reason ?? defaultReason, userId });
   });
 }
