@@ -18,7 +18,7 @@ export const revertFragmentInput = z.object({
 });
 export type RevertFragmentInput = z.input<typeof revertFragmentInput>;
 
-/** Reverts begin, end, text, normText, status and confidence. Structural revisions (split, merge) can only be
+/** Reverts begin, end, text, normText, status, confidence and flag. Structural revisions (split, merge) can only be
  * reverted to their `after` side: their `before` describes paragraphs that no longer exist as such. */
 export async function revertFragment(input: RevertFragmentInput): Promise<FragmentView> {
   const { fragmentId, revisionId, side, expectedVersion, userId } = revertFragmentInput.parse(input);
@@ -58,6 +58,8 @@ export async function revertFragment(input: RevertFragmentInput): Promise<Fragme
     if (snapshot.normText !== fragment.normText) change.normText = snapshot.normText;
     if (snapshot.status !== fragment.status) change.status = snapshot.status;
     if (snapshot.confidence !== fragment.confidence) change.confidence = snapshot.confidence;
+    // revisions made before flags were recorded carry no flag: leave the current one
+    if (snapshot.flag !== undefined && snapshot.flag !== fragment.flag) change.flag = snapshot.flag;
     if (Object.keys(change).length === 0) return fragmentView(fragment);
     return saveFragmentChange(tx, fragment, change, { reason: `revert to v${revision.version} ${side}`, userId });
   });

@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import { seedReviewChapter } from './seed-review-chapter.ts';
 import { updateFragment } from './update-fragment.ts';
 import { reviewQueue } from './review-queue.ts';
+import { revertFragment } from './revert-fragment.ts';
 
 useTestEnv();
 let ids: string[] = [];
@@ -34,7 +35,7 @@ describe('updateFragment', () => {
     expect(out).toMatchObject({ id: id(2), begin: 6.25, end: 9, version: 2, status: 'edited' });
     const [rev] = await revisions(2);
     expect(rev).toMatchObject({ version: 2, userId, reason: 'drag' });
-    expect(JSON.parse(rev!.before!)).toEqual({ begin: 6.5, end: 9, text: 'Llovía.', normText: 'llovía.', status: 'auto', confidence: null });
+    expect(JSON.parse(rev!.before!)).toEqual({ begin: 6.5, end: 9, text: 'Llovía.', normText: 'llovía.', status: 'auto', confidence: null, flag: null });
     expect(JSON.parse(rev!.after)).toMatchObject({ begin: 6.25, end: 9, status: 'edited' });
   });
 
@@ -165,6 +166,10 @@ describe('updateFragment: mark for attention', () => {
       [2, 'mark for attention', userId],
       [3, 'clear attention', userId],
     ]);
+    // the snapshots carry the flag, so the history shows (and a revert restores) it
+    expect([JSON.parse(revs[0]!.before!).flag, JSON.parse(revs[0]!.after).flag, JSON.parse(revs[1]!.after).flag]).toEqual([null, 'attention', null]);
+    const reverted = await revertFragment({ fragmentId: a!.id, revisionId: revs[0]!.id, side: 'after', expectedVersion: 3, userId });
+    expect(reverted).toMatchObject({ flag: 'attention', status: 'approved', version: 4 });
 
     // clearing leaves an aligner's flag alone; marking replaces it
     expect((await updateFragment({ fragmentId: b!.id, expectedVersion: 1, changes: { flag: null } })).flag).toBe('not-in-audio');
