@@ -42,8 +42,20 @@ function rssOfTree(rootPid: number): number {
   return total;
 }
 
+let cookie = '';
+
+/** An admin made with the CLI, signed in through better-auth: its session cookie goes with every request. */
+async function signIn(env: NodeJS.ProcessEnv) {
+  const admin = { email: 'bench@alinea.local', password: 'bench-password-0123456789' };
+  execFileSync('node', ['bin/alinea.mjs', 'create-user', '--email', admin.email, '--password', admin.password, '--role', 'admin', '--update'], { env, stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  const res = await fetch(`${origin}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(admin) });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
 async function api(pathName: string, body: unknown) {
-  const res = await fetch(`http://127.0.0.1:${port}${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`http://127.0.0.1:${port}${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${pathName}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<Record<string, { id: string }>>;
 }
@@ -62,23 +74,24 @@ async function main() {
   try {
     for (let i = 0; ; i++) {
       try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/projects`)).ok) break;
+        if ((await fetch(`http://127.0.0.1:${port}/sign-in`)).ok) break;
       } catch {
         /* not up yet */
       }
       if (i > 120) throw new Error('server did not start');
       await new Promise((r) => setTimeout(r, 500));
     }
+    await signIn(env);
     const { project } = await api('/api/projects', { name: 'bench' });
     const { book } = await api(`/api/projects/${project!.id}/books`, { title: 'bench' });
-    await fetch(`http://127.0.0.1:${port}/api/books/${book!.id}`); // warm the route
+    await fetch(`http://127.0.0.1:${port}/api/books/${book!.id}`, { headers: { cookie } }); // warm the route
     const baseline = rssOfTree(server.pid!);
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, rssOfTree(server.pid!))), 100);
     const t0 = performance.now();
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: `/api/books/${book!.id}/audio?name=big.wav`, headers: { 'content-type': 'application/octet-stream', 'content-length': size } },
+        { host: '127.0.0.1', port, method: 'POST', path: `/api/books/${book!.id}/audio?name=big.wav`, headers: { 'content-type': 'application/octet-stream', 'content-length': size, cookie } },
         (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));
