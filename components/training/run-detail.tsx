@@ -34,17 +34,19 @@ export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
   }, [refresh, active]);
 
   const isAdmin = useIsAdmin(); // stopping a run is an admin's (the API answers 403 otherwise)
-  const stop = async () => {
+  const act = (action: 'stop' | 'resume') => async () => {
     setBusy(true);
     setError(null);
     try {
-      setRun((await apiJson<{ run: TrainingRunView }>(`/api/runs/${run.id}/stop`, { method: 'POST' })).run);
+      setRun((await apiJson<{ run: TrainingRunView }>(`/api/runs/${run.id}/${action}`, { method: 'POST' })).run);
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setBusy(false);
     }
   };
+  const stop = act('stop');
+  const resume = act('resume');
 
   const s = run.settings;
   const loss = run.metrics.map((m) => ({ x: m.step, y: m.loss }));
@@ -66,6 +68,9 @@ export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
         <ProgressBar value={run.steps ? run.step / run.steps : 0} label="Training progress" tone={run.status === 'failed' ? 'red' : run.status === 'succeeded' ? 'green' : 'indigo'} />
         <p className="text-sm text-slate-600" data-testid="run-message">{active ? run.message ?? (run.status === 'queued' ? 'Waiting for the worker…' : 'Starting…') : run.status === 'succeeded' ? run.message : null}</p>
         {active && isAdmin && <Button variant="danger" disabled={busy} onClick={stop}>Stop</Button>}
+        {(run.status === 'cancelled' || run.status === 'failed') && isAdmin && (
+          <Button variant="secondary" disabled={busy} onClick={resume} title="Continue from the latest checkpoint">Resume</Button>
+        )}
       </div>
       <dl aria-label="Run summary" className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
         <Stat label="Step" value={`${run.step} / ${run.steps}`} />

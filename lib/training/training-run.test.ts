@@ -13,6 +13,7 @@ import { listTrainingRuns } from './list-training-runs.ts';
 import { runTrainingRun } from './run-training-run.ts';
 import { startTrainingRun } from './start-training-run.ts';
 import { stopTrainingRun } from './stop-training-run.ts';
+import { resumeTrainingRun } from './resume-training-run.ts';
 import { seedTrainingExport } from './training-test-fixture.ts';
 
 const tiny = { backend: 'cpu', model: 'tiny', batchSize: 4, lr: 3e-3 };
@@ -87,5 +88,21 @@ describe('training runs', () => {
     expect(stopped.hasCheckpoint).toBe(true);
     expect(await readdir(path.join(env.dataDir, 'runs', long.id, 'checkpoints'))).toEqual([`step-${String(stopped.step).padStart(8, '0')}`]);
     expect((await getDb().job.findUniqueOrThrow({ where: { id: long.jobId! } })).status).toBe('cancelled');
-  }, 60_000);
+
+    // resume: the same job runs again from the final checkpoint and keeps the metrics so far
+    const stoppedAt = stopped.step;
+    await expect(resumeTrainingRun(queued.id).then((r) => r.status)).resolves.toBe('queued');
+    await stopTrainingRun(queued.id);
+    // (shorten the run so the test ends: 2 more steps)
+    const row = await getDb().trainingRun.findUniqueOrThrow({ where: { id: long.id } });
+    await getDb().trainingRun.update({ where: { id: long.id }, data: { settings: JSON.stringify({ ...JSON.parse(row.settings), steps: stoppedAt + 2 }) } });
+    const resumed = await resumeTrainingRun(long.id);
+    expect(resumed.status).toBe('queued');
+    await expect(resumeTrainingRun(long.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await work();
+    const finished = await getTrainingRun(long.id);
+    expect(finished.status).toBe('succeeded');
+    expect(finished.step).toBe(stoppedAt + 2);
+    expect(finished.metrics[0]!.step).toBe(1); // the metrics of the first stretch are kept
+  }, 90_000);
 });
