@@ -1,5 +1,6 @@
-// Checkpoints: a directory with manifest.json (format, config, step, tensor table) and weights.bin (the tensors'
-// float32 little-endian values back to back, in table order). Written into a temp directory beside the target and
+// Checkpoints: a directory with manifest.json (format, config, step, tensor table, and the same table as a
+// TensorFlow.js `weightsManifest`, so `tf.io.decodeWeights` / `tf.io.loadWeights` read weights.bin as it is) and
+// weights.bin (the tensors' float32 little-endian values back to back, in table order). Written into a temp directory beside the target and
 // renamed into place, so a checkpoint directory is either complete or absent.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +19,10 @@ const manifestSchema = z.object({
   config: z.record(z.string(), z.unknown()),
   meta: z.record(z.string(), z.unknown()).default({}),
   tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().min(0)), offset: z.number().int().min(0) })),
+  /** tfjs weights manifest (tf.io.WeightsManifestConfig) describing weights.bin. */
+  weightsManifest: z
+    .array(z.object({ paths: z.array(z.string()), weights: z.array(z.object({ name: z.string(), shape: z.array(z.number()), dtype: z.literal('float32') })) }))
+    .optional(),
 });
 
 export type CheckpointManifest = z.infer<typeof manifestSchema>;
@@ -40,7 +45,15 @@ export async function saveCheckpoint(dir: string, c: CheckpointContents): Promis
     parts.push(new Uint8Array(values.buffer));
     offset += values.byteLength;
   }
-  const manifest: CheckpointManifest = { format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, step: c.step, config: c.config, meta: c.meta ?? {}, tensors: table };
+  const manifest: CheckpointManifest = {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    step: c.step,
+    config: c.config,
+    meta: c.meta ?? {},
+    tensors: table,
+    weightsManifest: [{ paths: ['weights.bin'], weights: table.map(({ name, shape }) => ({ name, shape, dtype: 'float32' as const })) }],
+  };
   const part = partPath(dir);
   await mkdir(part, { recursive: true });
   try {

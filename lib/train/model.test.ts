@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -75,6 +75,11 @@ describe('CtcEncoder', () => {
 
     const { manifest, tensors } = await loadCheckpoint(target);
     expect(manifest.step).toBe(7);
+    // the standard tfjs weights API reads the same checkpoint
+    const bin = await readFile(path.join(target, 'weights.bin'));
+    const decoded = tf.io.decodeWeights(new Uint8Array(bin).buffer, manifest.weightsManifest![0]!.weights);
+    expect(Object.keys(decoded).sort()).toEqual([...tensors.keys()].sort());
+    for (const [name, t] of tensors) expect(Array.from(await decoded[name]!.data())).toEqual(Array.from(await t.data()));
     const other = new CtcEncoder({ ...(manifest.config as EncoderConfig), seed: 99 });
     expect(Array.from(await other.apply(x, [19, 11]).logits.data())).not.toEqual(Array.from(before));
     other.assignWeights(tensors);
