@@ -1139,6 +1139,12 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
               <p className="mt-1 text-xs text-slate-500">
                 Normalised: <span data-testid="current-normtext">{current.normText}</span>
               </p>
+              {current.modelText !== null && (
+                <p className={`mt-1 text-xs ${current.flag === 'model-mismatch' ? 'text-red-700' : 'text-slate-500'}`} data-testid="current-modeltext">
+                  Model heard: {current.modelText || '(nothing)'}
+                  {current.modelCer !== null && ` · CER ${Math.round(current.modelCer * 100)} %`}
+                </p>
+              )}
               <div className="mt-2 flex flex-wrap gap-2">
                 <Button onClick={() => setStatus('approved')}>Approve</Button>
                 <Button variant="danger" onClick={() => setStatus('rejected')}>

@@ -97,7 +97,10 @@ export function ReviewQueuePanel({
             >
               <span className="w-8 text-slate-500">#{item.position + 1}</span>
               <span className="w-10 tabular-nums">{item.confidence == null ? '—' : `${Math.round(item.confidence * 100)} %`}</span>
-              <span className="min-w-0 flex-1 truncate">{item.text}</span>
+              <span className="min-w-0 flex-1 truncate" title={item.modelText ? `Model heard: ${item.modelText}` : undefined}>
+                {item.flag && <span className="mr-1 rounded bg-red-50 px-1 text-xs text-red-700">{item.flag}</span>}
+                {item.text}
+              </span>
               <span className="text-slate-500">{item.status}</span>
             </button>
           </li>

@@ -148,6 +148,7 @@ export function ReviewOverview({
                       {f.text}
                     </Link>
                     {f.flag && <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-700">{f.flag}</span>}
+                    {f.modelText !== null && <span className="block truncate text-xs text-slate-500">model heard: {f.modelText || '(nothing)'}</span>}
                   </td>
                   <td className="pr-2 tabular-nums text-slate-600">
                     {f.begin?.toFixed(2) ?? '—'}–{f.end?.toFixed(2) ?? '—'}

@@ -15,6 +15,8 @@ const frag = (position: number, over: Partial<FragmentView> = {}): FragmentView 
   status: 'auto',
   confidence: 0.9,
   flag: null,
+  modelText: null,
+  modelCer: null,
   version: 1,
   ...over,
 });
@@ -71,8 +73,10 @@ describe('fragment edits', () => {
     expect(fragmentAt([frag(0, { end: 1 }), frag(1)], 1.5)).toBe(-1);
   });
 
-  it('orders unreviewed fragments worst confidence first, untimed confidence last', () => {
+  it('orders unreviewed fragments flagged first, then worst confidence, untimed confidence last', () => {
     const list = [frag(0, { confidence: 0.8 }), frag(1, { status: 'approved', confidence: 0.1 }), frag(2, { confidence: null }), frag(3, { confidence: 0.2, status: 'edited' })];
     expect(unreviewedOrder(list).map((f) => f.id)).toEqual(['f3', 'f0', 'f2']);
+    // a flagged paragraph comes first whatever its confidence
+    expect(unreviewedOrder([...list, frag(4, { confidence: 0.99, flag: 'model-mismatch' })]).map((f) => f.id)).toEqual(['f4', 'f3', 'f0', 'f2']);
   });
 });

@@ -76,9 +76,15 @@ export function fragmentAt(frags: readonly FragmentView[], t: number): number {
   return f && f.end !== null && t < f.end ? best : -1;
 }
 
-/** Unreviewed fragments (auto, edited) in review-queue order: lowest confidence first, none last, then reading order. */
+/** Unreviewed fragments (auto, edited) in review-queue order: flagged first, then lowest confidence, none last,
+ * then reading order. */
 export function unreviewedOrder(frags: readonly FragmentView[]): FragmentView[] {
   return frags
     .filter((f) => f.status === 'auto' || f.status === 'edited')
-    .sort((a, b) => (a.confidence ?? Infinity) - (b.confidence ?? Infinity) || a.position - b.position);
+    .sort(
+      (a, b) =>
+        Number(b.flag !== null) - Number(a.flag !== null) ||
+        (a.confidence ?? Infinity) - (b.confidence ?? Infinity) ||
+        a.position - b.position,
+    );
 }

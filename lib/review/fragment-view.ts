@@ -19,6 +19,9 @@ export type FragmentView = {
   /** Anchors: a locked begin/end is never moved by re-alignment and cannot be dragged. */
   lockedBegin: boolean;
   lockedEnd: boolean;
+  /** What a trained model heard in the fragment's audio, and its CER against normText (lib/training). */
+  modelText: string | null;
+  modelCer: number | null;
   /** Send it back as `expectedVersion` with the next change. */
   version: number;
 };
@@ -37,6 +40,8 @@ export function fragmentView(f: FragmentView): FragmentView {
     flag: f.flag,
     lockedBegin: f.lockedBegin,
     lockedEnd: f.lockedEnd,
+    modelText: f.modelText,
+    modelCer: f.modelCer,
     version: f.version,
   };
 }

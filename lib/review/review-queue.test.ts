@@ -49,19 +49,19 @@ beforeAll(async () => {
 const texts = (r: { items: Array<{ text: string }> }) => r.items.map((i) => i.text);
 
 describe('reviewQueue', () => {
-  it('orders worst confidence first, null confidence last, ties in reading order', async () => {
-    expect(texts(await reviewQueue({ chapterId: ch1 }))).toEqual(['a2', 'a3', 'a1', 'a4', 'a5']);
-    expect(texts(await reviewQueue({ bookId: bookA }))).toEqual(['b2', 'a2', 'a3', 'b1', 'a1', 'a4', 'a5']);
+  it('orders flagged first, then worst confidence first, null confidence last, ties in reading order', async () => {
+    expect(texts(await reviewQueue({ chapterId: ch1 }))).toEqual(['a3', 'a2', 'a1', 'a4', 'a5']);
+    expect(texts(await reviewQueue({ bookId: bookA }))).toEqual(['b2', 'a3', 'a2', 'b1', 'a1', 'a4', 'a5']);
     const project = await reviewQueue({ projectId });
-    expect(texts(project)).toEqual(['b2', 'a2', 'c1', 'a3', 'b1', 'a1', 'a4', 'a5']);
+    expect(texts(project)).toEqual(['b2', 'a3', 'a2', 'c1', 'b1', 'a1', 'a4', 'a5']);
     expect(project.total).toBe(8);
-    expect(project.items[2]!.chapter).toEqual({ id: ch3, title: expect.any(String), position: 0, bookId: bookB, bookTitle: 'Libro B' });
+    expect(project.items[3]!.chapter).toEqual({ id: ch3, title: expect.any(String), position: 0, bookId: bookB, bookTitle: 'Libro B' });
     expect(project.items[0]).toMatchObject({ chapterId: ch2, position: 1, version: 1, flag: 'low' });
   });
 
   it('filters by status, confidence range and flag', async () => {
-    expect(texts(await reviewQueue({ projectId, status: ['auto', 'edited'] }))).toEqual(['c1', 'a3', 'b1', 'a4', 'a5']);
-    expect(texts(await reviewQueue({ projectId, minConfidence: 0.3, maxConfidence: 0.5 }))).toEqual(['c1', 'a3', 'b1']);
+    expect(texts(await reviewQueue({ projectId, status: ['auto', 'edited'] }))).toEqual(['a3', 'c1', 'b1', 'a4', 'a5']);
+    expect(texts(await reviewQueue({ projectId, minConfidence: 0.3, maxConfidence: 0.5 }))).toEqual(['a3', 'c1', 'b1']);
     expect(texts(await reviewQueue({ projectId, maxConfidence: 0.2 }))).toEqual(['b2', 'a2']);
     expect(texts(await reviewQueue({ projectId, flaggedOnly: true }))).toEqual(['b2', 'a3']);
     expect(texts(await reviewQueue({ bookId: bookA, status: ['auto'], flaggedOnly: true }))).toEqual([]);
@@ -69,7 +69,9 @@ describe('reviewQueue', () => {
 
   it('pages with limit and offset; total counts all', async () => {
     const page = await reviewQueue({ projectId, limit: 3, offset: 3 });
-    expect(texts(page)).toEqual(['a3', 'b1', 'a1']);
+    expect(texts(page)).toEqual(['c1', 'b1', 'a1']);
+    // a page across the flagged/unflagged seam
+    expect(texts(await reviewQueue({ projectId, limit: 3, offset: 1 }))).toEqual(['a3', 'a2', 'c1']);
     expect(page.total).toBe(8);
   });
 

@@ -1,5 +1,6 @@
-// The fragments a reviewer should look at first: lowest alignment confidence first, fragments without a
-// confidence (never aligned) last; ties in reading order.
+// The fragments a reviewer should look at first: flagged ones (text not in the audio, extra audio, the model
+// heard something else, marked for attention) on top, then lowest alignment confidence first, fragments without
+// a confidence (never aligned) last; ties in reading order.
 import { z } from 'zod';
 import { getDb } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
@@ -33,22 +34,23 @@ export async function reviewQueue(input: ReviewQueueInput): Promise<{ total: num
     ...(f.flaggedOnly ? { flag: { not: null } } : {}),
   };
   const db = getDb();
-  const [total, rows] = await Promise.all([
-    db.fragment.count({ where }),
-    db.fragment.findMany({
-      where,
-      orderBy: [
-        { confidence: { sort: 'asc', nulls: 'last' } },
-        { chapter: { book: { createdAt: 'asc' } } },
-        { chapter: { bookId: 'asc' } },
-        { chapter: { position: 'asc' } },
-        { position: 'asc' },
-      ],
-      skip: f.offset,
-      take: f.limit,
-      include: { chapter: { select: { id: true, title: true, position: true, bookId: true, book: { select: { title: true } } } } },
-    }),
-  ]);
+  const orderBy: Prisma.FragmentOrderByWithRelationInput[] = [
+    { confidence: { sort: 'asc', nulls: 'last' } },
+    { chapter: { book: { createdAt: 'asc' } } },
+    { chapter: { bookId: 'asc' } },
+    { chapter: { position: 'asc' } },
+    { position: 'asc' },
+  ];
+  const include = { chapter: { select: { id: true, title: true, position: true, bookId: true, book: { select: { title: true } } } } } as const;
+  const flagged: Prisma.FragmentWhereInput = { AND: [where, { flag: { not: null } }] };
+  const plain: Prisma.FragmentWhereInput = { AND: [where, { flag: null }] };
+  const [total, flaggedTotal] = await Promise.all([db.fragment.count({ where }), db.fragment.count({ where: flagged })]);
+  // one ordered list, flagged part first, paged across both parts
+  const fromFlagged =
+    f.offset < flaggedTotal ? await db.fragment.findMany({ where: flagged, orderBy, skip: f.offset, take: Math.min(f.limit, flaggedTotal - f.offset), include }) : [];
+  const rest = f.limit - fromFlagged.length;
+  const fromPlain = rest > 0 ? await db.fragment.findMany({ where: plain, orderBy, skip: Math.max(0, f.offset - flaggedTotal), take: rest, include }) : [];
+  const rows = [...fromFlagged, ...fromPlain];
   if (total === 0) await assertScopeExists(scope);
   return {
     total,
