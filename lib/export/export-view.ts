@@ -4,6 +4,7 @@
 import { getDb } from '../db/client.ts';
 import type { ExportSettings } from './export-settings.ts';
 import type { ExportStats } from './run-export.ts';
+import { statusFromJob } from '../jobs/status-from-job.ts';
 
 export type ExportStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -36,16 +37,8 @@ type Row = {
 export async function toExportView(row: Row): Promise<ExportView> {
   const db = getDb();
   const job = row.jobId ? await db.job.findUnique({ where: { id: row.jobId } }) : null;
-  let status = row.status as ExportStatus;
-  let error = row.error;
-  let finishedAt = row.finishedAt;
-  if ((status === 'queued' || status === 'running') && job && (job.status === 'failed' || job.status === 'cancelled')) {
-    status = job.status;
-    error = job.status === 'failed' ? job.error ?? error : null;
-    finishedAt = job.finishedAt ?? new Date();
-    await db.export.updateMany({ where: { id: row.id, status: row.status }, data: { status, error, finishedAt } });
-  }
-  if (status === 'queued' && job?.status === 'running') status = 'running';
+  const { status, error, finishedAt, persist } = statusFromJob(row, job);
+  if (persist) await db.export.updateMany({ where: { id: row.id, status: row.status }, data: { status, error, finishedAt } });
   return {
     id: row.id,
     projectId: row.projectId,

@@ -6,6 +6,7 @@ import { getDb } from '../db/client.ts';
 import { estimateEtaSec } from './estimate-eta.ts';
 import { parseMetrics, type MetricPoint } from './training-metrics.ts';
 import type { TrainingSettings } from './training-settings.ts';
+import { statusFromJob } from '../jobs/status-from-job.ts';
 
 export type TrainingRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -59,16 +60,8 @@ export type TrainingRunRow = {
 export async function toTrainingRunView(row: TrainingRunRow, opts: { metrics?: boolean } = {}): Promise<TrainingRunView> {
   const db = getDb();
   const job = row.jobId ? await db.job.findUnique({ where: { id: row.jobId } }) : null;
-  let status = row.status as TrainingRunStatus;
-  let error = row.error;
-  let finishedAt = row.finishedAt;
-  if ((status === 'queued' || status === 'running') && job && (job.status === 'failed' || job.status === 'cancelled')) {
-    status = job.status;
-    error = job.status === 'failed' ? job.error ?? error : null;
-    finishedAt = job.finishedAt ?? new Date();
-    await db.trainingRun.updateMany({ where: { id: row.id, status: row.status }, data: { status, error, finishedAt } });
-  }
-  if (status === 'running' && job?.status === 'queued') status = 'queued'; // waiting for a retry
+  const { status, error, finishedAt, persist } = statusFromJob(row, job);
+  if (persist) await db.trainingRun.updateMany({ where: { id: row.id, status: row.status }, data: { status, error, finishedAt } });
   const metrics = parseMetrics(row.metrics);
   let etaSec: number | null = null;
   if (status === 'running' && metrics.length >= 2) {
