@@ -25,13 +25,20 @@ ensure_tools() {
     fi
   done
   [ ${#missing_pkgs[@]} -eq 0 ] && return 0
+  apt_install "Missing programs: ${missing_cmds[*]}." "${missing_pkgs[@]}"
+}
+
+# apt_install WHY pkg …: installs as root on Debian, else explains what to install and stops.
+apt_install() {
+  local why=$1
+  shift
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing ${missing_pkgs[*]} with apt-get …"
+    echo "Installing $* with apt-get …"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing_pkgs[@]}" >/dev/null
+    apt-get install -y -qq --no-install-recommends "$@" >/dev/null
   else
-    echo "Missing programs: ${missing_cmds[*]}. Install the packages ${missing_pkgs[*]} (e.g. sudo apt-get install ${missing_pkgs[*]}) and run again." >&2
+    echo "$why Install the packages $* (e.g. sudo apt-get install $*) and run again." >&2
     exit 1
   fi
 }
@@ -45,15 +52,7 @@ ensure_debian_packages() {
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing ${missing[*]} with apt-get …"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  else
-    echo "Missing Debian packages: ${missing[*]} (sudo apt-get install ${missing[*]})." >&2
-    exit 1
-  fi
+  apt_install "Missing Debian packages: ${missing[*]}." "${missing[@]}"
 }
 
 # npm ci when node_modules is missing or older than the lockfile.
