@@ -3,28 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanClipping } from './scan-clipping.ts';
+import { wavBytes } from '../corpus/wav-bytes.ts';
 
 let dir: string;
 const f = (name: string) => path.join(dir, name);
 
 /** A minimal 16-bit PCM WAV. */
 function wav(samples: ArrayLike<number>, channels = 1, sampleRate = 16000): Buffer {
-  const data = Buffer.alloc(samples.length * 2);
-  for (let i = 0; i < samples.length; i++) data.writeInt16LE(samples[i]!, i * 2);
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0, 'latin1');
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write('WAVEfmt ', 8, 'latin1');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(channels, 22);
-  h.writeUInt32LE(sampleRate, 24);
-  h.writeUInt32LE(sampleRate * channels * 2, 28);
-  h.writeUInt16LE(channels * 2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'latin1');
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
+  return Buffer.from(wavBytes(Int16Array.from(samples), sampleRate, channels));
 }
 
 async function scan(name: string, samples: ArrayLike<number>, channels = 1) {

@@ -5,8 +5,9 @@ import { AppError } from '../errors/app-error.ts';
 export const WAV_HEADER_BYTES = 44;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** 16-bit PCM mono WAV bytes of `samples` (header + samples, little-endian). */
-export function wavBytes(samples: Int16Array, sampleRate = 16_000): Uint8Array {
+/** 16-bit PCM WAV bytes of `samples` (header + samples, little-endian; interleaved when `channels` > 1). */
+export function wavBytes(samples: Int16Array, sampleRate = 16_000, channels = 1): Uint8Array {
+  if (!Number.isInteger(channels) || channels < 1) throw new AppError('INVALID_INPUT', `Channel count ${channels} is not a positive integer.`);
   if (!Number.isInteger(sampleRate) || sampleRate <= 0) {
     throw new AppError('INVALID_INPUT', `Sample rate ${sampleRate} is not a positive integer.`);
   }
@@ -23,10 +24,10 @@ export function wavBytes(samples: Int16Array, sampleRate = 16_000): Uint8Array {
   ascii(12, 'fmt ');
   v.setUint32(16, 16, true); // fmt chunk size
   v.setUint16(20, 1, true); // PCM
-  v.setUint16(22, 1, true); // mono
+  v.setUint16(22, channels, true);
   v.setUint32(24, sampleRate, true);
-  v.setUint32(28, sampleRate * 2, true); // byte rate
-  v.setUint16(32, 2, true); // block align
+  v.setUint32(28, sampleRate * channels * 2, true); // byte rate
+  v.setUint16(32, channels * 2, true); // block align
   v.setUint16(34, 16, true); // bits per sample
   ascii(36, 'data');
   v.setUint32(40, dataBytes, true);
