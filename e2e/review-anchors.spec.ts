@@ -1,19 +1,14 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 // Anchors and re-alignment between them: lock two boundaries in the editor, re-align the paragraphs between
 // them (a realign-span job), see the proposal, accept it; the database has the proposed times, the anchors
 // did not move and nothing outside them changed.
-const FIXTURES = path.resolve('tmp/e2e-fixtures');
-const AUDIO = ['faro_01_alinea_64kb.mp3', 'faro_02_alinea_64kb.mp3', 'faro_03_alinea_64kb.mp3'];
-const EBOOK = 'faro-de-la-isla.txt';
 
 type Frag = { id: string; position: number; begin: number; end: number; version: number; lockedBegin: number; lockedEnd: number };
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
-  const db = new Database(path.join(process.env.E2E_DATA_DIR!, 'alinea.db'), { readonly: true });
+  const db = openDb();
   try {
     return db.prepare(sql).all(...args) as T[];
   } finally {
@@ -24,44 +19,10 @@ function query<T>(sql: string, ...args: unknown[]): T[] {
 const fragments = (chapterId: string) =>
   query<Frag>('SELECT id, position, "begin", "end", version, lockedBegin, lockedEnd FROM Fragment WHERE chapterId = ? ORDER BY position', chapterId);
 
-async function ok<T>(res: Promise<import('@playwright/test').APIResponse>): Promise<T> {
-  const r = await res;
-  expect(r.ok(), `${r.url()} → ${r.status()} ${await r.text()}`).toBe(true);
-  return (await r.json()) as T;
-}
-
-/** Uploads the fixture book through the API and waits until its first chapter is aligned. */
+/** Uploads the fixture book through the API; returns it and its first chapter once every chapter is aligned. */
 async function seedChapter(request: APIRequestContext): Promise<{ bookId: string; chapterId: string }> {
-  const { project } = await ok<{ project: { id: string } }>(request.post('/api/projects', { data: { name: `E2E Anchors ${Date.now()}` } }));
-  const { book } = await ok<{ book: { id: string } }>(request.post(`/api/projects/${project.id}/books`, { data: { title: 'Faro (anchors)' } }));
-  for (const name of AUDIO) {
-    await ok(
-      request.post(`/api/books/${book.id}/audio?name=${encodeURIComponent(name)}`, {
-        data: readFileSync(path.join(FIXTURES, name)),
-        headers: { 'content-type': 'application/octet-stream' },
-      }),
-    );
-  }
-  await ok(
-    request.post(`/api/books/${book.id}/ebook?name=${EBOOK}`, {
-      data: readFileSync(path.join(FIXTURES, EBOOK)),
-      headers: { 'content-type': 'application/octet-stream' },
-    }),
-  );
-  await expect.poll(async () => (await ok<{ split: unknown }>(request.get(`/api/books/${book.id}`))).split !== null, { timeout: 90_000 }).toBe(true);
-  await ok(request.post(`/api/books/${book.id}/split`, { data: { action: 'accept' } }));
-  let chapterId = '';
-  await expect
-    .poll(
-      async () => {
-        const o = await ok<{ chapters: { id: string; alignStatus: string }[] }>(request.get(`/api/books/${book.id}`));
-        chapterId = o.chapters[0]?.id ?? '';
-        return o.chapters[0]?.alignStatus;
-      },
-      { timeout: 120_000 },
-    )
-    .toBe('aligned');
-  return { bookId: book.id, chapterId };
+  const { bookId, chapters } = await seedAlignedBook(request, `E2E Anchors ${Date.now()}`);
+  return { bookId, chapterId: chapters[0]!.id };
 }
 
 async function selectRow(page: Page, position: number) {

@@ -1,19 +1,10 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 // The chapter review editor: drag a boundary, nudge, approve, mark for attention, edit text, undo, and a
 // conflict between two reviewers, each checked in the database.
-const FIXTURES = path.resolve('tmp/e2e-fixtures');
-const AUDIO = ['faro_01_alinea_64kb.mp3', 'faro_02_alinea_64kb.mp3', 'faro_03_alinea_64kb.mp3'];
-const EBOOK = 'faro-de-la-isla.txt';
 
 type Frag = { id: string; position: number; begin: number; end: number; text: string; normText: string; status: string; version: number };
-
-function openDb() {
-  return new Database(path.join(process.env.E2E_DATA_DIR!, 'alinea.db'), { readonly: true });
-}
 
 function fragments(chapterId: string): Frag[] {
   const db = openDb();
@@ -42,42 +33,10 @@ function flagOf(id: string): string | null {
   }
 }
 
-async function ok<T>(res: Promise<import('@playwright/test').APIResponse>): Promise<T> {
-  const r = await res;
-  expect(r.ok(), `${r.url()} → ${r.status()} ${await r.text()}`).toBe(true);
-  return (await r.json()) as T;
-}
-
-/** Uploads the fixture book through the API and waits until its first chapter is aligned. */
+/** Uploads the fixture book through the API; returns its first chapter once every chapter is aligned. */
 async function seedChapter(request: APIRequestContext): Promise<string> {
-  const { project } = await ok<{ project: { id: string } }>(request.post('/api/projects', { data: { name: `E2E Review ${Date.now()}` } }));
-  const { book } = await ok<{ book: { id: string } }>(request.post(`/api/projects/${project.id}/books`, { data: { title: 'Faro (review)' } }));
-  for (const name of AUDIO) {
-    await ok(request.post(`/api/books/${book.id}/audio?name=${encodeURIComponent(name)}`, {
-      data: readFileSync(path.join(FIXTURES, name)),
-      headers: { 'content-type': 'application/octet-stream' },
-    }));
-  }
-  await ok(request.post(`/api/books/${book.id}/ebook?name=${EBOOK}`, {
-    data: readFileSync(path.join(FIXTURES, EBOOK)),
-    headers: { 'content-type': 'application/octet-stream' },
-  }));
-  await expect
-    .poll(async () => (await ok<{ split: unknown }>(request.get(`/api/books/${book.id}`))).split !== null, { timeout: 90_000 })
-    .toBe(true);
-  await ok(request.post(`/api/books/${book.id}/split`, { data: { action: 'accept' } }));
-  let chapterId = '';
-  await expect
-    .poll(
-      async () => {
-        const o = await ok<{ chapters: { id: string; alignStatus: string }[] }>(request.get(`/api/books/${book.id}`));
-        chapterId = o.chapters[0]?.id ?? '';
-        return o.chapters[0]?.alignStatus;
-      },
-      { timeout: 120_000 },
-    )
-    .toBe('aligned');
-  return chapterId;
+  const { chapters } = await seedAlignedBook(request, `E2E Review ${Date.now()}`);
+  return chapters[0]!.id;
 }
 
 async function openEditor(page: Page, chapterId: string) {
