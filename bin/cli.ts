@@ -320,11 +320,23 @@ Prints nothing otherwise. --url defaults to ALINEA_AUTH_URL, else http://localho
   },
   worker: {
     summary: 'Run the job worker (ingestion and other long jobs) until stopped',
-    usage: 'alinea worker [--concurrency N]\n\nClaims jobs from the database queue and runs them. Stop with Ctrl+C (finishes the job at hand).',
+    usage: `alinea worker [--concurrency N] [--only TYPE,…] [--except TYPE,…]
+
+Claims jobs from the database queue and runs them. Stop with Ctrl+C (finishes the job at hand).
+--only / --except limit the job types (e.g. one worker for train-model,check-chapter and one for the rest,
+so a long training run never holds up ingestion, alignment or exports).`,
     async run(argv) {
-      const { values } = parseArgs({ args: argv, options: { concurrency: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: argv,
+        options: { concurrency: { type: 'string' }, only: { type: 'string' }, except: { type: 'string' } },
+      });
+      const list = (v?: string) => (v ? v.split(',').map((t) => t.trim()).filter(Boolean) : undefined);
       const { runWorker } = await import('../workers/worker.ts');
-      await runWorker({ concurrency: values.concurrency ? Number(values.concurrency) : undefined });
+      await runWorker({
+        concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+        types: list(values.only),
+        excludeTypes: list(values.except),
+      });
     },
   },
 };

@@ -27,21 +27,27 @@ fi
 
 # The worker is restarted if it ever dies (its unfinished job is picked up again when its lease expires),
 # for as long as this script runs.
+# Two workers: one for model training and checks (long, CPU-heavy), one for everything else, so a training run
+# never holds up ingestion, alignment or exports.
 PARENT=$$
-(
+TRAINING_JOBS=train-model,check-chapter
+supervise() {
   while kill -0 "$PARENT" 2>/dev/null; do
-    node bin/alinea.mjs worker || true
+    node bin/alinea.mjs worker "$@" || true
     kill -0 "$PARENT" 2>/dev/null || break
-    echo "[start] worker exited; restarting in 2 s" >&2
+    echo "[start] worker ($*) exited; restarting in 2 s" >&2
     sleep 2
   done
-) &
+}
+supervise --except "$TRAINING_JOBS" &
 WORKER=$!
+supervise --only "$TRAINING_JOBS" &
+TRAINER=$!
 node node_modules/next/dist/bin/next start -p "$PORT" &
 SERVER=$!
 cleanup() {
   trap - INT TERM EXIT
-  for pid in $SERVER $WORKER; do
+  for pid in $SERVER $WORKER $TRAINER; do
     pkill -TERM -P "$pid" 2>/dev/null || true
     kill -TERM "$pid" 2>/dev/null || true
   done

@@ -4,7 +4,19 @@
 import { getDb } from '../db/client.ts';
 import { getConfig } from '../config/env.ts';
 
-export type ClaimFilter = { bookId?: string; types?: string[] };
+export type ClaimFilter = {
+  bookId?: string;
+  /** Only these job types … */
+  types?: string[];
+  /** … or all but these (e.g. a worker kept free of long training runs). */
+  excludeTypes?: string[];
+};
+
+/** The Prisma condition on Job.type for a filter. */
+export function typeWhere(filter: ClaimFilter) {
+  if (!filter.types && !filter.excludeTypes) return {};
+  return { type: { ...(filter.types ? { in: filter.types } : {}), ...(filter.excludeTypes ? { notIn: filter.excludeTypes } : {}) } };
+}
 
 export async function claimJob(workerId: string, filter: ClaimFilter = {}) {
   const db = getDb();
@@ -13,7 +25,7 @@ export async function claimJob(workerId: string, filter: ClaimFilter = {}) {
     const candidate = await db.job.findFirst({
       where: {
         ...(filter.bookId ? { bookId: filter.bookId } : {}),
-        ...(filter.types ? { type: { in: filter.types } } : {}),
+        ...typeWhere(filter),
         OR: [
           { status: 'queued', runAt: { lte: now } },
           { status: 'running', leaseUntil: { lt: now } },

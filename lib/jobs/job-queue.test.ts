@@ -162,6 +162,16 @@ describe('job queue', () => {
     expect((await getDb().job.findUniqueOrThrow({ where: { id: running.id } })).status).toBe('cancelled');
   });
 
+  it('claims only the job types a worker is for (--only / --except)', async () => {
+    await clearJobs();
+    const e = await enqueueJob(echo, { value: 'x' });
+    const f = await enqueueJob(flaky, {});
+    expect((await claimJob('trainer', { types: ['test-flaky'] }))?.id).toBe(f.id);
+    expect(await claimJob('trainer', { types: ['test-flaky'] })).toBeNull();
+    expect((await claimJob('general', { excludeTypes: ['test-flaky'] }))?.id).toBe(e.id);
+    expect(await claimJob('general', { excludeTypes: ['test-flaky', 'test-echo'] })).toBeNull();
+  });
+
   it('workJobs with untilIdle drains the queue of one book and returns', async () => {
     await clearJobs();
     calls.length = 0;

@@ -2,7 +2,7 @@
 // jobs are done).
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { claimJob, type ClaimFilter } from './claim-job.ts';
+import { claimJob, typeWhere, type ClaimFilter } from './claim-job.ts';
 import { runClaimedJob } from './run-claimed-job.ts';
 import type { JobDefinition } from './job-definition.ts';
 import { getDb } from '../db/client.ts';
@@ -25,7 +25,7 @@ async function hasPendingJobs(filter: ClaimFilter): Promise<boolean> {
   const n = await getDb().job.count({
     where: {
       ...(filter.bookId ? { bookId: filter.bookId } : {}),
-      ...(filter.types ? { type: { in: filter.types } } : {}),
+      ...typeWhere(filter),
       status: { in: ['queued', 'running'] },
     },
   });
@@ -34,7 +34,7 @@ async function hasPendingJobs(filter: ClaimFilter): Promise<boolean> {
 
 export async function workJobs(opts: WorkOptions): Promise<void> {
   const workerId = newWorkerId();
-  const filter = { bookId: opts.bookId, types: opts.types };
+  const filter: ClaimFilter = { bookId: opts.bookId, types: opts.types, excludeTypes: opts.excludeTypes };
   const pollMs = opts.pollMs ?? 500;
   const lane = async () => {
     while (!opts.signal?.aborted) {
