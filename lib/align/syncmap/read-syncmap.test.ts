@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors/app-error.ts';
-import { aeneasFixture } from './aeneas-fixture.ts';
+import { aeneasFixture } from '../../testing/aeneas-fixture.ts';
 import { detectSyncMapFormat, readSyncMap } from './read-syncmap.ts';
 import { SYNCMAP_FORMATS, type SyncFragment, type SyncMap, type SyncMapFormat } from './syncmap-types.ts';
 import { writeSyncMap } from './write-syncmap.ts';
