@@ -12,13 +12,12 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { SPANISH_PARAGRAPHS } from '../lib/align/spanish-paragraphs.ts';
-import { normaliseSpanish, TRANSCRIPT_ALPHABET } from '../lib/text/normalise-spanish.ts';
+import { TRANSCRIPT_ALPHABET } from '../lib/text/normalise-spanish.ts';
 import { SpeechDataset } from '../lib/train/dataset.ts';
-import { createRandom } from '../lib/train/seeded-random.ts';
 import { releaseWebgpu, type BackendChoice } from '../lib/train/select-backend.ts';
 import { train } from '../lib/train/train-loop.ts';
 import { writeExportFixture } from '../lib/train/write-export-fixture.ts';
+import { syntheticUtterances } from './lib/synthetic-utterances.ts';
 
 const argv = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -155,17 +154,7 @@ async function probeAdapter(): Promise<AdapterProbe> {
   return { found: false, software: false, error: errors.join('; ') };
 }
 
-const rng = createRandom(1);
-const words = normaliseSpanish(SPANISH_PARAGRAPHS.join(' ')).split(' ');
-const utterances = Array.from({ length: batch * (steps + 1) }, (_, i) => {
-  const n = seconds * 16_000;
-  const samples = new Int16Array(n);
-  const hz = 120 + 40 * (i % 7);
-  for (let t = 0; t < n; t++) samples[t] = Math.round(5000 * Math.sin((2 * Math.PI * hz * t) / 16_000) + 1500 * rng.normal());
-  const count = Math.max(1, Math.round(2.5 * seconds));
-  const start = (i * count) % Math.max(1, words.length - count);
-  return { id: `u${i}`, text: words.slice(start, start + count).join(' '), samples };
-});
+const utterances = syntheticUtterances(batch * (steps + 1), seconds);
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'alinea-gpu-train-'));
 const results: Record<string, BackendResult> = {};
