@@ -38,15 +38,46 @@ export type DtwOptions = {
   energyWeight?: number;
 };
 
-/** c1..c(k−1) of each MFCC frame, scaled to unit length. */
-export function toDtwSequence(mfcc: Mfcc, energy?: Float32Array): DtwSequence {
+/**
+ * c1..c(k−1) of each MFCC frame, scaled to unit length. With `cmvn`, each coefficient is first centred and scaled
+ * by its mean and standard deviation over the track's louder frames (energy ≥ 0.5 when `energy` is given, else all):
+ * cepstral mean and variance normalisation, which takes out most of what differs between a room, a microphone or
+ * a voice and the synthetic one, so 1 − cos compares what is said rather than who says it.
+ */
+export function toDtwSequence(mfcc: Mfcc, energy?: Float32Array, opts: { cmvn?: boolean } = {}): DtwSequence {
   const dim = mfcc.coeffs - 1;
   const data = new Float32Array(mfcc.frames * dim);
+  const mean = new Float64Array(dim);
+  const scale = new Float64Array(dim).fill(1);
+  if (opts.cmvn && mfcc.frames > 1) {
+    const sq = new Float64Array(dim);
+    let count = 0;
+    for (let pass = 0; pass < 2 && count === 0; pass++) {
+      for (let i = 0; i < mfcc.frames; i++) {
+        if (pass === 0 && energy && energy[i]! < 0.5) continue;
+        count++;
+        for (let k = 0; k < dim; k++) {
+          const v = mfcc.data[i * mfcc.coeffs + k + 1]!;
+          mean[k]! += v;
+          sq[k]! += v * v;
+        }
+      }
+    }
+    for (let k = 0; k < dim; k++) {
+      mean[k]! /= count;
+      const variance = sq[k]! / count - mean[k]! ** 2;
+      scale[k] = variance > 1e-12 ? 1 / Math.sqrt(variance) : 1;
+    }
+  }
   for (let i = 0; i < mfcc.frames; i++) {
     let norm = 0;
-    for (let k = 1; k < mfcc.coeffs; k++) norm += mfcc.data[i * mfcc.coeffs + k]! ** 2;
+    for (let k = 0; k < dim; k++) {
+      const v = (mfcc.data[i * mfcc.coeffs + k + 1]! - mean[k]!) * scale[k]!;
+      data[i * dim + k] = v;
+      norm += v * v;
+    }
     const s = norm > 1e-12 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 1; k < mfcc.coeffs; k++) data[i * dim + k - 1] = mfcc.data[i * mfcc.coeffs + k]! * s;
+    for (let k = 0; k < dim; k++) data[i * dim + k]! *= s;
   }
   return { length: mfcc.frames, dim, data, energy };
 }
@@ -153,6 +184,12 @@ function makeCost(a: DtwSequence, b: DtwSequence, energyWeight: number): (i: num
     for (let k = 0; k < dim; k++) dot += ad[ia + k]! * bd[jb + k]!;
     return 1 - dot;
   };
+}
+
+/** Local cost of every cell on a path (as DTW added it), in path order. */
+export function pathCellCosts(path: DtwPath, a: DtwSequence, b: DtwSequence, energyWeight = 0): Float64Array {
+  const cost = makeCost(a, b, energyWeight);
+  return Float64Array.from(path.rows, (i, k) => cost(i, path.cols[k]!));
 }
 
 /**

@@ -1,0 +1,49 @@
+// The aligner on real Spanish readings with timing truth (../shared/fixtures/real-es): real voices, rooms and
+// pacing, the only evidence about accuracy that counts (espeak-ng speech is the aligner's own voice).
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertToPcm } from '../audio/convert-to-pcm.ts';
+import { realEsRecordings } from '../testing/real-es-fixture.ts';
+import { alignFragments } from './align-fragments.ts';
+import { scoreAlignment } from './score-alignment.ts';
+import { ttsText } from './tts-text.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'alinea-real-test-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const recordings = realEsRecordings();
+
+describe('alignFragments on real Spanish readings', () => {
+  it('has the dev set', () => {
+    expect(recordings.map((r) => r.name)).toEqual(expect.arrayContaining(['capitan-veneno', 'common-voice', 'fleurs']));
+  });
+
+  for (const rec of recordings) {
+    it(`${rec.name}: boundaries in the true pauses, nothing flagged, the whole reading kept`, async () => {
+      const wav = path.join(dir, `${rec.name}.wav`);
+      await convertToPcm(rec.audio, wav);
+      const r = await alignFragments({
+        audioWav: wav,
+        fragments: rec.lines.map((text, i) => ({ id: `f${i}`, text: ttsText(text, 'spa') })),
+        language: 'spa',
+        options: { cacheDir: path.join(dir, 'tts') },
+      });
+      const s = scoreAlignment(r.fragments, rec.truth);
+      console.log(
+        `${rec.name}: ${(100 * s.inPauseShare).toFixed(0)} % in pause, mean ${Math.round(s.meanSec * 1000)} ms, max ${Math.round(s.maxSec * 1000)} ms`,
+      );
+      // Nothing was skipped and nothing added in these readings.
+      expect(r.fragments.filter((f) => f.flag)).toEqual([]);
+      // Accuracy: every boundary but (for now) one hard case within 300 ms of its pause.
+      expect(s.errors.filter((e) => e > 0.3).length).toBeLessThanOrEqual(rec.name === 'capitan-veneno' ? 1 : 0);
+      expect(s.inPauseShare).toBeGreaterThanOrEqual(0.9);
+    });
+  }
+});
