@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { convertToPcm } from '../lib/audio/convert-to-pcm.ts';
 import { alignFragments } from '../lib/align/align-fragments.ts';
-import { proportionalSplit, scoreAlignment, summariseErrors, type AlignmentScore } from '../lib/align/score-alignment.ts';
+import { proportionalSplit, scoreAlignment, summariseErrors, truthPauses, type AlignmentScore } from '../lib/align/score-alignment.ts';
 import { ttsText } from '../lib/align/tts-text.ts';
 import { realEsRecordings } from '../lib/testing/real-es-fixture.ts';
 
@@ -31,6 +31,7 @@ const cacheDir = path.join(os.tmpdir(), 'alinea-bench', 'tts-cache');
 const rows: Record<string, unknown>[] = [];
 const pooled: number[] = [];
 const pooledNaive: number[] = [];
+const pooledSentences: number[] = [];
 let audioSec = 0;
 let alignSec = 0;
 let peakRss = 0;
@@ -75,11 +76,44 @@ try {
       console.log(`  confidence: ${conf.join(' ')}${flags.length ? `  flags: ${flags.join(' ')}` : ''}`);
       console.log(`  head ${r.head} tail ${r.tail} of ${r.durationSec.toFixed(2)}`);
     }
-    rows.push({ name: rec.name, ours, naive, flags, seconds: sec });
+    // Sentence level: the lines joined in pairs into paragraphs, each line a sentence of its paragraph; the
+    // sentence boundaries inside a paragraph are the line boundaries, whose pauses the truth has.
+    const groups: number[][] = [];
+    for (let i = 0; i < rec.lines.length; i += 2) groups.push(i + 1 < rec.lines.length ? [i, i + 1] : [i]);
+    const joined = await alignFragments({
+      audioWav: wav,
+      fragments: groups.map((g, i) => ({
+        id: `p${i}`,
+        text: g.map((l) => ttsText(rec.lines[l]!, 'spa')).join(' '),
+        sentences: g.map((l) => ttsText(rec.lines[l]!, 'spa')),
+      })),
+      language: 'spa',
+      options: { cacheDir },
+    });
+    const pauses = truthPauses(rec.truth);
+    const sentenceErrors: number[] = [];
+    joined.fragments.forEach((f, i) => {
+      const g = groups[i]!;
+      for (let c = 1; c < g.length; c++) {
+        const pause = pauses[g[c]!]!;
+        const t = f.children![c]!.begin;
+        sentenceErrors.push(t < pause.begin ? pause.begin - t : t > pause.end ? t - pause.end : 0);
+      }
+    });
+    pooledSentences.push(...sentenceErrors);
+    const within100 = sentenceErrors.filter((e) => e <= 0.1).length / Math.max(1, sentenceErrors.length);
+    console.log(
+      `${''.padEnd(16)} | sentences inside paragraphs: ${(100 * within100).toFixed(0)} % within 100 ms of the pause; errors ms ${sentenceErrors.map(ms).join(' ')}`,
+    );
+    rows.push({ name: rec.name, ours, naive, flags, seconds: sec, sentenceErrors });
   }
   const p = summariseErrors(pooled);
   const n = summariseErrors(pooledNaive);
   console.log(`${'pooled'.padEnd(16)} | ${fmt(p).padEnd(32)} | ${fmt(n).padEnd(28)} |`);
+  const ps = summariseErrors(pooledSentences);
+  console.log(
+    `${'pooled sentences'.padEnd(16)} | ${fmt(ps).padEnd(32)} | within 100 ms: ${((100 * pooledSentences.filter((e) => e <= 0.1).length) / Math.max(1, pooledSentences.length)).toFixed(0)} %`,
+  );
   console.log(
     `speed ${(alignSec / (audioSec / 3600)).toFixed(1)} s per audio hour (warm TTS cache after the first run), peak RSS ${Math.round(peakRss / 2 ** 20)} MB`,
   );

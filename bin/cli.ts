@@ -62,7 +62,7 @@ Options:
   },
   align: {
     summary: 'Align a text to an audio file and write a sync map (no database)',
-    usage: `alinea align AUDIO TEXT --language spa --out FILE [--format json] [--text-type plain]
+    usage: `alinea align AUDIO TEXT --language spa --out FILE [--format json] [--text-type plain] [--sentences]
 
 Aligns each fragment of TEXT to AUDIO (any ffmpeg-readable audio) like aeneas does, and writes the sync map.
 Prints a one-line JSON summary on stdout (duration, fragments, head/tail, mean confidence, seconds taken).
@@ -71,7 +71,8 @@ Options:
   --language CODE    ISO 639-3 language of the text: spa, eng … (picks the espeak-ng voice)
   --out FILE         sync map to write
   --format FORMAT    json (aeneas), smil, srt, vtt, csv, tsv, aud (Audacity labels), textgrid; default json
-  --text-type TYPE   plain (one fragment a line), parsed (id|text), subtitles (blank-line blocks); default plain`,
+  --text-type TYPE   plain (one fragment a line), parsed (id|text), subtitles (blank-line blocks); default plain
+  --sentences        also align every fragment sentence by sentence (JSON: the sentences as "children")`,
     async run(argv) {
       const { values, positionals } = parseArgs({
         args: argv,
@@ -81,6 +82,7 @@ Options:
           out: { type: 'string' },
           format: { type: 'string', default: 'json' },
           'text-type': { type: 'string', default: 'plain' },
+          sentences: { type: 'boolean', default: false },
         },
       });
       const [audio, text] = positionals;
@@ -103,6 +105,7 @@ Options:
         format: values.format as never,
         textType: values['text-type'] as never,
         out: values.out,
+        sentences: values.sentences,
       });
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     },

@@ -12,6 +12,7 @@ import { parseTextInput, type TextInputType } from './syncmap/parse-text-input.t
 import { writeSyncMap } from './syncmap/write-syncmap.ts';
 import type { SyncMapFormat } from './syncmap/syncmap-types.ts';
 import { ttsText } from './tts-text.ts';
+import { splitSentences } from '../text/split-sentences.ts';
 
 export type AlignFilesInput = {
   audio: string;
@@ -21,6 +22,8 @@ export type AlignFilesInput = {
   format: SyncMapFormat;
   out: string;
   cacheDir?: string;
+  /** Also align each fragment sentence by sentence: the JSON sync map gets them as `children` (aeneas' multilevel). */
+  sentences?: boolean;
   onProgress?: (fraction: number) => void;
 };
 
@@ -29,13 +32,18 @@ export async function alignFiles(input: AlignFilesInput) {
   const probe = await probeAudio(input.audio);
   const { text } = decodeText(new Uint8Array(await readFile(input.text)), path.basename(input.text));
   const fragments = parseTextInput(text, input.textType);
+  const sentenceTexts = fragments.map((f) => (input.sentences ? splitSentences(f.lines.join(' '), input.language).map((x) => x.text) : []));
   const work = await mkdtemp(path.join(tmpdir(), 'alinea-align-'));
   try {
     const wav = path.join(work, 'audio-16k.wav');
     await convertToPcm(input.audio, wav, { durationSec: probe.durationSec, onProgress: (f) => input.onProgress?.(0.1 * f) });
     const result = await alignFragments({
       audioWav: wav,
-      fragments: fragments.map((f) => ({ id: f.id, text: ttsText(f.lines.join(' '), input.language) })),
+      fragments: fragments.map((f, i) => ({
+        id: f.id,
+        text: ttsText(f.lines.join(' '), input.language),
+        ...(sentenceTexts[i]!.length > 1 ? { sentences: sentenceTexts[i]!.map((t) => ttsText(t, input.language)) } : {}),
+      })),
       language: input.language,
       onProgress: (f) => input.onProgress?.(0.1 + 0.9 * f),
       options: input.cacheDir ? { cacheDir: input.cacheDir } : undefined,
@@ -48,7 +56,14 @@ export async function alignFiles(input: AlignFilesInput) {
           end: r.end,
           lines: fragments[i]!.lines,
           language: input.language,
-          children: [],
+          // aeneas' multilevel ids: the paragraph's id, then s000001 … per sentence.
+          children: (r.children ?? []).map((c, k) => ({
+            id: `${r.id}s${String(k + 1).padStart(6, '0')}`,
+            begin: c.begin,
+            end: c.end,
+            lines: [sentenceTexts[i]![k]!],
+            language: input.language,
+          })),
         })),
       },
       input.format,

@@ -8,13 +8,19 @@ import { multiscaleDtw, pathCellCosts, toDtwSequence, type DtwPath, type DtwSequ
 import { findExtraSpeech, findSkippedFragments, groupExtraSpeech, realignWithoutSkipped } from './detect-mismatch.ts';
 import { mapThroughPath } from './map-path.ts';
 import { mfccFromWav, type Mfcc } from './mfcc.ts';
+import { choosePauses } from './choose-pauses.ts';
+import { locateSentenceBreaks } from './locate-sentence-breaks.ts';
 import { snapToPauses } from './snap-to-pauses.ts';
 import { synthesizeFragments } from './synthesize-fragments.ts';
 
 export type AlignFragmentsInput = {
   /** 16 kHz mono 16-bit WAV (see convertToPcm). */
   audioWav: string;
-  fragments: { id: string; text: string }[];
+  /**
+   * The text, one fragment per paragraph. `sentences` (optional): the fragment's text cut into sentences (their
+   * concatenation with spaces is `text`); each fragment then also gets `children`, one span per sentence.
+   */
+  fragments: { id: string; text: string; sentences?: string[] }[];
   /** ISO 639 code (spa, eng …): picks the espeak-ng voice. */
   language: string;
   /**
@@ -67,7 +73,18 @@ export type AlignOptions = {
  */
 export type FragmentFlag = 'not-in-audio' | 'extra-audio';
 
-export type AlignedFragment = { id: string; begin: number; end: number; confidence: number; flag?: FragmentFlag };
+/** A sentence inside an aligned fragment (see `sentences`); the first begins with the fragment, the last ends with it. */
+export type AlignedSentence = { begin: number; end: number; confidence: number };
+
+export type AlignedFragment = {
+  id: string;
+  begin: number;
+  end: number;
+  confidence: number;
+  flag?: FragmentFlag;
+  /** One per sentence when the input gave `sentences` (two or more). */
+  children?: AlignedSentence[];
+};
 
 export type AlignFragmentsResult = {
   fragments: AlignedFragment[];
@@ -93,6 +110,8 @@ export type AlignFragmentsResult = {
 };
 
 const SHIFT_SEC = 0.04;
+// Seconds of distance from the path's estimate that cost as much as an e-fold of pause length (sentence starts).
+const SENTENCE_DISTANCE_SEC = 1;
 
 /**
  * aeneas' method, with fixes: espeak-ng speaks every fragment, MFCCs of the real and the synthetic track,
@@ -125,7 +144,7 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     // 1. Synthetic track.
     let t0 = performance.now();
     const track = await synthesizeFragments(
-      fragments.map((f) => f.text),
+      fragments.map(spokenText),
       path.join(work, 'synthetic.wav'),
       { language, cacheDir: o.cacheDir, wordsPerMinute: o.wordsPerMinute, signal, onProgress: (f) => progress(0.3 * f) },
     );
@@ -256,19 +275,72 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
       edgeInPause: snapped.map((s) => s.inPause),
       flagged: flags.map((f) => f !== undefined),
     });
+    // 6. Sentences inside each fragment: their starts found in the synthetic track, mapped through the path,
+    // then moved to the centre of a real pause inside the fragment (pauses the fragment's own edges hold excluded).
+    const sentenceBounds = fragments.map((f, i): { time: number; inPause: boolean }[] | undefined => {
+      const sentences = f.sentences;
+      if (!sentences || sentences.length < 2) return undefined;
+      const fb = bounds[i]!;
+      const fe = bounds[i + 1]!;
+      const edges = [{ time: fb, inPause: snapped[i]!.inPause }];
+      if (fe - fb > 0.2 && !flags[i]) {
+        const synthBreaks = locateSentenceBreaks({
+          energy: synth.energy!,
+          shiftSec: shift,
+          begin: track.fragments[i]!.begin,
+          end: track.fragments[i]!.end,
+          sentenceChars: sentences.map((x) => x.replace(/\s+/g, '').length),
+        });
+        const mappedBreaks = mapThroughPath(synthBreaks, dtwPath, synth.length, shift).map((t) => Math.min(fe, Math.max(fb, t)));
+        // Inside a paragraph the path drifts by a second or two on a real voice: each sentence start takes a real
+        // pause chosen jointly for the paragraph (long pauses near the path's estimate, in order).
+        const inner = pauseMap.pauses.filter((p) => p.begin > fb + 0.05 && p.end < fe - 0.05);
+        const choice = choosePauses({ expected: mappedBreaks, pauses: inner, distanceScale: SENTENCE_DISTANCE_SEC, maxDistance: 3 });
+        const placed = choice.map((c, b) =>
+          c >= 0 ? { time: (inner[c]!.begin + inner[c]!.end) / 2, inPause: true } : { time: mappedBreaks[b]!, inPause: !pauseMap.inSpeech(mappedBreaks[b]!) },
+        );
+        for (const b of placed) edges.push({ time: Math.min(fe, Math.max(edges[edges.length - 1]!.time, b.time)), inPause: b.inPause });
+      } else {
+        // Not aligned (flagged or empty): the sentences share the fragment's span by characters.
+        const chars = sentences.map((x) => Math.max(1, x.replace(/\s+/g, '').length));
+        const total = chars.reduce((a, b) => a + b, 0);
+        let acc = 0;
+        for (let c = 0; c < chars.length - 1; c++) {
+          acc += chars[c]!;
+          edges.push({ time: fb + ((fe - fb) * acc) / total, inPause: false });
+        }
+      }
+      edges.push({ time: fe, inPause: snapped[i + 1]!.inPause });
+      return edges;
+    });
     const refineSec = (performance.now() - t0) / 1000;
     progress(1);
 
     // Rounded to the ms, except at the span's own edges (anchors the editor keeps): those exactly.
     const inSpan = (t: number): number =>
       t <= spanBegin ? spanBegin : t >= spanEnd ? spanEnd : Math.min(spanEnd, Math.max(spanBegin, round3(t)));
-    const out: AlignedFragment[] = fragments.map((f, i) => ({
-      id: f.id,
-      begin: inSpan(spanBegin + bounds[i]!),
-      end: inSpan(spanBegin + bounds[i + 1]!),
-      confidence: confidence[i]!,
-      ...(flags[i] ? { flag: flags[i] } : {}),
-    }));
+    const out: AlignedFragment[] = fragments.map((f, i) => {
+      const edges = sentenceBounds[i];
+      const begin = inSpan(spanBegin + bounds[i]!);
+      const end = inSpan(spanBegin + bounds[i + 1]!);
+      return {
+        id: f.id,
+        begin,
+        end,
+        confidence: confidence[i]!,
+        ...(flags[i] ? { flag: flags[i] } : {}),
+        ...(edges
+          ? {
+              children: edges.slice(0, -1).map((e, c) => ({
+                begin: c === 0 ? begin : inSpan(spanBegin + e.time),
+                end: c === edges.length - 2 ? end : inSpan(spanBegin + edges[c + 1]!.time),
+                // A sentence edge left in speech is worth a look; otherwise the fragment's confidence.
+                confidence: Math.round(confidence[i]! * (e.inPause ? 1 : 0.8) * (edges[c + 1]!.inPause ? 1 : 0.8) * 1000) / 1000,
+              })),
+            }
+          : {}),
+      };
+    });
     return {
       fragments: out,
       head: out[0]!.begin,
@@ -289,6 +361,16 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * What espeak-ng says for a fragment: its text, or with sentences, the sentences each closed by a full stop when
+ * they lack one (lowercase text without punctuation), so the synthetic voice pauses at every sentence end and
+ * locateSentenceBreaks finds it.
+ */
+function spokenText(f: { text: string; sentences?: string[] }): string {
+  if (!f.sentences || f.sentences.length < 2) return f.text;
+  return f.sentences.map((x) => (/[.!?…:;]["'»”’)\]]*\s*$/u.test(x) ? x.trim() : `${x.trim()}.`)).join(' ');
 }
 
 /** c0 of each frame mapped to [0, 1] between the track's 10th and 90th percentile (quiet → 0, speech → 1). */

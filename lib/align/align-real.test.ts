@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToPcm } from '../audio/convert-to-pcm.ts';
 import { realEsRecordings } from '../testing/real-es-fixture.ts';
 import { alignFragments } from './align-fragments.ts';
-import { scoreAlignment } from './score-alignment.ts';
+import { scoreAlignment, truthPauses } from './score-alignment.ts';
 import { ttsText } from './tts-text.ts';
 
 let dir: string;
@@ -46,4 +46,41 @@ describe('alignFragments on real Spanish readings', () => {
       expect(s.inPauseShare).toBeGreaterThanOrEqual(0.9);
     });
   }
+
+  it('aligns sentences inside paragraphs: lines joined in pairs, each line a sentence', async () => {
+    const rec = recordings.find((r) => r.name === 'common-voice')!;
+    const wav = path.join(dir, 'cv-sentences.wav');
+    await convertToPcm(rec.audio, wav);
+    const groups: number[][] = [];
+    for (let i = 0; i < rec.lines.length; i += 2) groups.push(i + 1 < rec.lines.length ? [i, i + 1] : [i]);
+    const r = await alignFragments({
+      audioWav: wav,
+      fragments: groups.map((g, i) => ({
+        id: `p${i}`,
+        text: g.map((l) => ttsText(rec.lines[l]!, 'spa')).join(' '),
+        sentences: g.map((l) => ttsText(rec.lines[l]!, 'spa')),
+      })),
+      language: 'spa',
+      options: { cacheDir: path.join(dir, 'tts') },
+    });
+    const pauses = truthPauses(rec.truth);
+    r.fragments.forEach((f, i) => {
+      const g = groups[i]!;
+      if (g.length === 1) {
+        expect(f.children).toBeUndefined();
+        return;
+      }
+      const c = f.children!;
+      expect(c).toHaveLength(g.length);
+      expect(c[0]!.begin).toBe(f.begin);
+      expect(c[c.length - 1]!.end).toBe(f.end);
+      for (let k = 1; k < c.length; k++) {
+        expect(c[k]!.begin).toBe(c[k - 1]!.end);
+        const pause = pauses[g[k]!]!;
+        // Inside the true pause between the two lines, or within 100 ms of it.
+        expect(c[k]!.begin).toBeGreaterThanOrEqual(pause.begin - 0.1);
+        expect(c[k]!.begin).toBeLessThanOrEqual(pause.end + 0.1);
+      }
+    });
+  });
 });

@@ -1,0 +1,216 @@
+// Text/audio mismatch on REAL speech: the real Spanish readings (../shared/fixtures/real-es) edited with sox —
+// one interior line cut out of the audio (the text keeps it), or a real sentence from another recording spliced
+// into a pause (the text lacks it) — with the timing truth moved to match the edit.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertToPcm, PCM_SAMPLE_RATE } from '../audio/convert-to-pcm.ts';
+import { realEsRecordings, type RealRecording } from '../testing/real-es-fixture.ts';
+import { alignFragments, type AlignFragmentsResult } from './align-fragments.ts';
+import { scoreAlignment, type AlignmentTruth, type TruthSpan } from './score-alignment.ts';
+import { ttsText } from './tts-text.ts';
+
+const run = promisify(execFile);
+const sox = (...args: string[]) => run('sox', args);
+
+/** A boundary may miss its pause by this much (seconds). */
+const TOLERANCE_SEC = 0.3;
+/** Silence kept on each side of a spliced-in sentence, at most (never past the middle of its pauses). */
+const SPLICE_PAD_SEC = 0.3;
+
+const recordings = realEsRecordings();
+let dir: string;
+/** Each recording as 16 kHz mono WAV, and its length in samples. */
+const pcm = new Map<string, { wav: string; samples: number }>();
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'alinea-mismatch-real-test-'));
+  for (const rec of recordings) {
+    const wav = path.join(dir, `${rec.name}.wav`);
+    pcm.set(rec.name, { wav, samples: (await convertToPcm(rec.audio, wav)).samples });
+  }
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+type Edit =
+  | { kind: 'none' }
+  /** Cut line `line` out, from the middle of the pause before it to the middle of the pause after it. */
+  | { kind: 'remove'; line: number }
+  /** Splice `donor`'s line `line` (its speech span plus up to SPLICE_PAD_SEC of silence each side) into the middle
+   * of the pause after line `after`. */
+  | { kind: 'insert'; after: number; donor: RealRecording; line: number };
+
+type EditedRecording = {
+  wav: string;
+  /** Truth of the edited audio: a removed line is a zero-length point at the cut. */
+  truth: AlignmentTruth;
+  /** Where the spliced-in speech lies in the edited audio. */
+  inserted?: TruthSpan;
+};
+
+const toSample = (sec: number): number => Math.round(sec * PCM_SAMPLE_RATE);
+const toSec = (samples: number): number => samples / PCM_SAMPLE_RATE;
+const pauseMiddle = (truth: AlignmentTruth, before: number): number =>
+  (truth.paragraphs[before]!.end + truth.paragraphs[before + 1]!.begin) / 2;
+
+/** Writes the edited audio of `rec` with sox (sample-exact cuts) and moves its truth to match. */
+async function editRecording(rec: RealRecording, edit: Edit): Promise<EditedRecording> {
+  const src = pcm.get(rec.name)!;
+  if (edit.kind === 'none') return { wav: src.wav, truth: rec.truth };
+  const base = path.join(dir, `${rec.name}-${edit.kind}`);
+  const head = `${base}-head.wav`;
+  const tail = `${base}-tail.wav`;
+  const out = `${base}.wav`;
+  const t = rec.truth;
+  // Everything from `at` (seconds) on moves by `by` seconds.
+  const shifted = (at: number, by: number): AlignmentTruth => {
+    const move = (x: number): number => (x >= at ? x + by : x);
+    return {
+      duration: t.duration + by,
+      preamble: t.preamble,
+      outro: [move(t.outro[0]), move(t.outro[1])],
+      paragraphs: t.paragraphs.map((p) => ({ begin: move(p.begin), end: move(p.end) })),
+    };
+  };
+
+  if (edit.kind === 'remove') {
+    const cutFrom = toSample(pauseMiddle(t, edit.line - 1));
+    const cutTo = toSample(pauseMiddle(t, edit.line));
+    await sox(src.wav, head, 'trim', '0s', `${cutFrom}s`);
+    await sox(src.wav, tail, 'trim', `${cutTo}s`);
+    await sox(head, tail, out);
+    const truth = shifted(toSec(cutTo), -toSec(cutTo - cutFrom));
+    truth.paragraphs[edit.line] = { begin: toSec(cutFrom), end: toSec(cutFrom) };
+    return { wav: out, truth };
+  }
+
+  const d = edit.donor.truth;
+  const spoken = d.paragraphs[edit.line]!;
+  const padBefore = Math.min(SPLICE_PAD_SEC, (spoken.begin - d.paragraphs[edit.line - 1]!.end) / 2);
+  const padAfter = Math.min(SPLICE_PAD_SEC, (d.paragraphs[edit.line + 1]!.begin - spoken.end) / 2);
+  const clipFrom = toSample(spoken.begin - padBefore);
+  const clipTo = toSample(spoken.end + padAfter);
+  const at = toSample(pauseMiddle(t, edit.after));
+  const clip = `${base}-clip.wav`;
+  await sox(pcm.get(edit.donor.name)!.wav, clip, 'trim', `${clipFrom}s`, `${clipTo - clipFrom}s`);
+  await sox(src.wav, head, 'trim', '0s', `${at}s`);
+  await sox(src.wav, tail, 'trim', `${at}s`);
+  await sox(head, clip, tail, out);
+  const truth = shifted(toSec(at), toSec(clipTo - clipFrom));
+  const begin = toSec(at) + toSec(toSample(spoken.begin) - clipFrom);
+  return { wav: out, truth, inserted: { begin, end: begin + spoken.end - spoken.begin } };
+}
+
+async function align(rec: RealRecording, wav: string): Promise<AlignFragmentsResult> {
+  return alignFragments({
+    audioWav: wav,
+    fragments: rec.lines.map((text, i) => ({ id: `f${i}`, text: ttsText(text, 'spa') })),
+    language: 'spa',
+    options: { cacheDir: path.join(dir, 'tts') },
+  });
+}
+
+const flagsOf = (r: AlignFragmentsResult): [string, string][] =>
+  r.fragments.flatMap((f) => (f.flag ? [[f.id, f.flag] as [string, string]] : []));
+const ms = (sec: number): number => Math.round(sec * 1000);
+
+function report(label: string, r: AlignFragmentsResult, truth: AlignmentTruth, extra: Record<string, unknown> = {}): void {
+  const p = truth.paragraphs;
+  console.log(
+    `${label}: ${JSON.stringify({
+      flags: flagsOf(r),
+      errorsMs: scoreAlignment(r.fragments, truth).errors.map(ms),
+      bounds: [...r.fragments.map((f) => f.begin), r.tail].map((t) => +t.toFixed(2)),
+      confidence: r.fragments.map((f) => +f.confidence.toFixed(2)),
+      head: [+r.head.toFixed(3), +p[0]!.begin.toFixed(3)],
+      tail: [+r.tail.toFixed(3), +p[p.length - 1]!.end.toFixed(3)],
+      extraSpans: r.extraSpans.map((s) => [+s.begin.toFixed(2), +s.end.toFixed(2)]),
+      ...extra,
+    })}`,
+  );
+}
+
+/** Share of `span` covered by the union of `spans` (assumed disjoint, as extraSpans are). */
+const coverage = (spans: TruthSpan[], span: TruthSpan): number =>
+  spans.reduce((acc, s) => acc + Math.max(0, Math.min(s.end, span.end) - Math.max(s.begin, span.begin)), 0) /
+  (span.end - span.begin);
+
+// What the aligner does not do yet on real voices (issue 9, measured 2026-12-07): a removed line is absorbed by its
+// neighbours instead of flagged (capitan-veneno, common-voice); capitan's boundary 5 is 2.6 s early in a semicolon
+// pause (as in the unedited reading); 6 s of capitan spliced into fleurs is shared between two fragments, unflagged.
+// `it.fails` runs these and turns red the moment one passes, so this list can only shrink.
+const KNOWN_FAILURES = new Set(['capitan-veneno remove', 'common-voice remove', 'capitan-veneno insert', 'fleurs insert']);
+const itUnless = (key: string) => (KNOWN_FAILURES.has(key) ? it.fails : it);
+
+describe('alignFragments: text/audio mismatch on real Spanish readings edited with sox', () => {
+  it('has the dev set', () => {
+    expect(recordings.map((r) => r.name)).toEqual(expect.arrayContaining(['capitan-veneno', 'common-voice', 'fleurs']));
+  });
+
+  describe.each(recordings.map((rec, i) => ({ rec, donor: recordings[(i + 1) % recordings.length]! })))(
+    '$rec.name',
+    ({ rec, donor }) => {
+      const middle = Math.floor(rec.lines.length / 2);
+
+      it('unedited: no flags', async () => {
+        const { wav, truth } = await editRecording(rec, { kind: 'none' });
+        const r = await align(rec, wav);
+        report(`${rec.name} control`, r, truth);
+        expect(flagsOf(r)).toEqual([]);
+      });
+
+      itUnless(`${rec.name} remove`)(`line ${middle} cut out of the audio: flagged not-in-audio alone, its neighbours in their pauses`, async () => {
+        const { wav, truth } = await editRecording(rec, { kind: 'remove', line: middle });
+        const r = await align(rec, wav);
+        // The other lines, scored without the removed one: its neighbours share the pause around the cut.
+        const keep = <T,>(xs: T[]): T[] => xs.filter((_, i) => i !== middle);
+        const rest = scoreAlignment(keep(r.fragments), { ...truth, paragraphs: keep(truth.paragraphs) });
+        const removed = r.fragments[middle]!;
+        report(`${rec.name} removed f${middle}`, r, truth, {
+          restErrorsMs: rest.errors.map(ms),
+          removedAt: [+removed.begin.toFixed(3), +removed.end.toFixed(3)],
+          cutAt: +truth.paragraphs[middle]!.begin.toFixed(3),
+          pauseAroundCut: [+truth.paragraphs[middle - 1]!.end.toFixed(3), +truth.paragraphs[middle + 1]!.begin.toFixed(3)],
+        });
+        expect(flagsOf(r)).toEqual([[`f${middle}`, 'not-in-audio']]);
+        expect(rest.errors.map(ms).filter((e) => e > ms(TOLERANCE_SEC))).toEqual([]);
+      });
+
+      itUnless(`${rec.name} insert`)(`a sentence of ${donor.name} spliced in after line ${middle - 1}: flagged extra-audio next to it, the rest in place`, async () => {
+        const after = middle - 1;
+        const donorLine = Math.floor(donor.lines.length / 2);
+        const { wav, truth, inserted } = await editRecording(rec, { kind: 'insert', after, donor, line: donorLine });
+        const x = inserted!;
+        const r = await align(rec, wav);
+        const score = scoreAlignment(r.fragments, truth);
+        // Boundary after + 1 may lie before or after the spliced-in speech; judge it against the nearer real pause.
+        const b = r.fragments[after + 1]!.begin;
+        const spliceBoundaryMs = ms(
+          Math.min(
+            Math.max(0, truth.paragraphs[after]!.end - b, b - x.begin),
+            Math.max(0, x.end - b, b - truth.paragraphs[after + 1]!.begin),
+          ),
+        );
+        report(`${rec.name} + ${donor.name} line ${donorLine}`, r, truth, {
+          inserted: [+x.begin.toFixed(3), +x.end.toFixed(3)],
+          spliceBoundaryMs,
+          neighbours: [after, after + 1].map((i) => [+r.fragments[i]!.begin.toFixed(3), +r.fragments[i]!.end.toFixed(3)]),
+        });
+        const flaggedNeighbour = [after, after + 1].some((i) => r.fragments[i]!.flag === 'extra-audio');
+        const spansCover = coverage(r.extraSpans, x) >= 0.6;
+        expect(
+          flaggedNeighbour || spansCover,
+          `f${after} or f${after + 1} flagged extra-audio, or extraSpans over the spliced speech; got flags ${JSON.stringify(flagsOf(r))}`,
+        ).toBe(true);
+        expect(r.fragments.filter((f) => f.flag === 'not-in-audio').map((f) => f.id)).toEqual([]);
+        const others = score.errors.map(ms).filter((_, i) => i !== after + 1);
+        expect(others.filter((e) => e > ms(TOLERANCE_SEC))).toEqual([]);
+      });
+    },
+  );
+});
