@@ -60,7 +60,12 @@ try {
     // Confidence vs error: every boundary > 100 ms off should touch a fragment in the chapter's lowest 10 %
     // (at least the single lowest).
     const conf = r.fragments.map((f) => f.confidence);
-    const cut = [...conf].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.1 * conf.length) - 1)]!;
+    // Ties count against us: a fragment at the cut is among the lowest 10 % only if everything at or below the
+    // cut fits in that 10 %.
+    const budget = Math.max(1, Math.ceil(0.1 * conf.length));
+    const sortedConf = [...conf].sort((a, b) => a - b);
+    const cutValue = sortedConf[budget - 1]!;
+    const cut = conf.filter((c) => c <= cutValue).length <= budget ? cutValue : Math.max(-1, ...sortedConf.filter((c) => c < cutValue));
     ours.errors.forEach((e, b) => {
       if (e <= 0.1) return;
       const touching = [b - 1, b].filter((i) => i >= 0 && i < conf.length);

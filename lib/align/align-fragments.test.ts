@@ -224,7 +224,7 @@ describe('scoreFragments', () => {
     const c = scoreFragments({
       costs: [0.3, 0.31, 0.29, 0.3, 0.9, 0.3],
       chars: [50, 50, 50, 50, 50, 50],
-      realSec: [3, 3, 3, 3, 3, 12],
+      realSec: [3, 3, 3, 3, 3, 18],
       synthSec: [3, 3, 3, 3, 3, 3],
       edgeInPause: [true, true, true, false, true, true, true],
     });
@@ -232,6 +232,27 @@ describe('scoreFragments', () => {
     expect(c[2]).toBeCloseTo(0.8, 6); // its end is in speech
     expect(c[3]).toBeCloseTo(0.8, 6); // its begin is in speech
     expect(c[4]).toBe(0); // cost far above the chapter's
-    expect(c[5]).toBe(0); // 4× slower than the chapter
+    expect(c[5]).toBe(0); // 6× slower than the chapter (a 3 s fragment is allowed some slack, see the next test)
+  });
+
+  it('does not mark a correctly aligned short fragment (a title) low for being short', () => {
+    // "Capítulo I": 0.8 s of synthetic speech; its real span holds half of the long pauses around it (2.4 s).
+    const c = scoreFragments({
+      costs: [0.6, 0.62, 0.75, 0.6, 0.61, 0.6],
+      chars: [9, 120, 130, 110, 125, 118],
+      realSec: [2.4, 9, 10, 8.5, 9.5, 9],
+      synthSec: [0.8, 8.5, 9.5, 8, 9, 8.6],
+      edgeInPause: [true, true, true, true, true, true, true],
+    });
+    expect(c[0]).toBeGreaterThanOrEqual(0.8);
+    // … while a long fragment as far off the chapter's pace still is.
+    const d = scoreFragments({
+      costs: [0.6, 0.62, 0.6, 0.6, 0.61, 0.6],
+      chars: [120, 120, 130, 110, 125, 118],
+      realSec: [25, 9, 10, 8.5, 9.5, 9],
+      synthSec: [8.5, 8.5, 9.5, 8, 9, 8.6],
+      edgeInPause: [true, true, true, true, true, true, true],
+    });
+    expect(d[0]).toBeLessThan(0.3);
   });
 });

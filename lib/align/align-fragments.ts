@@ -435,8 +435,11 @@ const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
  * confidence = s_cost · s_rate · s_ratio · s_edges, each in [0, 1]:
  * - s_cost: robust z of the fragment's mean DTW cost against the chapter (median, 1.4826·MAD);
  *   1 up to z = 2, falling linearly to 0 at z = 6.
+ *   A short fragment's cost is an average over few frames: z is divided by √(3 s / synthetic seconds) below 3 s.
  * - s_rate: speaking rate (non-space chars per real second) vs the chapter median; 1 within a factor 1.6,
- *   0 at a factor 3.2 (log scale).
+ *   0 at a factor 3.2 (log scale). A fragment's span holds half of each pause around it, which for a title or
+ *   "Capítulo I" is most of it: the tolerance widens by a factor 1 + 1.5 s / synthetic seconds, so a correctly
+ *   aligned short fragment does not score low for being short.
  * - s_ratio: real / synthetic duration vs the chapter median ratio, same shape.
  * - s_edges: × 0.8 for each of its two boundaries that is still in speech after pause refinement.
  * A flagged fragment (text not in the audio, or extra speech in it) gets at most 0.2 (and × 0.25).
@@ -456,16 +459,18 @@ export function scoreFragments(input: {
   const ratios = realSec.map((r, i) => (synthSec[i]! > 0 ? r / synthSec[i]! : NaN));
   const medRate = median(rates);
   const medRatio = median(ratios);
-  const logShape = (x: number, med: number): number => {
+  const logShape = (x: number, med: number, slack: number): number => {
     if (!Number.isFinite(x) || !Number.isFinite(med) || x <= 0 || med <= 0) return 0.5;
     const d = Math.abs(Math.log(x / med));
-    return clamp01(1 - Math.max(0, d - Math.log(1.6)) / Math.log(2));
+    return clamp01(1 - Math.max(0, d - Math.log(1.6) - slack) / Math.log(2));
   };
   return costs.map((c, i) => {
-    const z = Number.isFinite(c) ? (c - medCost) / mad : 6;
+    const synth = Math.max(0.25, synthSec[i]!);
+    const slack = Math.log(1 + 1.5 / synth);
+    const z = Number.isFinite(c) ? (c - medCost) / mad / Math.sqrt(Math.max(1, 3 / synth)) : 6;
     const sCost = clamp01(1 - Math.max(0, z - 2) / 4);
-    const sRate = chars[i]! > 0 ? logShape(rates[i]!, medRate) : 1;
-    const sRatio = logShape(ratios[i]!, medRatio);
+    const sRate = chars[i]! > 0 ? logShape(rates[i]!, medRate, slack) : 1;
+    const sRatio = logShape(ratios[i]!, medRatio, slack);
     const sEdges = (edgeInPause[i] ? 1 : 0.8) * (edgeInPause[i + 1] ? 1 : 0.8);
     const conf = sCost * sRate * sRatio * sEdges;
     return Math.round((flagged?.[i] ? Math.min(0.2, 0.25 * conf) : conf) * 1000) / 1000;
