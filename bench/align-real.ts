@@ -12,7 +12,7 @@ import { convertToPcm } from '../lib/audio/convert-to-pcm.ts';
 import { alignFragments } from '../lib/align/align-fragments.ts';
 import { proportionalSplit, scoreAlignment, summariseErrors, truthPauses, type AlignmentScore } from '../lib/align/score-alignment.ts';
 import { ttsText } from '../lib/align/tts-text.ts';
-import { realEsRecordings } from '../lib/testing/real-es-fixture.ts';
+import { pairedSentences, realEsRecordings } from '../lib/testing/real-es-fixture.ts';
 
 // From shared/fixtures/real-es/README.md (aeneas 1.7.3, spa, plain, defaults), for the table only.
 const AENEAS: Record<string, { inPause: number; meanMs: number; maxMs: number }> = {
@@ -81,20 +81,9 @@ try {
       console.log(`  confidence: ${conf.join(' ')}${flags.length ? `  flags: ${flags.join(' ')}` : ''}`);
       console.log(`  head ${r.head} tail ${r.tail} of ${r.durationSec.toFixed(2)}`);
     }
-    // Sentence level: the lines joined in pairs into paragraphs, each line a sentence of its paragraph; the
-    // sentence boundaries inside a paragraph are the line boundaries, whose pauses the truth has.
-    const groups: number[][] = [];
-    for (let i = 0; i < rec.lines.length; i += 2) groups.push(i + 1 < rec.lines.length ? [i, i + 1] : [i]);
-    const joined = await alignFragments({
-      audioWav: wav,
-      fragments: groups.map((g, i) => ({
-        id: `p${i}`,
-        text: g.map((l) => ttsText(rec.lines[l]!, 'spa')).join(' '),
-        sentences: g.map((l) => ttsText(rec.lines[l]!, 'spa')),
-      })),
-      language: 'spa',
-      options: { cacheDir },
-    });
+    // Sentence level: the lines joined in pairs into paragraphs, each line a sentence (see pairedSentences).
+    const { groups, fragments } = pairedSentences(rec);
+    const joined = await alignFragments({ audioWav: wav, fragments, language: 'spa', options: { cacheDir } });
     const pauses = truthPauses(rec.truth);
     const sentenceErrors: number[] = [];
     joined.fragments.forEach((f, i) => {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToPcm } from '../audio/convert-to-pcm.ts';
-import { realEsRecordings } from '../testing/real-es-fixture.ts';
+import { pairedSentences, realEsRecordings } from '../testing/real-es-fixture.ts';
 import { alignFragments } from './align-fragments.ts';
 import { scoreAlignment, truthPauses } from './score-alignment.ts';
 import { ttsText } from './tts-text.ts';
@@ -51,18 +51,8 @@ describe('alignFragments on real Spanish readings', () => {
     const rec = recordings.find((r) => r.name === 'common-voice')!;
     const wav = path.join(dir, 'cv-sentences.wav');
     await convertToPcm(rec.audio, wav);
-    const groups: number[][] = [];
-    for (let i = 0; i < rec.lines.length; i += 2) groups.push(i + 1 < rec.lines.length ? [i, i + 1] : [i]);
-    const r = await alignFragments({
-      audioWav: wav,
-      fragments: groups.map((g, i) => ({
-        id: `p${i}`,
-        text: g.map((l) => ttsText(rec.lines[l]!, 'spa')).join(' '),
-        sentences: g.map((l) => ttsText(rec.lines[l]!, 'spa')),
-      })),
-      language: 'spa',
-      options: { cacheDir: path.join(dir, 'tts') },
-    });
+    const { groups, fragments } = pairedSentences(rec);
+    const r = await alignFragments({ audioWav: wav, fragments, language: 'spa', options: { cacheDir: path.join(dir, 'tts') } });
     const pauses = truthPauses(rec.truth);
     r.fragments.forEach((f, i) => {
       const g = groups[i]!;

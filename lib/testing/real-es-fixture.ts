@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AlignmentTruth } from '../align/score-alignment.ts';
+import { ttsText } from '../align/tts-text.ts';
 
 const CANDIDATES = [
   path.resolve(import.meta.dirname, '../../../shared/fixtures/real-es'),
@@ -33,4 +34,22 @@ export function realEsRecordings(): RealRecording[] {
       const truth = JSON.parse(readFileSync(path.join(folder, 'truth.json'), 'utf8')) as AlignmentTruth;
       return { name, audio: path.join(folder, 'audio.mp3'), lines, truth };
     });
+}
+
+/**
+ * The recording's lines joined in pairs into paragraphs, each line a sentence of its paragraph: the sentence
+ * boundaries inside a paragraph are then line boundaries, whose pauses the truth has. `groups[i]` lists the line
+ * indices of paragraph i; `fragments` is the aligner's input.
+ */
+export function pairedSentences(rec: RealRecording): {
+  groups: number[][];
+  fragments: { id: string; text: string; sentences: string[] }[];
+} {
+  const groups: number[][] = [];
+  for (let i = 0; i < rec.lines.length; i += 2) groups.push(i + 1 < rec.lines.length ? [i, i + 1] : [i]);
+  const fragments = groups.map((g, i) => {
+    const sentences = g.map((l) => ttsText(rec.lines[l]!, 'spa'));
+    return { id: `p${i}`, text: sentences.join(' '), sentences };
+  });
+  return { groups, fragments };
 }
