@@ -2,19 +2,10 @@
 // Times stay empty until alignment.
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
-import { normaliseSpanish } from '../text/normalise-spanish.ts';
+import { normaliseForLanguage } from '../text/normalise-for-language.ts';
 import { getBook } from './get-book.ts';
 import { readParsedEbook } from './ingest-ebook.ts';
 import { queueChapterAlignment } from '../chapters/queue-chapter-alignment.ts';
-
-export function normaliseForLanguage(text: string, language: string): string {
-  if (language === 'spa') return normaliseSpanish(text);
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}']+/gu, ' ')
-    .trim();
-}
 
 export async function acceptBookSplit(bookId: string, expectedStarts?: number[]) {
   const book = await getBook(bookId);

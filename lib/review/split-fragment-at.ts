@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
-import { normaliseForLanguage } from '../books/accept-book-split.ts';
+import { normaliseForLanguage } from '../text/normalise-for-language.ts';
 import { fragmentSnapshot } from '../chapters/fragment-snapshot.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import { fragmentView, type FragmentView } from './fragment-view.ts';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
-import { normaliseForLanguage } from '../books/accept-book-split.ts';
+import { normaliseForLanguage } from '../text/normalise-for-language.ts';
 import { roundTime } from './move-boundary.ts';
 import { checkFragmentTimes } from './check-fragment-times.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
