@@ -78,6 +78,11 @@ try {
     );
     if (process.argv.includes('--verbose')) {
       console.log(`  errors ms: ${ours.errors.map(ms).join(' ')}`);
+      const pathScore = scoreAlignment(
+        r.stats.pathBoundaries.slice(0, -1).map((b, i) => ({ begin: b, end: r.stats.pathBoundaries[i + 1]! })),
+        rec.truth,
+      );
+      console.log(`  path before pause refinement, errors ms: ${pathScore.errors.map(ms).join(' ')} (mean ${ms(pathScore.meanSec)})`);
       console.log(`  confidence: ${conf.join(' ')}${flags.length ? `  flags: ${flags.join(' ')}` : ''}`);
       console.log(`  head ${r.head} tail ${r.tail} of ${r.durationSec.toFixed(2)}`);
     }

@@ -102,6 +102,8 @@ export type AlignFragmentsResult = {
     dtwCells: number;
     pauses: number;
     boundariesInPause: number;
+    /** The k + 1 boundaries as the DTW path put them, before pause refinement (seconds): for measuring the path. */
+    pathBoundaries: number[];
     /** Fragments flagged `not-in-audio` / `extra-audio`. */
     notInAudio: number;
     extraAudio: number;
@@ -353,6 +355,7 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
         dtwCells: dtwPath.cells,
         pauses: pauseMap.pauses.length,
         boundariesInPause: snapped.filter((s) => s.inPause).length,
+        pathBoundaries: mapped.map((t) => round3(spanBegin + t)),
         notInAudio: flags.filter((f) => f === 'not-in-audio').length,
         extraAudio: flags.filter((f) => f === 'extra-audio').length,
         timings: { ttsSec, featuresSec, dtwSec, refineSec },

@@ -103,8 +103,10 @@ export function findSkipCandidates(
 }
 
 /**
- * Fragments not in the audio: candidates (`findSkipCandidates`) whose `skipEvidence` exceeds `minEvidence`
- * (default 0.5; measured: ≈ 0.75 for skipped paragraphs, ≤ 0.35 for their neighbours, < 0 for the rest).
+ * Fragments not in the audio: candidates (`findSkipCandidates`) and their neighbours whose `skipEvidence`
+ * exceeds `minEvidence` and is a local maximum (default 0.5; measured: ≈ 0.75 for skipped paragraphs of espeak-ng
+ * chapters, 0.67–0.84 for lines cut out of real readings, ≤ 0.47 for their neighbours, ≤ 0.19 on the unedited
+ * real readings).
  * Never every fragment: then it is the audio that is wrong, not the text.
  */
 export function findSkippedFragments(
@@ -115,9 +117,17 @@ export function findSkippedFragments(
   synthSpeech: Uint8Array,
   opts: MultiscaleDtwOptions & { minEvidence?: number } = {},
 ): boolean[] {
-  const candidates = findSkipCandidates(path, colBounds, synthSpeech);
+  // On a real voice the path rarely crosses a skipped paragraph vertically: it squeezes it and its neighbours
+  // into the neighbours' speech (measured: the skipped one and the one before at 0.5–0.9 of the chapter's
+  // extent). So the candidates are the squeezed fragments (extent under 0.8 × median) and their neighbours, and
+  // only a local maximum of the evidence counts: the neighbours of a skipped paragraph gain from its removal too.
+  const candidates = findSkipCandidates(path, colBounds, synthSpeech, { maxRelativeExtent: 0.8 });
+  const k = candidates.length;
+  const wanted = candidates.map((c, f) => c || (f > 0 && candidates[f - 1]!) || (f + 1 < k && candidates[f + 1]!));
   const minEvidence = opts.minEvidence ?? 0.5;
-  const out = candidates.map((c, f) => c && skipEvidence(path, real, synth, colBounds, f, opts) > minEvidence);
+  const evidence = wanted.map((w, f) => (w ? skipEvidence(path, real, synth, colBounds, f, opts) : NaN));
+  const at = (f: number): number => (f >= 0 && f < k && Number.isFinite(evidence[f]!) ? evidence[f]! : -Infinity);
+  const out = evidence.map((e, f) => Number.isFinite(e) && e > minEvidence && e >= at(f - 1) && e >= at(f + 1));
   return out.every(Boolean) ? out.map(() => false) : out;
 }
 
