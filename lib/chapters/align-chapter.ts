@@ -1,14 +1,15 @@
 // Aligns every paragraph of a chapter to its audio with the TypeScript aligner and stores the times.
 // Fragments a reviewer already touched (edited/approved/rejected) keep their times: nothing reviewed is lost.
+// Each paragraph is aligned sentence by sentence too (splitSentences): its sentences' times are stored with it.
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import { getConfig } from '../config/env.ts';
 import { alignFragments } from '../align/align-fragments.ts';
-import { ttsText } from '../align/tts-text.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
 import { isPermanentError } from '../jobs/run-claimed-job.ts';
 import { applyFragmentTimes } from './apply-fragment-times.ts';
+import { alignerInput } from './aligner-input.ts';
 import path from 'node:path';
 
 export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'progress' | 'signal' | 'attempt'>) {
@@ -24,7 +25,7 @@ export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'pro
   try {
     const result = await alignFragments({
       audioWav: getStorage().localPath(chapter.audioFile.pcmKey),
-      fragments: chapter.fragments.map((f) => ({ id: f.id, text: ttsText(f.text, chapter.book.language) })),
+      fragments: chapter.fragments.map((f) => alignerInput(f, chapter.book.language)),
       language: chapter.book.language,
       signal: ctx.signal,
       onProgress: (f) => ctx.progress(0.02 + 0.93 * f, `Aligning ${chapter.fragments.length} paragraphs (${Math.round(f * 100)} %)`),
@@ -33,7 +34,8 @@ export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'pro
     ctx.progress(0.96, 'Saving times');
     const changed = await db.$transaction(
       async (tx) => {
-        const n = await applyFragmentTimes(tx, result.fragments, 'align', { onlyStatus: ['auto'] });
+        const times = result.fragments.map((f) => ({ ...f, sentences: f.children ?? null }));
+        const n = await applyFragmentTimes(tx, times, 'align', { language: chapter.book.language, onlyStatus: ['auto'] });
         // Mismatch flags (text the reader skipped, speech the text lacks) on the fragments the aligner may
         // update; the others are cleared, so a fixed text or audio clears a stale flag on re-alignment.
         const onlyAuto = { status: 'auto' };

@@ -1,5 +1,7 @@
 // Replaces a chapter's times with those of a sync map (e.g. corrected in finetuneas or Audacity). Fragments are
-// matched by position; every change is kept as a revision.
+// matched by position; every change is kept as a revision. A JSON map's `children` set the paragraphs' sentence
+// times where a paragraph has as many sentences as its fragment has children; other sentences follow the new
+// paragraph times (fitSentences).
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { detectSyncMapFormat, readSyncMap } from '../align/syncmap/read-syncmap.ts';
@@ -9,7 +11,7 @@ export async function importChapterSyncMap(chapterId: string, fileName: string, 
   const db = getDb();
   const chapter = await db.chapter.findUnique({
     where: { id: chapterId },
-    include: { audioFile: true, fragments: { orderBy: { position: 'asc' } } },
+    include: { audioFile: true, book: { select: { language: true } }, fragments: { orderBy: { position: 'asc' } } },
   });
   if (!chapter) throw new AppError('NOT_FOUND', `Chapter ${chapterId} does not exist.`);
   const format = detectSyncMapFormat(fileName, content);
@@ -31,9 +33,12 @@ export async function importChapterSyncMap(chapterId: string, fileName: string, 
     async (tx) => {
       const n = await applyFragmentTimes(
         tx,
-        chapter.fragments.map((frag, i) => ({ id: frag.id, begin: map.fragments[i]!.begin, end: map.fragments[i]!.end })),
+        chapter.fragments.map((frag, i) => {
+          const f = map.fragments[i]!;
+          return { id: frag.id, begin: f.begin, end: f.end, sentences: f.children?.map((c) => ({ begin: c.begin, end: c.end })) ?? null };
+        }),
         `import ${format}`,
-        { userId },
+        { userId, language: chapter.book.language },
       );
       await tx.chapter.update({ where: { id: chapterId }, data: { alignStatus: 'aligned', alignError: null, alignedAt: new Date() } });
       return n;

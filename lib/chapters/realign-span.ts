@@ -7,7 +7,7 @@ import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import { getConfig } from '../config/env.ts';
 import { alignFragments } from '../align/align-fragments.ts';
-import { ttsText } from '../align/tts-text.ts';
+import { alignerInput } from './aligner-input.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
 import { findAnchorRange } from '../review/find-anchor-range.ts';
 import type { RealignProposal } from '../review/realign-proposal.ts';
@@ -31,7 +31,7 @@ export async function realignSpan(
   const language = chapter.book.language;
   const result = await alignFragments({
     audioWav: getStorage().localPath(chapter.audioFile.pcmKey),
-    fragments: frags.map((f) => ({ id: f.id, text: ttsText(f.text, language) })),
+    fragments: frags.map((f) => alignerInput(f, language)),
     language,
     span: { begin: range.begin, end: range.end },
     signal: ctx.signal,
@@ -58,6 +58,7 @@ export async function realignSpan(
         end: a.end,
         confidence: a.confidence,
         flag: a.flag ?? null,
+        ...(a.children ? { sentences: a.children.map((c) => ({ begin: c.begin, end: c.end })) } : {}),
       };
     }),
   };

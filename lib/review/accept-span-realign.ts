@@ -46,7 +46,12 @@ export async function acceptSpanRealign(
     const out: FragmentView[] = [];
     for (const w of plan.writes) {
       out.push(
-        await saveFragmentChange(tx, byId.get(w.id)!, { begin: w.begin, end: w.end, confidence: w.confidence, flag: w.flag }, { reason: 'realign', userId }),
+        await saveFragmentChange(
+          tx,
+          byId.get(w.id)!,
+          { begin: w.begin, end: w.end, confidence: w.confidence, flag: w.flag, ...(w.sentences ? { sentenceTimes: w.sentences } : {}) },
+          { reason: 'realign', userId },
+        ),
       );
     }
     return { fragments: out, kept: plan.kept };

@@ -17,6 +17,7 @@ const frag = (position: number, over: Partial<FragmentView> = {}): FragmentView 
   flag: null,
   modelText: null,
   modelCer: null,
+  sentences: null,
   version: 1,
   ...over,
 });

@@ -1,4 +1,6 @@
 // What the review use cases return of a fragment: everything the editor shows and needs to save it again.
+import { sentencesOrWhole, type FragmentSentence } from '../chapters/fragment-sentences.ts';
+
 export const FRAGMENT_STATUSES = ['auto', 'edited', 'approved', 'rejected'] as const;
 export type FragmentStatus = (typeof FRAGMENT_STATUSES)[number];
 /** The flag a reviewer sets by hand ("mark for attention"). Other flags ('not-in-audio', 'extra-audio',
@@ -22,11 +24,16 @@ export type FragmentView = {
   /** What a trained model heard in the fragment's audio, and its CER against normText (lib/training). */
   modelText: string | null;
   modelCer: number | null;
+  /** The paragraph's sentences with their times (sentencesOrWhole); null while it has no times. */
+  sentences: FragmentSentence[] | null;
   /** Send it back as `expectedVersion` with the next change. */
   version: number;
 };
 
-export function fragmentView(f: FragmentView): FragmentView {
+/** A fragment row as the database holds it. */
+export type FragmentRow = Omit<FragmentView, 'sentences'> & { sentences: string | null };
+
+export function fragmentView(f: FragmentRow): FragmentView {
   return {
     id: f.id,
     chapterId: f.chapterId,
@@ -42,6 +49,7 @@ export function fragmentView(f: FragmentView): FragmentView {
     lockedEnd: f.lockedEnd,
     modelText: f.modelText,
     modelCer: f.modelCer,
+    sentences: sentencesOrWhole(f),
     version: f.version,
   };
 }

@@ -6,6 +6,8 @@ import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { normaliseForLanguage } from '../text/normalise-for-language.ts';
 import { fragmentSnapshot } from '../chapters/fragment-snapshot.ts';
+import { buildSentences } from '../chapters/build-sentences.ts';
+import { sentencesOrWhole } from '../chapters/fragment-sentences.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import type { FragmentView } from './fragment-view.ts';
 import { joinFragments } from './join-fragments.ts';
@@ -54,6 +56,15 @@ export async function mergeFragments(input: MergeFragmentsInput): Promise<Fragme
       });
     }
     const joined = joinFragments(first, next, separator ? { separator } : {});
+    const language = chapter.book.language;
+    // both paragraphs' sentence boundaries are kept (the sentences of each, matched by text)
+    const sentences = buildSentences({
+      text: joined.text,
+      language,
+      begin: joined.begin,
+      end: joined.end,
+      previous: [...(sentencesOrWhole(first) ?? []), ...(sentencesOrWhole(next) ?? [])],
+    });
 
     const deleted = await tx.fragment.deleteMany({ where: { id: next.id, version: next.version } });
     if (deleted.count !== 1) throw fragmentConflict(next.id, await tx.fragment.findUnique({ where: { id: next.id } }));
@@ -63,12 +74,13 @@ export async function mergeFragments(input: MergeFragmentsInput): Promise<Fragme
       first,
       {
         text: joined.text,
-        normText: normaliseForLanguage(joined.text, chapter.book.language),
+        normText: normaliseForLanguage(joined.text, language),
         begin: joined.begin,
         end: joined.end,
         status: 'edited',
         confidence: lowest(first.confidence, next.confidence),
         flag: first.flag ?? next.flag,
+        sentences,
       },
       {
         reason: 'merge',

@@ -5,7 +5,15 @@ import type { ProposedFragment } from './realign-proposal.ts';
 
 export const REVIEWED_STATUSES = ['approved', 'rejected'];
 
-export type RealignWrite = { id: string; begin: number; end: number; confidence: number; flag: string | null };
+export type RealignWrite = {
+  id: string;
+  begin: number;
+  end: number;
+  confidence: number;
+  flag: string | null;
+  /** The proposed sentence spans (fitted to begin/end when they are saved). */
+  sentences?: { begin: number; end: number }[];
+};
 export type RealignPlan =
   | { ok: true; writes: RealignWrite[]; kept: string[] }
   | { ok: false; message: string; fragmentId: string };
@@ -34,7 +42,7 @@ export function planRealignApply(proposed: readonly ProposedFragment[], opts: { 
       };
     }
     if (t.begin !== p.old.begin || t.end !== p.old.end || p.confidence !== p.old.confidence) {
-      writes.push({ id: p.id, begin: t.begin, end: t.end, confidence: p.confidence, flag: p.flag });
+      writes.push({ id: p.id, begin: t.begin, end: t.end, confidence: p.confidence, flag: p.flag, ...(p.sentences ? { sentences: p.sentences } : {}) });
     }
   }
   return { ok: true, writes, kept: proposed.filter((_, i) => !apply[i]).map((p) => p.id) };

@@ -21,6 +21,8 @@ export const realignProposal = z.object({
       end: z.number(),
       confidence: z.number(),
       flag: z.string().nullable(),
+      /** One span per sentence when the paragraph has two or more (the aligner's children). */
+      sentences: z.array(z.object({ begin: z.number(), end: z.number() })).optional(),
     }),
   ),
 });

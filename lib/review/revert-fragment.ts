@@ -7,6 +7,7 @@ import { checkFragmentTimes } from './check-fragment-times.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import { fragmentView, type FragmentView } from './fragment-view.ts';
 import { parseRevisionSnapshot } from './revision-snapshot.ts';
+import { parseFragmentSentences } from '../chapters/fragment-sentences.ts';
 import { saveFragmentChange, type FragmentChange } from './save-fragment-change.ts';
 
 export const revertFragmentInput = z.object({
@@ -18,7 +19,7 @@ export const revertFragmentInput = z.object({
 });
 export type RevertFragmentInput = z.input<typeof revertFragmentInput>;
 
-/** Reverts begin, end, text, normText, status, confidence and flag. Structural revisions (split, merge) can only be
+/** Reverts begin, end, text, normText, status, confidence, flag and the sentences. Structural revisions (split, merge) can only be
  * reverted to their `after` side: their `before` describes paragraphs that no longer exist as such. */
 export async function revertFragment(input: RevertFragmentInput): Promise<FragmentView> {
   const { fragmentId, revisionId, side, expectedVersion, userId } = revertFragmentInput.parse(input);
@@ -60,6 +61,12 @@ export async function revertFragment(input: RevertFragmentInput): Promise<Fragme
     if (snapshot.confidence !== fragment.confidence) change.confidence = snapshot.confidence;
     // revisions made before flags were recorded carry no flag: leave the current one
     if (snapshot.flag !== undefined && snapshot.flag !== fragment.flag) change.flag = snapshot.flag;
+    // The sentences come back with the paragraph's times and text. Revisions made before sentences were stored
+    // (or while a timed paragraph had none) carry none: the sentences then follow the restored times and text.
+    const sentences = snapshot.sentences === null && snapshot.begin !== null ? undefined : snapshot.sentences;
+    if (sentences !== undefined && (Object.keys(change).length > 0 || JSON.stringify(sentences) !== JSON.stringify(parseFragmentSentences(fragment.sentences)))) {
+      change.sentences = sentences;
+    }
     if (Object.keys(change).length === 0) return fragmentView(fragment);
     return saveFragmentChange(tx, fragment, change, { reason: `revert to v${revision.version} ${side}`, userId });
   });

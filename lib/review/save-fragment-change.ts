@@ -1,26 +1,54 @@
 // The one write path of the review use cases: bump the version only if it is still the one the change was based
-// on, and record the revision. Runs inside the caller's transaction.
+// on, and record the revision. The paragraph's sentences follow every change of its times or text
+// (nextSentences: the consistency rule). Runs inside the caller's transaction.
 import { AppError } from '../errors/app-error.ts';
 import type { Fragment } from '../db/generated/client.ts';
 import { fragmentSnapshot } from '../chapters/fragment-snapshot.ts';
+import { stringifyFragmentSentences, type FragmentSentence } from '../chapters/fragment-sentences.ts';
+import { nextSentences } from '../chapters/next-sentences.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import { fragmentView, type FragmentView } from './fragment-view.ts';
 import type { RevisionSnapshot } from './revision-snapshot.ts';
 import type { ReviewTx } from './review-tx.ts';
 
-export type FragmentChange = Partial<Pick<Fragment, 'begin' | 'end' | 'text' | 'normText' | 'status' | 'confidence' | 'flag'>>;
+export type FragmentChange = Partial<Pick<Fragment, 'begin' | 'end' | 'text' | 'normText' | 'status' | 'confidence' | 'flag'>> & {
+  /** The sentences to store as they are (a revert to a snapshot); otherwise they follow the change. */
+  sentences?: FragmentSentence[] | null;
+  /** One span per sentence (a reviewer's sentence boundaries, a re-alignment's): taken when the count matches. */
+  sentenceTimes?: readonly { begin: number; end: number }[];
+};
 
 export async function saveFragmentChange(
   tx: ReviewTx,
   current: Fragment,
   change: FragmentChange,
-  opts: { reason: string; userId?: string | null; before?: RevisionSnapshot },
+  opts: { reason: string; userId?: string | null; before?: RevisionSnapshot; language?: string },
 ): Promise<FragmentView> {
+  const { sentences: given, sentenceTimes, ...fields } = change;
+  const sentences =
+    given !== undefined
+      ? given
+      : await nextSentences({
+          current,
+          begin: fields.begin !== undefined ? fields.begin : current.begin,
+          end: fields.end !== undefined ? fields.end : current.end,
+          text: fields.text ?? current.text,
+          times: sentenceTimes,
+          language:
+            opts.language ??
+            (async () =>
+              (await tx.chapter.findUniqueOrThrow({ where: { id: current.chapterId }, select: { book: { select: { language: true } } } })).book
+                .language),
+        });
   let updated: Fragment;
   try {
     updated = await tx.fragment.update({
       where: { id: current.id, version: current.version },
-      data: { ...change, version: current.version + 1 },
+      data: {
+        ...fields,
+        ...(sentences !== undefined ? { sentences: stringifyFragmentSentences(sentences) } : {}),
+        version: current.version + 1,
+      },
     });
   } catch (e) {
     if ((e as { code?: unknown })?.code === 'P2025') {

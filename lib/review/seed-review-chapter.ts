@@ -1,5 +1,7 @@
 // Test fixture: a project, a book, an audio file and a chapter with the given fragments (positions in order).
 import { getDb } from '../db/client.ts';
+import { buildSentences } from '../chapters/build-sentences.ts';
+import { stringifyFragmentSentences } from '../chapters/fragment-sentences.ts';
 
 export type SeedFragment = {
   text: string;
@@ -8,6 +10,8 @@ export type SeedFragment = {
   status?: string;
   confidence?: number | null;
   flag?: string | null;
+  /** Sentence times (one per sentence of the text): the fragment is stored with its sentences, as aligned. */
+  sentences?: { begin: number; end: number }[];
 };
 
 let counter = 0;
@@ -57,6 +61,11 @@ export async function seedReviewChapter(opts: {
       status: f.status ?? 'auto',
       confidence: f.confidence ?? null,
       flag: f.flag ?? null,
+      sentences: f.sentences
+        ? stringifyFragmentSentences(
+            buildSentences({ text: f.text, language: opts.language ?? 'spa', begin: f.begin ?? null, end: f.end ?? null, times: f.sentences }),
+          )
+        : null,
     })),
   });
   const fragments = await db.fragment.findMany({ where: { chapterId: chapter.id }, orderBy: { position: 'asc' } });

@@ -5,6 +5,8 @@ import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { normaliseForLanguage } from '../text/normalise-for-language.ts';
 import { fragmentSnapshot } from '../chapters/fragment-snapshot.ts';
+import { buildSentences } from '../chapters/build-sentences.ts';
+import { sentencesOrWhole, stringifyFragmentSentences } from '../chapters/fragment-sentences.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import { fragmentView, type FragmentView } from './fragment-view.ts';
 import { saveFragmentChange } from './save-fragment-change.ts';
@@ -41,8 +43,10 @@ export async function splitFragmentAt(input: SplitFragmentAtInput): Promise<{ fi
       tx,
       fragment,
       { text: a.text, normText: normaliseForLanguage(a.text, language), end: a.end, status: 'edited' },
-      { reason: 'split', userId },
+      { reason: 'split', userId, language },
     );
+    // the second half's sentences keep the times the paragraph's sentences had (the first half's: saveFragmentChange)
+    const sentences = buildSentences({ text: b.text, language, begin: b.begin, end: b.end, previous: sentencesOrWhole(fragment) });
     const created = await tx.fragment.create({
       data: {
         chapterId: fragment.chapterId,
@@ -54,6 +58,7 @@ export async function splitFragmentAt(input: SplitFragmentAtInput): Promise<{ fi
         status: 'edited',
         confidence: fragment.confidence,
         flag: fragment.flag,
+        sentences: stringifyFragmentSentences(sentences),
       },
     });
     await tx.fragmentRevision.create({

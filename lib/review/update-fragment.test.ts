@@ -35,7 +35,7 @@ describe('updateFragment', () => {
     expect(out).toMatchObject({ id: id(2), begin: 6.25, end: 9, version: 2, status: 'edited' });
     const [rev] = await revisions(2);
     expect(rev).toMatchObject({ version: 2, userId, reason: 'drag' });
-    expect(JSON.parse(rev!.before!)).toEqual({ begin: 6.5, end: 9, text: 'Llovía.', normText: 'llovía.', status: 'auto', confidence: null, flag: null });
+    expect(JSON.parse(rev!.before!)).toEqual({ begin: 6.5, end: 9, text: 'Llovía.', normText: 'llovía.', status: 'auto', confidence: null, flag: null, sentences: null });
     expect(JSON.parse(rev!.after)).toMatchObject({ begin: 6.25, end: 9, status: 'edited' });
   });
 

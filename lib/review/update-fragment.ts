@@ -1,4 +1,4 @@
-// Saves a reviewer's change to one paragraph (times, text, status, the 'attention' flag) with optimistic concurrency: the change is
+// Saves a reviewer's change to one paragraph (times, text, status, the 'attention' flag, its sentence boundaries) with optimistic concurrency: the change is
 // based on `expectedVersion`; if the fragment moved on meanwhile nothing is written and the caller gets CONFLICT
 // with the current fragment. One transaction, three to five small queries.
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import { checkFragmentTimes } from './check-fragment-times.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import { ATTENTION_FLAG, FRAGMENT_STATUSES, fragmentView, type FragmentView } from './fragment-view.ts';
 import { saveFragmentChange, type FragmentChange } from './save-fragment-change.ts';
+import { checkSentenceTimes } from './check-sentence-times.ts';
 
 export const updateFragmentInput = z.object({
   fragmentId: z.string().min(1),
@@ -23,15 +24,29 @@ export const updateFragmentInput = z.object({
       status: z.enum(FRAGMENT_STATUSES).optional(),
       /** 'attention' marks the paragraph for a reviewer's attention; null clears that mark (only that one). */
       flag: z.literal(ATTENTION_FLAG).nullable().optional(),
+      /**
+       * The paragraph's sentence times, one per sentence it has now (moving an inner sentence boundary). The first
+       * begin and the last end are the paragraph's own; inner edges must lie inside it, in order.
+       */
+      sentences: z
+        .array(z.object({ begin: z.number().finite(), end: z.number().finite() }).strict())
+        .min(1)
+        .max(2000)
+        .optional(),
     })
-    .strict(),
+    .strict()
+    .refine((c) => c.sentences === undefined || c.text === undefined, {
+      message: 'Save the text and the sentence boundaries separately: a new text cuts the sentences again.',
+      path: ['sentences'],
+    }),
   reason: z.string().trim().min(1).max(200).optional(),
 });
 export type UpdateFragmentInput = z.input<typeof updateFragmentInput>;
 
 /**
  * Status rules when `changes.status` is not given: a text change makes the fragment 'edited'; a time change
- * makes an 'auto' fragment 'edited' and leaves approved/rejected/edited as they are. A request that changes
+ * (of the paragraph or of its sentences) makes an 'auto' fragment 'edited' and leaves approved/rejected/edited
+ * as they are. A request that changes
  * nothing writes nothing and returns the fragment as it is (the version is still checked).
  * `changes.flag`: 'attention' sets the flag (replacing an aligner's flag); null clears it only when it is
  * 'attention' (an aligner's flag stays). The flag does not change the status.
@@ -75,7 +90,16 @@ export async function updateFragment(input: UpdateFragmentInput): Promise<Fragme
         change.normText = normaliseForLanguage(text, chapter.book.language);
       }
     }
-    const status = changes.status ?? (textChanged || (timesChanged && fragment.status === 'auto') ? 'edited' : fragment.status);
+    let sentencesChanged = false;
+    if (changes.sentences !== undefined) {
+      const times = checkSentenceTimes(fragment, begin, end, changes.sentences.map((t) => ({ begin: roundTime(t.begin), end: roundTime(t.end) })));
+      if (times) {
+        sentencesChanged = true;
+        change.sentenceTimes = times;
+      }
+    }
+    const edited = textChanged || sentencesChanged || timesChanged;
+    const status = changes.status ?? (textChanged || (edited && fragment.status === 'auto') ? 'edited' : fragment.status);
     if (status !== fragment.status) change.status = status;
     if (changes.flag !== undefined) {
       const flag = changes.flag === null && fragment.flag !== ATTENTION_FLAG ? fragment.flag : changes.flag;
@@ -86,6 +110,8 @@ export async function updateFragment(input: UpdateFragmentInput): Promise<Fragme
     const defaultReason =
       textChanged || timesChanged
         ? 'edit'
+        : sentencesChanged
+          ? 'sentence boundary'
         : change.status !== undefined
           ? `status ${status}`
           : change.flag === ATTENTION_FLAG
