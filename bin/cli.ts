@@ -123,11 +123,13 @@ Options:
   --out DIR            output directory
   --split T/D/T        train/dev/test ratios (default 60/20/20)
   --group UNIT         fragment, chapter, book or speaker: never split across train/dev/test (default chapter)
+  --unit UNIT          paragraph or sentence: one example per paragraph, or per sentence of each selected
+                       paragraph (ids <fragment>.s<k>; the duration filters then apply per sentence) (default paragraph)
   --seed N             split seed (default 1)
   --formats LIST       tfrecord,librispeech,jsonl (default all three)
   --status LIST        fragment statuses to export (default approved), e.g. approved,edited
-  --min-duration S     shortest fragment in seconds (default 1)
-  --max-duration S     longest fragment in seconds (default 20)
+  --min-duration S     shortest example in seconds (default 1)
+  --max-duration S     longest example in seconds (default 20)
   --shard-mb MB        target shard size (default 150)
   --pad-ms MS          silence margin around each utterance (default 0)
   --gzip               GZIP the TFRecord shards
@@ -140,6 +142,7 @@ Options:
           out: { type: 'string' },
           split: { type: 'string' },
           group: { type: 'string' },
+          unit: { type: 'string' },
           seed: { type: 'string' },
           formats: { type: 'string' },
           status: { type: 'string' },
@@ -160,6 +163,7 @@ Options:
         out: values.out,
         split: values.split,
         group: values.group,
+        unit: values.unit,
         seed: values.seed,
         formats: values.formats,
         status: values.status,

@@ -12,6 +12,10 @@ const FORMATS = [
   { id: 'jsonl', label: 'JSONL manifests' },
 ] as const;
 const GROUPS = ['chapter', 'book', 'speaker', 'fragment'] as const;
+const UNITS = [
+  { id: 'paragraph', label: 'paragraph' },
+  { id: 'sentence', label: 'sentence (each sentence of a paragraph)' },
+] as const;
 
 type FormState = {
   bookIds: string[];
@@ -24,6 +28,7 @@ type FormState = {
   dev: string;
   test: string;
   group: string;
+  unit: string;
   seed: string;
   formats: string[];
   t2t: boolean;
@@ -45,6 +50,7 @@ function toSettings(f: FormState, allBooks: number) {
     },
     ratios: { train: num(f.train) ?? 0, dev: num(f.dev) ?? 0, test: num(f.test) ?? 0 },
     group: f.group,
+    unit: f.unit,
     seed: num(f.seed) ?? 1,
     formats: f.formats,
     t2t: f.t2t,
@@ -77,6 +83,7 @@ export function ExportForm({ projectId, books, onStarted }: { projectId: string;
     dev: '20',
     test: '20',
     group: 'chapter',
+    unit: 'paragraph',
     seed: '1',
     formats: ['tfrecord', 'librispeech', 'jsonl'],
     t2t: false,
@@ -149,6 +156,12 @@ export function ExportForm({ projectId, books, onStarted }: { projectId: string;
         </fieldset>
         <fieldset className="flex flex-wrap gap-3">
           <legend className="mb-1 text-sm font-medium">Filters</legend>
+          <label className="flex flex-col gap-1 text-sm text-slate-700">
+            Unit
+            <select className="rounded border border-slate-300 px-2 py-1 text-sm" value={form.unit} onChange={(e) => set('unit', e.target.value)}>
+              {UNITS.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
+            </select>
+          </label>
           <Field label="Min duration (s)" value={form.minDuration} onChange={(v) => set('minDuration', v)} />
           <Field label="Max duration (s)" value={form.maxDuration} onChange={(v) => set('maxDuration', v)} />
           <Field label="Max chars per second" value={form.maxCharsPerSec} onChange={(v) => set('maxCharsPerSec', v)} />

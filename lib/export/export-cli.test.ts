@@ -36,4 +36,20 @@ describe('alinea export (CLI)', () => {
       stderr: expect.stringMatching(/No project named "Nope"/),
     });
   }, 60_000);
+
+  it('--unit sentence: one example per sentence, recorded in the summary and dataset.json', async () => {
+    await seedExportCorpus({ projectName: 'Corpus CLI sentences', books: 1, chaptersPerBook: 1 });
+    const out = path.join(env.dataDir, 'cli-sentences');
+    const { stdout } = await run(process.execPath, ['bin/alinea.mjs', 'export', 'Corpus CLI sentences', '--out', out, '--unit', 'sentence', '--formats', 'tfrecord'], {
+      env: { ...process.env, ALINEA_DATA_DIR: env.dataDir, DATABASE_URL: `file:${path.join(env.dataDir, 'alinea.db')}` },
+    });
+    // the seeded paragraphs are one sentence each (no stored sentences): one example each, ids <fragment>.s1
+    const summary = JSON.parse(stdout.trim());
+    expect(summary).toMatchObject({ unit: 'sentence', examples: 4 });
+    const ds = JSON.parse(await readFile(path.join(out, 'dataset.json'), 'utf8'));
+    expect(ds.unit).toBe('sentence');
+    await expect(
+      run(process.execPath, ['bin/alinea.mjs', 'export', 'Corpus CLI sentences', '--out', `${out}-x`, '--unit', 'word'], { env: { ...process.env, ALINEA_DATA_DIR: env.dataDir, DATABASE_URL: `file:${path.join(env.dataDir, 'alinea.db')}` } }),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/unit/) });
+  }, 60_000);
 });

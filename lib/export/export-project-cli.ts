@@ -10,6 +10,7 @@ export type ExportCliOptions = {
   out: string;
   split?: string;
   group?: string;
+  unit?: string;
   seed?: string;
   formats?: string;
   status?: string;
@@ -48,6 +49,7 @@ export async function exportProjectCli(o: ExportCliOptions) {
       },
       ratios: o.split ? parseSplitRatios(o.split) : undefined,
       group: o.group,
+      unit: o.unit,
       seed: num(o.seed, '--seed'),
       formats: list(o.formats),
       t2t: o.t2t ?? false,
@@ -75,6 +77,7 @@ export async function exportProjectCli(o: ExportCliOptions) {
   });
   return {
     out: o.out,
+    unit: settings.unit,
     examples: stats.examples,
     hours: stats.hours,
     splits: Object.fromEntries(SPLITS.map((s) => [s, { examples: stats.splits[s].examples, hours: stats.splits[s].hours }])),

@@ -4,17 +4,20 @@ import { z } from 'zod';
 
 export const EXPORT_FORMATS = ['tfrecord', 'librispeech', 'jsonl'] as const;
 export const EXPORT_GROUPS = ['fragment', 'chapter', 'book', 'speaker'] as const;
+/** What one example is: a whole paragraph, or each sentence of it (see example-spans.ts). */
+export const EXPORT_UNITS = ['paragraph', 'sentence'] as const;
 export const FRAGMENT_STATUSES = ['auto', 'edited', 'approved', 'rejected'] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ExportGroup = (typeof EXPORT_GROUPS)[number];
+export type ExportUnit = (typeof EXPORT_UNITS)[number];
 
 const ratio = z.number().min(0).max(100);
 
 export const exportFiltersSchema = z
   .object({
     statuses: z.array(z.enum(FRAGMENT_STATUSES)).min(1).default(['approved']),
-    /** Seconds, on the fragment's aligned span (before padding). */
+    /** Seconds, on the example's aligned span (a paragraph's or a sentence's, before padding). */
     minDuration: z.number().min(0).default(1),
     maxDuration: z.number().positive().default(20),
     /** Normalised characters per second; drops fragments whose text cannot fit their audio. */
@@ -35,8 +38,10 @@ export const exportSettingsSchema = z
       .object({ train: ratio, dev: ratio, test: ratio })
       .refine((r) => r.train + r.dev + r.test > 0, { message: 'ratios must not all be 0' })
       .default({ train: 60, dev: 20, test: 20 }),
-    /** The unit that never straddles splits. */
+    /** The unit that never straddles splits ('fragment': the paragraph, with all its sentences). */
     group: z.enum(EXPORT_GROUPS).default('chapter'),
+    /** One example per paragraph, or per sentence of each selected paragraph (filters then apply per sentence). */
+    unit: z.enum(EXPORT_UNITS).default('paragraph'),
     seed: z.number().int().min(0).max(2 ** 31).default(1),
     formats: z
       .array(z.enum(EXPORT_FORMATS))

@@ -3,7 +3,7 @@
 //   tfrecord-t2t/alinea_speech-{split}-NNNNN-of-MMMMM      (optional, tensor2tensor names)
 //   librispeech/{split}/<spk>/<chap>/<spk>-<chap>-<utt>.flac + <spk>-<chap>.trans.txt
 //   manifests/{split}.jsonl
-// Order: books (creation), chapters (position), fragments (position). Everything is planned from the database
+// Order: books (creation), chapters (position), fragments (position), sentences (with unit 'sentence'). Everything is planned from the database
 // first (exact record sizes → shard boundaries), then chapters are processed one at a time, cutting each
 // utterance from the chapter's WAV, so memory does not grow with the corpus. All of it is written into
 // `<dir>.partial/` (each file under a temp name, then renamed) and the directory is renamed to `<dir>` at the
@@ -131,7 +131,7 @@ export async function runExport(opts: RunExportOptions): Promise<ExportStats> {
   }
   const examples: Planned[] = sel.examples.map((e) => {
     if (!wantLs) return { ...e };
-    const p = librispeechPaths({ split: e.split, speaker: speakerNo.get(e.speakerId)!, chapter: chapterNo.get(e.chapterId)!, utterance: e.position });
+    const p = librispeechPaths({ split: e.split, speaker: speakerNo.get(e.speakerId)!, chapter: chapterNo.get(e.chapterId)!, utterance: e.utterance });
     return { ...e, uttId: p.uttId, flac: `librispeech/${p.flac}`, transcript: `librispeech/${p.transcript}` };
   });
 
@@ -348,6 +348,8 @@ export async function runExport(opts: RunExportOptions): Promise<ExportStats> {
     generator: 'alinea',
     source: { projectId: project.id, projectName: project.name, books: sel.books },
     settings,
+    /** What one example is: a paragraph, or one sentence of a paragraph (id <fragmentId>.s<k>). */
+    unit: settings.unit,
     split: {
       ratios: settings.ratios,
       group: settings.group,
@@ -381,7 +383,7 @@ export async function runExport(opts: RunExportOptions): Promise<ExportStats> {
           chapters: Object.fromEntries(
             sel.chapters.map((c) => [c.id, { id: chapterNo.get(c.id)!, bookId: c.bookId, position: c.position, title: c.title, speaker: speakerNo.get(c.speakerId)! }]),
           ),
-          utterance: 'fragment position within its chapter',
+          utterance: settings.unit === 'sentence' ? 'sentence number within its chapter (over its aligned paragraphs)' : 'fragment position within its chapter',
           files: examples.length,
         }
       : null,

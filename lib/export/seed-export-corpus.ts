@@ -12,7 +12,17 @@ import { wavBytes } from '../corpus/wav-bytes.ts';
 const SR = 16_000;
 const WORDS = 'el la de que y en un una los las por con para como pero más sol mar casa perro niño año mañana corazón canción música libro camino río tierra cielo noche día'.split(' ');
 
-export type SeedFragmentSpec = { begin: number; end: number; status: string; confidence: number | null; text: string };
+export type SeedFragmentSpec = {
+  begin: number;
+  end: number;
+  status: string;
+  confidence: number | null;
+  /** The normalised text (the original is it capitalised with a full stop). */
+  text: string;
+  /** Stored sentences (normalised texts and times); the paragraph's text is then theirs, each a capitalised
+   * sentence with a full stop. */
+  sentences?: { text: string; begin: number; end: number }[];
+};
 
 export type SeedExportCorpusOptions = {
   projectName?: string;
@@ -34,6 +44,8 @@ export function syntheticSample(seed: number, i: number): number {
   const noise = (h & 0x3ff) - 512;
   return Math.round(6000 * Math.sin(2 * Math.PI * f * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 0.7 * t)) + noise) | 0;
 }
+
+const original = (text: string) => text.charAt(0).toUpperCase() + text.slice(1) + '.';
 
 export function sentence(seed: number, words: number): string {
   const out: string[] = [];
@@ -109,10 +121,11 @@ export async function seedExportCorpus(opts: SeedExportCorpusOptions = {}) {
           position: i,
           begin: f.begin,
           end: f.end,
-          text: f.text.charAt(0).toUpperCase() + f.text.slice(1) + '.',
-          normText: f.text,
+          text: f.sentences ? f.sentences.map((x) => original(x.text)).join(' ') : original(f.text),
+          normText: f.sentences ? f.sentences.map((x) => x.text).join(' ') : f.text,
           status: f.status,
           confidence: f.confidence,
+          sentences: f.sentences ? JSON.stringify(f.sentences.map((x) => ({ text: original(x.text), normText: x.text, begin: x.begin, end: x.end }))) : null,
         })),
       });
       const ids = await db.fragment.findMany({ where: { chapterId: chapter.id }, orderBy: { position: 'asc' }, select: { id: true } });

@@ -1,6 +1,7 @@
-// The examples of an export, from the database only (no audio is read): which fragments pass the filters,
-// their exact sample ranges (cut like cutSamples, padding clamped to the neighbours), targets, and the split
-// of each. Shared by the preview and the export itself, so both always agree.
+// The examples of an export, from the database only (no audio is read): which paragraphs (or, with unit
+// 'sentence', which of their sentences) pass the filters, their exact sample ranges (cut like cutSamples,
+// padding clamped to the neighbours), targets, and the split of each. Shared by the preview and the export
+// itself, so both always agree. The status filter picks paragraphs; the other filters judge each example.
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { assignSplits, SPLITS, type Split } from '../corpus/split-corpus.ts';
@@ -8,12 +9,17 @@ import { loadSplitRegistry } from './split-registry.ts';
 import { buildVocab, textToTargets } from '../corpus/vocab.ts';
 import { TRANSCRIPT_ALPHABET } from '../text/normalise-spanish.ts';
 import type { ExportSettings } from './export-settings.ts';
+import { exampleSpans } from './example-spans.ts';
 
 export const EXPORT_SAMPLE_RATE = 16_000;
 
 export type ExampleMeta = {
-  /** The fragment id: stable across exports, leads back to review. */
+  /** The fragment id (`<fragmentId>.s<k>` for a sentence): stable across exports, leads back to review. */
   id: string;
+  /** The paragraph it comes from. */
+  fragmentId: string;
+  /** LibriSpeech utterance number within the chapter (example-spans.ts). */
+  utterance: number;
   split: Split;
   bookId: string;
   chapterId: string;
@@ -107,30 +113,35 @@ export async function selectExamples(settings: ExportSettings): Promise<Selectio
         audioFile: { select: { status: true, pcmKey: true, pcmSamples: true, durationSec: true } },
         fragments: {
           orderBy: { position: 'asc' },
-          select: { id: true, position: true, begin: true, end: true, text: true, normText: true, status: true, confidence: true },
+          select: { id: true, position: true, begin: true, end: true, text: true, normText: true, status: true, confidence: true, sentences: true },
         },
       },
     });
     for (const ch of rows) {
       const audio = ch.audioFile;
       const timed = ch.fragments.filter((x) => x.begin !== null && x.end !== null && x.end > x.begin);
+      const spans = exampleSpans(
+        timed.map((x) => ({ ...x, begin: x.begin!, end: x.end! })),
+        settings.unit,
+      );
       const chapterIndex = chapters.length;
       let used = false;
-      for (let i = 0; i < timed.length; i++) {
-        const fr = timed[i]!;
+      const noAudio = new Set<number>();
+      for (const span of spans) {
+        const fr = timed[span.fragmentIndex]!;
         if (!statuses.has(fr.status)) continue;
         if (!audio || audio.status !== 'ready' || !audio.pcmKey) {
-          excluded.noAudio++;
+          // counted once per paragraph
+          if (!noAudio.has(span.fragmentIndex)) excluded.noAudio++;
+          noAudio.add(span.fragmentIndex);
           continue;
         }
-        const begin = fr.begin!;
-        const end = fr.end!;
+        const { begin, end, text } = span;
         const dur = end - begin;
         if (dur < f.minDuration || dur > f.maxDuration) {
           excluded.duration++;
           continue;
         }
-        const text = fr.normText.trim();
         if (f.maxCharsPerSec !== undefined && [...text].length / dur > f.maxCharsPerSec) {
           excluded.charsPerSec++;
           continue;
@@ -147,17 +158,16 @@ export async function selectExamples(settings: ExportSettings): Promise<Selectio
           excluded.text++;
           continue;
         }
-        const limits: ExampleMeta['limits'] = {};
-        if (i > 0) limits.begin = timed[i - 1]!.end!;
-        if (i + 1 < timed.length) limits.end = timed[i + 1]!.begin!;
         const total = audio.pcmSamples ?? Math.round((audio.durationSec ?? 0) * EXPORT_SAMPLE_RATE);
-        const { start, stop } = sampleRange(begin, end, settings.padMs, limits, total);
+        const { start, stop } = sampleRange(begin, end, settings.padMs, span.limits, total);
         if (stop <= start) {
           excluded.noAudio++;
           continue;
         }
         examples.push({
-          id: fr.id,
+          id: span.id,
+          fragmentId: fr.id,
+          utterance: span.utterance,
           bookId: book.id,
           chapterId: ch.id,
           chapterIndex,
@@ -166,11 +176,11 @@ export async function selectExamples(settings: ExportSettings): Promise<Selectio
           pcmKey: audio.pcmKey,
           begin,
           end,
-          limits,
+          limits: span.limits,
           start,
           stop,
           text,
-          textOriginal: fr.text.replace(/\s+/g, ' ').trim(),
+          textOriginal: span.textOriginal,
           targets,
           confidence: fr.confidence ?? 0,
           status: fr.status,
@@ -185,7 +195,7 @@ export async function selectExamples(settings: ExportSettings): Promise<Selectio
   }
 
   const keyOf = (e: Omit<ExampleMeta, 'split'>): string =>
-    settings.group === 'fragment' ? e.id : settings.group === 'chapter' ? e.chapterId : settings.group === 'book' ? e.bookId : e.speakerId;
+    settings.group === 'fragment' ? e.fragmentId : settings.group === 'chapter' ? e.chapterId : settings.group === 'book' ? e.bookId : e.speakerId;
   const hours = new Map<string, number>();
   for (const e of examples) {
     const k = keyOf(e);
