@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import { openWav } from '../audio/wav-reader.ts';
 import { detectPauses, EnergyMeter } from './detect-pauses.ts';
 import { multiscaleDtw, pathCellCosts, toDtwSequence, type DtwPath, type DtwSequence } from './dtw.ts';
-import { findExtraSpeech, findSkippedFragments, groupExtraSpeech, realignWithoutSkipped } from './detect-mismatch.ts';
+import { findExtraSpeech, findExtraSpeechByRemoval, realignWithoutRows, findSkippedFragments, groupExtraSpeech, realignWithoutSkipped } from './detect-mismatch.ts';
 import { mapThroughPath } from './map-path.ts';
 import { mfccFromWav, type Mfcc } from './mfcc.ts';
 import { choosePauses } from './choose-pauses.ts';
@@ -167,6 +167,7 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     const synthMfcc = await mfccFromWav(track.wav, { dither: 1, shiftSec: SHIFT_SEC, signal });
     const real = toDtwSequence(realMfcc, relativeLoudness(realMfcc), { cmvn: true });
     const synth = toDtwSequence(synthMfcc, relativeLoudness(synthMfcc), { cmvn: true });
+    const pauseMap = detectPauses(meter.finish(), meter.frameSec, { minPauseSec: o.minPauseSec });
     const featuresSec = (performance.now() - t0) / 1000;
     progress(0.6);
     signal?.throwIfAborted();
@@ -212,6 +213,21 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
       ? findSkippedFragments(dtwPath, real, synth, colBounds, Uint8Array.from(synth.energy!, (e) => (e > 0.3 ? 1 : 0)), dtwOptions)
       : fragments.map(() => false);
     if (skipped.some(Boolean)) dtwPath = realignWithoutSkipped(dtwPath, real, synth, colBounds, skipped, dtwOptions);
+    // Speech the text lacks, on a real voice (see findExtraSpeechByRemoval): aligned again without it.
+    // (Where the path does cross extra speech horizontally, as on espeak-ng speech, that finding is kept: below.)
+    const isSpeech = (r: number): boolean => pauseMap.inSpeech(r * shift);
+    const crossed = detect
+      ? findExtraSpeech(dtwPath, real.length, isSpeech)
+          .filter((e) => e.speech * shift >= (o.minExtraSpeechSec ?? 2))
+          .map((e): [number, number] => [e.begin, e.end])
+      : [];
+    const removed = detect
+      ? findExtraSpeechByRemoval(dtwPath, real, synth, colBounds, speechRuns(pauseMap.pauses, real.length, shift, 0.25), {
+          ...dtwOptions,
+          exclude: crossed,
+        })
+      : [];
+    if (removed.length) dtwPath = realignWithoutRows(dtwPath, real, synth, colBounds, removed, dtwOptions);
     const dtwSec = (performance.now() - t0) / 1000;
     progress(0.85);
     signal?.throwIfAborted();
@@ -236,8 +252,6 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
       }
       i = g;
     }
-    const energies = meter.finish();
-    const pauseMap = detectPauses(energies, meter.frameSec, { minPauseSec: o.minPauseSec });
     const maxSnap = o.maxSnapSec ?? 0.5;
     const unique = mapped.filter((_, b) => !same[b]);
     const snappedUnique =
@@ -255,7 +269,7 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     const flags: (FragmentFlag | undefined)[] = skipped.map((s) => (s ? 'not-in-audio' : undefined));
     const extra = detect
       ? groupExtraSpeech(
-          findExtraSpeech(dtwPath, real.length, (r) => pauseMap.inSpeech(r * shift)).map((e) => ({
+          findExtraSpeech(dtwPath, real.length, isSpeech).map((e) => ({
             begin: e.begin * shift,
             end: e.end * shift,
             speech: e.speech * shift,
@@ -266,6 +280,23 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
       : [];
     for (const e of extra) flags[e.fragment] = 'extra-audio';
     const extraSpans = extra.map((e) => ({ begin: e.begin, end: e.end }));
+    for (const x of removed) {
+      const span = { begin: x.rowFrom * shift, end: x.rowTo * shift };
+      // The fragment that holds it now (the boundary next to it went to one side or the other).
+      let holder = -1;
+      let most = 0;
+      for (let i = 0; i < k; i++) {
+        const overlap = Math.min(span.end, bounds[i + 1]!) - Math.max(span.begin, bounds[i]!);
+        if (overlap > most) {
+          most = overlap;
+          holder = i;
+        }
+      }
+      if (holder < 0 || flags[holder] === 'not-in-audio') continue;
+      flags[holder] = 'extra-audio';
+      if (!extraSpans.some((e) => e.end > span.begin && e.begin < span.end)) extraSpans.push(span);
+    }
+    extraSpans.sort((x, y) => x.begin - y.begin);
 
     // 5. Confidence.
     const costs = fragmentCosts(dtwPath, real, synth, track.fragments, shift);
@@ -374,6 +405,20 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
 function spokenText(f: { text: string; sentences?: string[] }): string {
   if (!f.sentences || f.sentences.length < 2) return f.text;
   return f.sentences.map((x) => (/[.!?…:;]["'»”’)\]]*\s*$/u.test(x) ? x.trim() : `${x.trim()}.`)).join(' ');
+}
+
+/** Real rows [from, to) of the speech between pauses of at least `minPauseSec` (inter-pausal units). */
+function speechRuns(pauses: { begin: number; end: number }[], rows: number, shift: number, minPauseSec: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (const p of pauses) {
+    if (p.end - p.begin < minPauseSec) continue;
+    const to = Math.floor(p.begin / shift);
+    if (to > from) out.push([from, to]);
+    from = Math.ceil(p.end / shift);
+  }
+  if (rows > from) out.push([from, rows]);
+  return out;
 }
 
 /** c0 of each frame mapped to [0, 1] between the track's 10th and 90th percentile (quiet → 0, speech → 1). */

@@ -1,109 +1,44 @@
 // Text/audio mismatch on REAL speech: the real Spanish readings (../shared/fixtures/real-es) edited with sox —
 // one interior line cut out of the audio (the text keeps it), or a real sentence from another recording spliced
 // into a pause (the text lacks it) — with the timing truth moved to match the edit.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertToPcm, PCM_SAMPLE_RATE } from '../audio/convert-to-pcm.ts';
+import { convertToPcm } from '../audio/convert-to-pcm.ts';
+import { editRealRecording, type EditedRecording } from '../testing/edit-real-recording.ts';
 import { realEsRecordings, type RealRecording } from '../testing/real-es-fixture.ts';
 import { alignFragments, type AlignFragmentsResult } from './align-fragments.ts';
 import { scoreAlignment, type AlignmentTruth, type TruthSpan } from './score-alignment.ts';
 import { ttsText } from './tts-text.ts';
 
-const run = promisify(execFile);
-const sox = (...args: string[]) => run('sox', args);
-
 /** A boundary may miss its pause by this much (seconds). */
 const TOLERANCE_SEC = 0.3;
-/** Silence kept on each side of a spliced-in sentence, at most (never past the middle of its pauses). */
-const SPLICE_PAD_SEC = 0.3;
 
 const recordings = realEsRecordings();
 let dir: string;
-/** Each recording as 16 kHz mono WAV, and its length in samples. */
-const pcm = new Map<string, { wav: string; samples: number }>();
+/** Each recording as 16 kHz mono WAV. */
+const pcm = new Map<string, string>();
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'alinea-mismatch-real-test-'));
   for (const rec of recordings) {
     const wav = path.join(dir, `${rec.name}.wav`);
-    pcm.set(rec.name, { wav, samples: (await convertToPcm(rec.audio, wav)).samples });
+    await convertToPcm(rec.audio, wav);
+    pcm.set(rec.name, wav);
   }
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-type Edit =
-  | { kind: 'none' }
-  /** Cut line `line` out, from the middle of the pause before it to the middle of the pause after it. */
-  | { kind: 'remove'; line: number }
-  /** Splice `donor`'s line `line` (its speech span plus up to SPLICE_PAD_SEC of silence each side) into the middle
-   * of the pause after line `after`. */
-  | { kind: 'insert'; after: number; donor: RealRecording; line: number };
-
-type EditedRecording = {
-  wav: string;
-  /** Truth of the edited audio: a removed line is a zero-length point at the cut. */
-  truth: AlignmentTruth;
-  /** Where the spliced-in speech lies in the edited audio. */
-  inserted?: TruthSpan;
-};
-
-const toSample = (sec: number): number => Math.round(sec * PCM_SAMPLE_RATE);
-const toSec = (samples: number): number => samples / PCM_SAMPLE_RATE;
-const pauseMiddle = (truth: AlignmentTruth, before: number): number =>
-  (truth.paragraphs[before]!.end + truth.paragraphs[before + 1]!.begin) / 2;
-
-/** Writes the edited audio of `rec` with sox (sample-exact cuts) and moves its truth to match. */
-async function editRecording(rec: RealRecording, edit: Edit): Promise<EditedRecording> {
-  const src = pcm.get(rec.name)!;
-  if (edit.kind === 'none') return { wav: src.wav, truth: rec.truth };
-  const base = path.join(dir, `${rec.name}-${edit.kind}`);
-  const head = `${base}-head.wav`;
-  const tail = `${base}-tail.wav`;
-  const out = `${base}.wav`;
-  const t = rec.truth;
-  // Everything from `at` (seconds) on moves by `by` seconds.
-  const shifted = (at: number, by: number): AlignmentTruth => {
-    const move = (x: number): number => (x >= at ? x + by : x);
-    return {
-      duration: t.duration + by,
-      preamble: t.preamble,
-      outro: [move(t.outro[0]), move(t.outro[1])],
-      paragraphs: t.paragraphs.map((p) => ({ begin: move(p.begin), end: move(p.end) })),
-    };
-  };
-
-  if (edit.kind === 'remove') {
-    const cutFrom = toSample(pauseMiddle(t, edit.line - 1));
-    const cutTo = toSample(pauseMiddle(t, edit.line));
-    await sox(src.wav, head, 'trim', '0s', `${cutFrom}s`);
-    await sox(src.wav, tail, 'trim', `${cutTo}s`);
-    await sox(head, tail, out);
-    const truth = shifted(toSec(cutTo), -toSec(cutTo - cutFrom));
-    truth.paragraphs[edit.line] = { begin: toSec(cutFrom), end: toSec(cutFrom) };
-    return { wav: out, truth };
-  }
-
-  const d = edit.donor.truth;
-  const spoken = d.paragraphs[edit.line]!;
-  const padBefore = Math.min(SPLICE_PAD_SEC, (spoken.begin - d.paragraphs[edit.line - 1]!.end) / 2);
-  const padAfter = Math.min(SPLICE_PAD_SEC, (d.paragraphs[edit.line + 1]!.begin - spoken.end) / 2);
-  const clipFrom = toSample(spoken.begin - padBefore);
-  const clipTo = toSample(spoken.end + padAfter);
-  const at = toSample(pauseMiddle(t, edit.after));
-  const clip = `${base}-clip.wav`;
-  await sox(pcm.get(edit.donor.name)!.wav, clip, 'trim', `${clipFrom}s`, `${clipTo - clipFrom}s`);
-  await sox(src.wav, head, 'trim', '0s', `${at}s`);
-  await sox(src.wav, tail, 'trim', `${at}s`);
-  await sox(head, clip, tail, out);
-  const truth = shifted(toSec(at), toSec(clipTo - clipFrom));
-  const begin = toSec(at) + toSec(toSample(spoken.begin) - clipFrom);
-  return { wav: out, truth, inserted: { begin, end: begin + spoken.end - spoken.begin } };
+/** Edits `rec` (see editRealRecording); an insert's donor is given as a recording of the dev set. */
+function editRecording(
+  rec: RealRecording,
+  edit: { kind: 'none' } | { kind: 'remove'; line: number } | { kind: 'insert'; after: number; donor: RealRecording; line: number },
+): Promise<EditedRecording> {
+  const withWav = (r: RealRecording) => ({ ...r, wav: pcm.get(r.name)! });
+  return editRealRecording(withWav(rec), edit.kind === 'insert' ? { ...edit, donor: withWav(edit.donor) } : edit, dir);
 }
 
 async function align(rec: RealRecording, wav: string): Promise<AlignFragmentsResult> {
@@ -142,10 +77,9 @@ const coverage = (spans: TruthSpan[], span: TruthSpan): number =>
 
 // What the aligner does not do yet on real voices (issue 9, measured 2026-12-07): with capitan's line 4 cut out it
 // is flagged, but the boundary of the gap lands 0.75 s early, in a short pause inside line 3; capitan's boundary 5 is
-// 2.6 s early in a semicolon pause (as in the unedited reading); 6 s of capitan spliced into fleurs is shared
-// between two fragments, unflagged. `it.fails` runs these and turns red the moment one passes, so this list can
-// only shrink.
-const KNOWN_FAILURES = new Set(['capitan-veneno remove', 'capitan-veneno insert', 'fleurs insert']);
+// 2.6 s early in a semicolon pause (as in the unedited reading; the spliced sentence itself is found and
+// flagged). `it.fails` runs these and turns red the moment one passes, so this list can only shrink.
+const KNOWN_FAILURES = new Set(['capitan-veneno remove', 'capitan-veneno insert']);
 const itUnless = (key: string) => (KNOWN_FAILURES.has(key) ? it.fails : it);
 
 describe('alignFragments: text/audio mismatch on real Spanish readings edited with sox', () => {
