@@ -129,3 +129,56 @@ describe('multiscaleDtw', () => {
     expect(d.data[2]).toBeCloseTo(-1, 6);
   });
 });
+
+describe('toDtwSequence with cepstral mean/variance normalisation', () => {
+  /** An MFCC track (c0 + 12 coefficients) from a seeded generator, with a per-coefficient offset and gain. */
+  const track = (offset: number, gain: number) => {
+    const coeffs = 13;
+    const frames = 200;
+    const data = new Float32Array(frames * coeffs);
+    let s = 7;
+    for (let i = 0; i < frames * coeffs; i++) {
+      s = (s * 1103515245 + 12345) % 2 ** 31;
+      const k = i % coeffs;
+      data[i] = (s / 2 ** 31 - 0.5) * gain * (1 + k / 10) + offset * (k - 6);
+    }
+    return { frames, coeffs, data, shiftSec: 0.04 } as Parameters<typeof toDtwSequence>[0];
+  };
+
+  it('is blind to a channel offset and gain per coefficient (a room, a microphone), unlike the raw cepstra', () => {
+    const a = toDtwSequence(track(0, 1), undefined, { cmvn: true });
+    const b = toDtwSequence(track(5, 3), undefined, { cmvn: true });
+    for (let i = 0; i < a.data.length; i++) expect(b.data[i]).toBeCloseTo(a.data[i]!, 4);
+    const rawA = toDtwSequence(track(0, 1));
+    const rawB = toDtwSequence(track(5, 3));
+    let maxDiff = 0;
+    for (let i = 0; i < rawA.data.length; i++) maxDiff = Math.max(maxDiff, Math.abs(rawB.data[i]! - rawA.data[i]!));
+    expect(maxDiff).toBeGreaterThan(0.1);
+  });
+
+  it('takes the statistics from the loud frames when energies are given, and keeps unit-length vectors', () => {
+    const m = track(1, 1);
+    // The quiet half sits far off in coefficient 11 (c12): it must not move the statistics.
+    for (let i = 0; i < 100; i++) m.data[i * m.coeffs + 12] += 20;
+    const energy = Float32Array.from({ length: m.frames }, (_, i) => (i < 100 ? 0 : 1));
+    const s = toDtwSequence(m, energy, { cmvn: true });
+    for (let i = 0; i < s.length; i++) {
+      let norm = 0;
+      for (let k = 0; k < s.dim; k++) norm += s.data[i * s.dim + k]! ** 2;
+      expect(norm).toBeCloseTo(1, 5);
+    }
+    // Statistics of frames 100..199 only: their mean vector (before the unit scaling) is zero, so the normalised
+    // loud frames average to nearly nothing in each coefficient compared with the quiet ones.
+    const meanOf = (from: number, to: number, k: number) => {
+      let acc = 0;
+      for (let i = from; i < to; i++) acc += s.data[i * s.dim + k]!;
+      return Math.abs(acc / (to - from));
+    };
+    expect(meanOf(100, 200, 11)).toBeLessThan(0.1);
+    // Statistics over every frame would put the loud half well off centre.
+    const all = toDtwSequence(m, undefined, { cmvn: true });
+    let acc = 0;
+    for (let i = 100; i < 200; i++) acc += all.data[i * all.dim + 11]!;
+    expect(Math.abs(acc / 100)).toBeGreaterThan(0.2);
+  });
+});
