@@ -1,22 +1,9 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeSpeechExample } from '../lib/corpus/speech-example.ts';
 import { readTFRecords } from '../lib/corpus/tfrecord-reader.ts';
-import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
-
-/** The fixture book, aligned, with every timed fragment approved (through the API). */
-async function seedApprovedBook(request: APIRequestContext, name: string) {
-  const { projectId, bookId, chapters } = await seedAlignedBook(request, name);
-  for (const c of chapters) {
-    const { chapter } = await ok<{ chapter: { fragments: { id: string; version: number; begin: number | null; end: number | null }[] } }>(request.get(`/api/chapters/${c.id}/fragments`));
-    for (const f of chapter.fragments) {
-      if (f.begin === null || f.end === null) continue;
-      await ok(request.patch(`/api/fragments/${f.id}`, { data: { expectedVersion: f.version, changes: { status: 'approved' }, reason: 'e2e approve' } }));
-    }
-  }
-  return { projectId, bookId };
-}
+import { openDb, seedApprovedBook } from './helpers/seed-book.ts';
 
 test('export an aligned, approved book: preview, progress, download a shard and read it back', async ({ page, request }, testInfo) => {
   const { projectId } = await seedApprovedBook(request, 'E2E Export');

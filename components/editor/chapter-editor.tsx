@@ -1,12 +1,15 @@
 'use client';
-// The chapter review editor: waveform with one region per paragraph, the paragraph list, the current paragraph's
-// text and history, the review queue. State lives here; the waveform hook only renders it, region maths come
+// The chapter review editor: waveform with one region per paragraph (or per sentence, at the sentence level),
+// the paragraph list, the current paragraph's text, sentences and history, the review queue. State lives here; the waveform hook only renders it, region maths come
 // from lib/review, saves run through one ordered queue with optimistic concurrency (expectedVersion).
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReviewChapter } from '@/lib/review/get-review-chapter.ts';
 import { ATTENTION_FLAG, type FragmentView } from '@/lib/review/fragment-view.ts';
 import { moveBoundary, nudgeBoundary, type BoundaryEdge } from '@/lib/review/region-math.ts';
+import { fittedSentences, moveSentenceEdge } from '@/lib/review/move-sentence-edge.ts';
+import { parseSentenceRegionId } from '@/lib/review/sentence-region-id.ts';
+import { matchShortcut, type EditorAction } from '@/lib/review/editor-shortcuts.ts';
 import { planPatchSaves } from '@/lib/review/plan-patch-saves.ts';
 import { UndoStack, type FragmentPatch, type FragmentState } from '@/lib/review/undo-stack.ts';
 import type { ChapterProgress } from '@/lib/review/review-progress.ts';
@@ -34,20 +37,16 @@ import { ShortcutsOverlay } from './shortcuts-overlay.tsx';
 import { SpectrogramView } from './spectrogram-view.tsx';
 import { useWaveSurfer, type WaveRegion } from './use-wavesurfer.ts';
 import { VirtualList, type VirtualListHandle } from './virtual-list.tsx';
-
-const STATUS_COLOR: Record<string, string> = {
-  auto: 'rgba(148,163,184,0.22)',
-  edited: 'rgba(245,158,11,0.28)',
-  approved: 'rgba(16,185,129,0.26)',
-  rejected: 'rgba(239,68,68,0.26)',
-};
+import { LOW_CONFIDENCE, paragraphRegions, regionSpans, sentenceRegions } from './wave-regions.ts';
+import { LevelSwitch } from './level-switch.tsx';
+import { SentenceList } from './sentence-list.tsx';
+import { useEditorLevel } from './use-editor-level.ts';
 const STATUS_PILL: Record<string, string> = {
   auto: 'bg-slate-100 text-slate-700',
   edited: 'bg-amber-100 text-amber-800',
   approved: 'bg-emerald-100 text-emerald-800',
   rejected: 'bg-red-100 text-red-800',
 };
-const LOW_CONFIDENCE = 0.5;
 const ROW_HEIGHT = 64;
 const TEXT_DEBOUNCE_MS = 700;
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2];
@@ -106,6 +105,12 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
   const [pauseCentres, setPauseCentres] = useState<number[] | null>(null);
   /** What onEdgeDrag/onEdgeDrop snap to: the pause centres while "Snap to pauses" is on and they are loaded. */
   const snapRef = useRef<readonly number[] | null>(null);
+  /** Sentence level: the waveform shows one region per sentence; the side panel lists the current paragraph's. */
+  const { level, setLevel, toggleLevel } = useEditorLevel();
+  const levelRef = useRef(level);
+  const [currentSentence, setCurrentSentence] = useState<number | null>(null);
+  const [playingSentence, setPlayingSentence] = useState<number | null>(null);
+  const playingSentenceRef = useRef<number | null>(null);
 
   const undoRef = useRef(new UndoStack());
   const undoKey = `alinea:undo:${chapter.id}`;
@@ -127,7 +132,8 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
   useEffect(() => {
     loopRef.current = loop;
     autoAdvanceRef.current = autoAdvance;
-  }, [loop, autoAdvance]);
+    levelRef.current = level;
+  }, [loop, autoAdvance, level]);
 
   // snap to pauses: fetch the pauses once, the first time it is switched on
   useEffect(() => {
@@ -325,28 +331,34 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
   }, [queue, flushAllText]);
 
   // ---- waveform
+  /** A drag of a paragraph region's edge, or of a sentence region's: the fragments after it and what moved. */
+  const dragged = (id: string, edge: BoundaryEdge, time: number) => {
+    const s = parseSentenceRegionId(id);
+    const index = indexOf(s ? s.fragmentId : id);
+    if (index < 0) return null;
+    const before = fragsRef.current;
+    if (s) {
+      const m = moveSentenceEdge(before, index, s.sentence, edge, time, dragOptions());
+      return { index, sentence: s.sentence, kind: m.kind, next: m.fragments };
+    }
+    const moved = moveBoundary(toRegions(before), index, edge, time, dragOptions());
+    const next = before.map((f, j) => {
+      const r = moved[j];
+      return r && (r.begin !== f.begin || r.end !== f.end) ? { ...f, begin: r.begin, end: r.end } : f;
+    });
+    return { index, sentence: null, kind: 'paragraph' as const, next };
+  };
   const regions = useMemo<WaveRegion[]>(
-    () =>
-      fragments
-        .filter((f) => f.begin !== null && f.end !== null)
-        .map((f) => ({
-          id: f.id,
-          start: f.begin ?? 0,
-          end: f.end ?? 0,
-          color: STATUS_COLOR[f.status] ?? STATUS_COLOR.auto!,
-          lowConfidence: f.confidence !== null && f.confidence < LOW_CONFIDENCE,
-          selected: f.id === currentId,
-          lockedBegin: f.lockedBegin,
-          lockedEnd: f.lockedEnd,
-        })),
-    [fragments, currentId],
+    () => (level === 'sentence' ? sentenceRegions(fragments, { id: currentId, sentence: currentSentence }) : paragraphRegions(fragments, currentId)),
+    [fragments, currentId, currentSentence, level],
   );
   const ghosts = useMemo(() => (proposal ? proposedBoundaries(proposal.fragments) : []), [proposal]);
 
-  const select = (id: string, opts: { seek?: boolean } = {}) => {
+  const select = (id: string, opts: { seek?: boolean; sentence?: number } = {}) => {
     const i = indexOf(id);
     const f = fragsRef.current[i];
     if (!f) return;
+    if (opts.sentence !== undefined || id !== currentRef.current) setCurrentSentence(opts.sentence ?? null);
     currentRef.current = id;
     setCurrentId(id);
     listRef.current?.scrollToIndex(i);
@@ -365,27 +377,20 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     ghosts,
     handlers: {
       onEdgeDrag(id, edge, time) {
-        const i = indexOf(id);
-        if (i < 0) return [];
-        const moved = moveBoundary(toRegions(fragsRef.current), i, edge, time, dragOptions());
-        return [i - 1, i, i + 1].flatMap((j) => {
-          const r = moved[j];
-          return r ? [{ id: r.id, start: r.begin, end: r.end }] : [];
-        });
+        const d = dragged(id, edge, time);
+        if (!d) return [];
+        return regionSpans(d.next.slice(Math.max(0, d.index - 1), d.index + 2), levelRef.current);
       },
       onEdgeDrop(id, edge, time) {
-        const i = indexOf(id);
-        if (i < 0) return;
+        const d = dragged(id, edge, time);
+        if (!d) return;
         const before = fragsRef.current;
-        const moved = moveBoundary(toRegions(before), i, edge, time, dragOptions());
-        const next = before.map((f, j) => {
-          const r = moved[j];
-          return r && (r.begin !== f.begin || r.end !== f.end) ? { ...f, begin: r.begin, end: r.end } : f;
-        });
-        const changed = next.filter((f, j) => f !== before[j]);
-        lastEdgeRef.current = { id, edge };
-        select(id);
-        const locked = movesLockedEdge(before, next);
+        const { next, kind } = d;
+        const f = before[d.index]!;
+        const changed = next.filter((g, j) => g !== before[j]);
+        if (kind === 'paragraph') lastEdgeRef.current = { id: f.id, edge };
+        select(f.id, d.sentence === null ? {} : { sentence: d.sentence });
+        const locked = kind === 'paragraph' ? movesLockedEdge(before, next) : null;
         if (locked) {
           setNotice({ kind: 'info', message: `Paragraph ${locked.position + 1} has a locked anchor there; unlock it (Ctrl+L) to move it.` });
           commit([...before]);
@@ -396,11 +401,18 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
           return;
         }
         commit(next);
+        if (kind === 'sentence') {
+          record('move sentence boundary', patchesBetween(before, next, ['sentences']));
+          saveFields(f.id, ['sentences']);
+          return;
+        }
         record('move boundary', patchesBetween(before, next, ['begin', 'end']));
         saveMoved(changed);
       },
       onRegionClick(id) {
-        select(id);
+        const s = parseSentenceRegionId(id);
+        if (s) select(s.fragmentId, { sentence: s.sentence });
+        else select(id);
       },
       onTime(t) {
         if (timeRef.current) timeRef.current.textContent = t.toFixed(2);
@@ -410,6 +422,15 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
           playingRef.current = id;
           setPlayingId(id);
           if (id && i >= 0) listRef.current?.scrollToIndex(i);
+        }
+        if (levelRef.current === 'sentence') {
+          const f = i >= 0 ? fragsRef.current[i] : undefined;
+          const k = f ? fittedSentences(f).findIndex((x) => t >= x.begin && t < x.end) : -1;
+          const playing = k >= 0 ? k : null;
+          if (playing !== playingSentenceRef.current) {
+            playingSentenceRef.current = playing;
+            setPlayingSentence(playing);
+          }
         }
         const range = rangeRef.current;
         if (range && t >= range.end) {
@@ -665,7 +686,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
         const v = await editorApi.revert(id, revisionId, side, server.version);
         const before = fragsRef.current;
         saved([v], new Map());
-        record('revert', patchesBetween(before, fragsRef.current, ['begin', 'end', 'text', 'status']));
+        record('revert', patchesBetween(before, fragsRef.current, ['begin', 'end', 'text', 'status', 'sentences']));
       } catch (e) {
         failed(e, [id], []);
       }
@@ -683,7 +704,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
       return c ? applyState(f, c) : f;
     });
     commit(next);
-    record('apply again', patchesBetween(before, next, ['begin', 'end', 'text', 'status']));
+    record('apply again', patchesBetween(before, next, ['begin', 'end', 'text', 'status', 'sentences']));
     const changed = next.filter((f, j) => f !== before[j]);
     const timesOnly = mine.every((m) => Object.keys(m.changes).every((k) => k === 'begin' || k === 'end'));
     if (timesOnly) saveMoved(changed);
@@ -811,55 +832,34 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
       unlinkedRef.current = e.altKey || e.shiftKey;
       if (showHelp) return;
       if (isTyping(e.target)) return; // the text field handles Enter and Escape itself
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if (mod && key === 'z') {
-        e.preventDefault();
-        if (e.shiftKey) redo();
-        else undo();
-        return;
-      }
-      if (mod && key === 'y') {
-        e.preventDefault();
-        redo();
-        return;
-      }
-      if (mod && key === 'l') {
-        e.preventDefault();
-        toggleLock();
-        return;
-      }
-      if (mod || (e.altKey && e.code !== 'BracketLeft' && e.code !== 'BracketRight')) return;
-      const actions: Record<string, () => void> = {
-        ' ': togglePlay,
-        j: () => step(-1),
-        k: () => step(1),
-        a: () => setStatus('approved'),
-        r: () => setStatus('rejected'),
-        f: toggleAttention,
-        e: focusText,
-        s: split,
-        m: merge,
-        n: nextUnreviewed,
-        p: playFragment,
-        b: auditionBoundary,
-        l: () => setLoop((v) => !v),
-        '?': () => setShowHelp(true),
-        '+': () => zoomBy(1.5),
-        '=': () => zoomBy(1.5),
-        '-': () => zoomBy(1 / 1.5),
+      const hit = matchShortcut(e);
+      if (!hit) return;
+      const actions: Record<EditorAction, () => void> = {
+        togglePlay,
+        playFragment,
+        auditionBoundary,
+        toggleLoop: () => setLoop((v) => !v),
+        previous: () => step(-1),
+        next: () => step(1),
+        nextUnreviewed,
+        nudgeBegin: () => nudge('begin', hit.amount ?? 0.01),
+        nudgeEnd: () => nudge('end', hit.amount ?? 0.01),
+        toggleLock: () => toggleLock(),
+        approve: () => setStatus('approved'),
+        reject: () => setStatus('rejected'),
+        toggleAttention,
+        editText: focusText,
+        split,
+        merge,
+        toggleLevel,
+        undo,
+        redo,
+        zoomIn: () => zoomBy(1.5),
+        zoomOut: () => zoomBy(1 / 1.5),
+        help: () => setShowHelp(true),
       };
-      if (e.code === 'BracketLeft' || e.code === 'BracketRight') {
-        e.preventDefault();
-        const amount = (e.shiftKey ? 0.1 : 0.01) * (e.altKey ? -1 : 1);
-        nudge(e.code === 'BracketLeft' ? 'begin' : 'end', amount);
-        return;
-      }
-      const action = actions[e.key === '?' ? '?' : key];
-      if (action) {
-        e.preventDefault();
-        action();
-      }
+      e.preventDefault();
+      actions[hit.action]();
     };
   });
   useEffect(() => {
@@ -923,7 +923,8 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
           </Link>
           <h1 className="text-2xl font-semibold">Review: {chapter.title ?? `Chapter ${chapter.position + 1}`}</h1>
           <p className="text-sm text-slate-600">
-            {fragments.length} paragraphs · {duration.toFixed(1)} s
+            {fragments.length} paragraphs
+            {level === 'sentence' && <> · {fragments.reduce((n, f) => n + (f.sentences?.length ?? 0), 0)} sentences</>} · {duration.toFixed(1)} s
             {chapter.headSec != null && chapter.tailSec != null && (
               <> · text spans {chapter.headSec.toFixed(2)}–{chapter.tailSec.toFixed(2)} s</>
             )}
@@ -977,6 +978,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
 
       <section aria-label="Waveform" className="rounded border border-slate-200 bg-white p-2">
         <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+          <LevelSwitch level={level} onChange={setLevel} />
           <Button variant="secondary" onClick={togglePlay} aria-label={isPlaying ? 'Pause' : 'Play'}>
             {isPlaying ? 'Pause' : 'Play'}
           </Button>
@@ -1139,6 +1141,15 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
               <p className="mt-1 text-xs text-slate-500">
                 Normalised: <span data-testid="current-normtext">{current.normText}</span>
               </p>
+              {level === 'sentence' && (
+                <SentenceList
+                  fragment={current}
+                  selected={currentSentence}
+                  playing={playingId === current.id ? playingSentence : null}
+                  onSelect={(k) => setCurrentSentence(k)}
+                  onPlay={(_k, start, end) => playRange({ start, end, fragmentId: null })}
+                />
+              )}
               {current.modelText !== null && (
                 <p className={`mt-1 text-xs ${current.flag === 'model-mismatch' ? 'text-red-700' : 'text-slate-500'}`} data-testid="current-modeltext">
                   Model heard: {current.modelText || '(nothing)'}

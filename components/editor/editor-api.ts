@@ -46,8 +46,12 @@ export type RevisionJSON = Omit<FragmentRevisionView, 'createdAt'> & { createdAt
 export type QueueFilters = { status: string[]; minConfidence: string; maxConfidence: string; flagged: boolean };
 
 export const editorApi = {
-  updateFragment: (id: string, expectedVersion: number, changes: Partial<FragmentState> & { flag?: 'attention' | null }, reason?: string) =>
-    call<{ fragment: FragmentView }>(`/api/fragments/${id}`, { method: 'PATCH', body: { expectedVersion, changes, reason } }).then((r) => r.fragment),
+  updateFragment: (id: string, expectedVersion: number, changes: Partial<FragmentState> & { flag?: 'attention' | null }, reason?: string) => {
+    // sentence texts follow the paragraph's text on the server: only their times are sent
+    const { sentences, ...rest } = changes;
+    const body = sentences ? { ...rest, sentences: sentences.map((s) => ({ begin: s.begin, end: s.end })) } : rest;
+    return call<{ fragment: FragmentView }>(`/api/fragments/${id}`, { method: 'PATCH', body: { expectedVersion, changes: body, reason } }).then((r) => r.fragment);
+  },
   updateBoundary: (left: FragmentView, right: FragmentView, time: number) =>
     call<{ left: FragmentView; right: FragmentView }>('/api/fragments/boundary', {
       body: { left: { fragmentId: left.id, expectedVersion: left.version }, right: { fragmentId: right.id, expectedVersion: right.version }, time },

@@ -17,7 +17,21 @@ function changes(before: RevisionSnapshot | null, after: RevisionSnapshot): stri
   if (before.status !== after.status) out.push(`status ${before.status} → ${after.status}`);
   if (before.text !== after.text) out.push(`text “${before.text.slice(0, 60)}” → “${after.text.slice(0, 60)}”`);
   if (before.absorbed) out.push(`merged paragraph ${before.absorbed.position + 1}`);
+  out.push(...sentenceChanges(before, after));
   return out.length ? out : ['no visible change'];
+}
+
+/** Moved sentence boundaries (inside the paragraph), or a new sentence count; nothing for old revisions. */
+function sentenceChanges(before: RevisionSnapshot, after: RevisionSnapshot): string[] {
+  const a = before.sentences;
+  const b = after.sentences;
+  if (!a || !b) return [];
+  if (a.length !== b.length) return [`sentences ${a.length} → ${b.length}`];
+  const out: string[] = [];
+  for (let k = 0; k + 1 < a.length; k++) {
+    if (a[k]!.end !== b[k]!.end) out.push(`sentences ${k + 1}|${k + 2} ${t(a[k]!.end)} → ${t(b[k]!.end)}`);
+  }
+  return out;
 }
 
 export function RevisionPanel({

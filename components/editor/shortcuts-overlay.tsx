@@ -1,26 +1,8 @@
 'use client';
-// The "?" overlay: every keyboard shortcut of the editor.
+// The "?" overlay: every keyboard shortcut of the editor, rendered from the table the key handler matches
+// against (lib/review/editor-shortcuts.ts).
 import { useEffect, useRef } from 'react';
-
-export const SHORTCUTS: Array<[string, string]> = [
-  ['Space', 'Play / pause'],
-  ['P', 'Play the current paragraph'],
-  ['B', 'Audition the current boundary (1 s before to 1 s after)'],
-  ['L', 'Loop on / off'],
-  ['J / K', 'Previous / next paragraph'],
-  ['N', 'Next unreviewed paragraph (worst confidence first; at the end, the next chapter to review)'],
-  ['[ / ]', 'Nudge the begin / end 10 ms later (Alt: earlier; Shift: 100 ms)'],
-  ['Drag an edge', 'Move a boundary (linked to the neighbour; hold Alt or Shift to move it alone; "Snap to pauses" pulls it to a nearby pause)'],
-  ['Ctrl+L', 'Lock / unlock the current boundary as an anchor (the last moved edge, else the end)'],
-  ['A / R', 'Approve / reject the paragraph'],
-  ['F', 'Mark the paragraph for attention / clear the mark'],
-  ['E', 'Edit the text (Enter saves, Shift+Enter new line, Escape leaves)'],
-  ['S', 'Split at the play head and the text cursor'],
-  ['M', 'Merge with the next paragraph'],
-  ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'],
-  ['+ / −, Ctrl+wheel', 'Zoom in / out'],
-  ['?', 'Show / hide this list'],
-];
+import { EDITOR_SHORTCUTS } from '@/lib/review/editor-shortcuts.ts';
 
 export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -41,7 +23,7 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
           Keyboard shortcuts
         </h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          {SHORTCUTS.map(([k, v]) => (
+          {EDITOR_SHORTCUTS.map(({ keys: k, help: v }) => (
             <div key={k} className="contents">
               <dt>
                 <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs">{k}</kbd>

@@ -1,6 +1,6 @@
 'use client';
 // The one owner of the wavesurfer.js instance: creates it with the chapter's media element and the server's
-// precomputed peaks (the browser never decodes the chapter), keeps one region per fragment in sync with React
+// precomputed peaks (the browser never decodes the chapter), keeps one region per fragment (or sentence) in sync with React
 // state, and disposes every subscription and the instance on unmount. Region maths stay in lib/review: the
 // caller's handlers compute, this hook only renders what they return.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
@@ -23,6 +23,11 @@ export type WaveRegion = {
   /** Anchors: a locked edge cannot be dragged. */
   lockedBegin: boolean;
   lockedEnd: boolean;
+  /** What it is, for screen readers: "Paragraph 3", "Paragraph 3, sentence 2 of 4". */
+  label?: string;
+  /** Sentence level: an edge between two sentences of one paragraph (drawn thinner than a paragraph edge). */
+  innerBegin?: boolean;
+  innerEnd?: boolean;
 };
 
 export type WaveHandlers = {
@@ -69,21 +74,23 @@ function decorate(region: Region, spec: WaveRegion): void {
   const el = region.element;
   if (!el) return;
   el.dataset.testid = `region-${spec.id}`;
-  el.setAttribute('aria-label', `Paragraph region ${spec.start.toFixed(2)}–${spec.end.toFixed(2)} s`);
+  el.setAttribute('aria-label', `${spec.label ?? 'Paragraph'} region ${spec.start.toFixed(2)}–${spec.end.toFixed(2)} s`);
   el.style.backgroundImage = spec.lowConfidence
     ? 'repeating-linear-gradient(135deg, rgba(220,38,38,0.22) 0 4px, transparent 4px 10px)'
     : '';
   el.style.boxShadow = spec.selected ? 'inset 0 0 0 2px #4f46e5' : spec.lowConfidence ? 'inset 0 0 0 1px #dc2626' : '';
   const left = el.querySelector<HTMLElement>('[part*="region-handle-left"]');
   const right = el.querySelector<HTMLElement>('[part*="region-handle-right"]');
-  for (const [handle, edge, locked] of [[left, 'start', spec.lockedBegin], [right, 'end', spec.lockedEnd]] as const) {
+  for (const [handle, edge, locked, inner] of [[left, 'start', spec.lockedBegin, spec.innerBegin], [right, 'end', spec.lockedEnd, spec.innerEnd]] as const) {
     if (!handle) continue;
     handle.dataset.testid = `region-${edge}-${spec.id}`;
     handle.dataset.locked = locked ? 'true' : 'false';
-    handle.title = locked ? 'Anchor (locked): unlock it to move it' : '';
-    // a locked anchor: a solid amber bar instead of the thin draggable handle
-    handle.style.borderColor = locked ? '#d97706' : '';
+    handle.title = locked ? 'Anchor (locked): unlock it to move it' : inner ? 'Sentence boundary' : '';
+    // A locked anchor: a solid amber bar instead of the thin draggable handle. A sentence boundary: one dotted
+    // line (the next sentence's start handle draws it; the end handle before it stays draggable but unseen).
+    handle.style.borderColor = locked ? '#d97706' : inner ? (edge === 'end' ? 'transparent' : 'rgba(51,65,85,0.75)') : '';
     handle.style.borderWidth = locked ? '3px' : '';
+    handle.style.borderStyle = inner && !locked ? 'dashed' : '';
     handle.style.cursor = locked ? 'not-allowed' : '';
   }
 }
@@ -324,7 +331,10 @@ export function useWaveSurfer(opts: {
         old.selected !== spec.selected ||
         old.lowConfidence !== spec.lowConfidence ||
         old.lockedBegin !== spec.lockedBegin ||
-        old.lockedEnd !== spec.lockedEnd
+        old.lockedEnd !== spec.lockedEnd ||
+        old.label !== spec.label ||
+        old.innerBegin !== spec.innerBegin ||
+        old.innerEnd !== spec.innerEnd
       ) {
         decorate(have.region, spec);
       }

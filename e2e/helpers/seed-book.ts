@@ -37,3 +37,16 @@ export async function seedAlignedBook(request: APIRequestContext, name: string) 
   const { chapters } = await ok<Overview>(request.get(`/api/books/${book.id}`));
   return { projectId: project.id, bookId: book.id, chapters };
 }
+
+/** The fixture book, aligned, with every timed fragment approved (through the API). */
+export async function seedApprovedBook(request: APIRequestContext, name: string) {
+  const { projectId, bookId, chapters } = await seedAlignedBook(request, name);
+  for (const c of chapters) {
+    const { chapter } = await ok<{ chapter: { fragments: { id: string; version: number; begin: number | null; end: number | null }[] } }>(request.get(`/api/chapters/${c.id}/fragments`));
+    for (const f of chapter.fragments) {
+      if (f.begin === null || f.end === null) continue;
+      await ok(request.patch(`/api/fragments/${f.id}`, { data: { expectedVersion: f.version, changes: { status: 'approved' }, reason: 'e2e approve' } }));
+    }
+  }
+  return { projectId, bookId };
+}

@@ -4,8 +4,19 @@ import type { FragmentView, FragmentStatus } from './fragment-view.ts';
 import type { Region } from './move-boundary.ts';
 import type { FragmentPatch, FragmentState } from './undo-stack.ts';
 
-export const EDITABLE = ['begin', 'end', 'text', 'status'] as const;
+export const EDITABLE = ['begin', 'end', 'text', 'status', 'sentences'] as const;
 export type EditableField = (typeof EDITABLE)[number];
+
+/** Whether a field differs between two states (sentences compared by value). */
+function differs(a: FragmentView, b: FragmentView, k: EditableField): boolean {
+  return k === 'sentences' ? !sameSentences(a.sentences, b.sentences) : a[k] !== b[k];
+}
+
+export function sameSentences(a: FragmentView['sentences'], b: FragmentView['sentences']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((s, i) => s.begin === b[i]!.begin && s.end === b[i]!.end && s.text === b[i]!.text);
+}
 
 export function toRegions(frags: readonly FragmentView[]): Region[] {
   return frags.map((f) => ({ id: f.id, begin: f.begin ?? 0, end: f.end ?? 0 }));
@@ -16,6 +27,7 @@ function stateOf(f: FragmentView, fields: readonly EditableField[]): Partial<Fra
   for (const k of fields) {
     if (k === 'status') out.status = f.status as FragmentStatus;
     else if (k === 'text') out.text = f.text;
+    else if (k === 'sentences') out.sentences = f.sentences;
     else out[k] = f[k];
   }
   return out;
@@ -28,7 +40,7 @@ export function patchesBetween(before: readonly FragmentView[], after: readonly 
   for (const f of after) {
     const b = old.get(f.id);
     if (!b || b === f) continue;
-    const changed = fields.filter((k) => b[k] !== f[k]);
+    const changed = fields.filter((k) => differs(b, f, k));
     if (changed.length) out.push({ fragmentId: f.id, before: stateOf(b, changed), after: stateOf(f, changed) });
   }
   return out;
@@ -36,7 +48,7 @@ export function patchesBetween(before: readonly FragmentView[], after: readonly 
 
 /** `fields` of `local` that differ from the server's copy, as updateFragment changes. */
 export function diffFields(local: FragmentView, server: FragmentView, fields: readonly EditableField[]): Partial<FragmentState> {
-  return stateOf(local, fields.filter((k) => local[k] !== server[k]));
+  return stateOf(local, fields.filter((k) => differs(local, server, k)));
 }
 
 /**
@@ -50,6 +62,7 @@ export function mergeSaved(local: FragmentView, saved: FragmentView, sent: Fragm
   if (local.end !== sent.end) out.end = local.end;
   if (local.text !== sent.text) out.text = local.text;
   if (local.status !== sent.status) out.status = local.status;
+  if (local.sentences !== sent.sentences) out.sentences = local.sentences; // a sentence boundary moved again
   if (local.flag !== sent.flag) out.flag = local.flag; // marked for attention meanwhile: its own save is queued
   return out;
 }

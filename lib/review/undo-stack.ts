@@ -3,8 +3,9 @@
 // fragment's current version). Structural edits (split, merge) are not patches: call clear() after one.
 import { z } from 'zod';
 import { FRAGMENT_STATUSES, type FragmentStatus } from './fragment-view.ts';
+import { fragmentSentenceSchema, type FragmentSentence } from '../chapters/fragment-sentences.ts';
 
-export type FragmentState = { begin: number | null; end: number | null; text: string; status: FragmentStatus };
+export type FragmentState = { begin: number | null; end: number | null; text: string; status: FragmentStatus; sentences: FragmentSentence[] | null };
 
 /** One fragment's change: the fields it had and has. */
 export type FragmentPatch = { fragmentId: string; before: Partial<FragmentState>; after: Partial<FragmentState> };
@@ -21,6 +22,7 @@ const stateSchema = z
     end: z.number().nullable(),
     text: z.string(),
     status: z.enum(FRAGMENT_STATUSES),
+    sentences: z.array(fragmentSentenceSchema).nullable(),
   })
   .partial()
   .strict();
@@ -45,11 +47,11 @@ function invert(p: FragmentPatch): FragmentPatch {
 
 function isNoop(p: FragmentPatch): boolean {
   const keys = new Set([...Object.keys(p.before), ...Object.keys(p.after)]) as Set<keyof FragmentState>;
-  return [...keys].every((k) => p.before[k] === p.after[k]);
+  return [...keys].every((k) => (k === 'sentences' ? JSON.stringify(p.before[k]) === JSON.stringify(p.after[k]) : p.before[k] === p.after[k]));
 }
 
 function clonePatch(p: FragmentPatch): FragmentPatch {
-  return { fragmentId: p.fragmentId, before: { ...p.before }, after: { ...p.after } };
+  return { fragmentId: p.fragmentId, before: structuredClone(p.before), after: structuredClone(p.after) };
 }
 
 export class UndoStack {

@@ -3,7 +3,7 @@ import { updateFragment, updateFragmentInput } from '@/lib/review/update-fragmen
 
 export const runtime = 'nodejs';
 
-// PATCH /api/fragments/:id { expectedVersion, changes: { begin?, end?, text?, status?, flag?: 'attention' | null }, reason? }
+// PATCH /api/fragments/:id { expectedVersion, changes: { begin?, end?, text?, status?, flag?: 'attention' | null, sentences?: [{ begin, end }] }, reason? }
 // → { fragment }.
 // 409 CONFLICT with details.fragment (as it is now) when expectedVersion is stale.
 export const PATCH = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }, user) => {

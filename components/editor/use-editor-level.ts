@@ -1,0 +1,27 @@
+'use client';
+// The level the editor shows (paragraphs or sentences), remembered per browser.
+import { useCallback, useEffect, useState } from 'react';
+import type { EditorLevel } from './wave-regions.ts';
+
+const KEY = 'alinea:editor-level';
+
+export function useEditorLevel(): { level: EditorLevel; setLevel: (level: EditorLevel) => void; toggleLevel: () => void } {
+  const [level, setLevelState] = useState<EditorLevel>('paragraph');
+  useEffect(() => {
+    try {
+      if (localStorage.getItem(KEY) === 'sentence') setLevelState('sentence');
+    } catch {
+      /* storage disabled: start at paragraphs */
+    }
+  }, []);
+  const setLevel = useCallback((next: EditorLevel) => {
+    setLevelState(next);
+    try {
+      localStorage.setItem(KEY, next);
+    } catch {
+      /* storage disabled: the level holds for this page */
+    }
+  }, []);
+  const toggleLevel = useCallback(() => setLevel(level === 'paragraph' ? 'sentence' : 'paragraph'), [level, setLevel]);
+  return { level, setLevel, toggleLevel };
+}

@@ -1,0 +1,67 @@
+// The waveform's regions for the editor's two levels, from the fragments (no React, no DOM): one region per
+// paragraph, or one per sentence, coloured by its paragraph's status. A sentence region's first and last edges
+// are its paragraph's (anchors stay locked); its inner edges are sentence boundaries.
+import type { FragmentView } from '@/lib/review/fragment-view.ts';
+import { fittedSentences } from '@/lib/review/move-sentence-edge.ts';
+import { sentenceRegionId } from '@/lib/review/sentence-region-id.ts';
+import type { WaveRegion } from './use-wavesurfer.ts';
+
+export type EditorLevel = 'paragraph' | 'sentence';
+
+export const STATUS_COLOR: Record<string, string> = {
+  auto: 'rgba(148,163,184,0.22)',
+  edited: 'rgba(245,158,11,0.28)',
+  approved: 'rgba(16,185,129,0.26)',
+  rejected: 'rgba(239,68,68,0.26)',
+};
+// Every other sentence of a paragraph a shade lighter, so neighbouring sentences read apart.
+const STATUS_COLOR_ALT: Record<string, string> = {
+  auto: 'rgba(148,163,184,0.12)',
+  edited: 'rgba(245,158,11,0.15)',
+  approved: 'rgba(16,185,129,0.14)',
+  rejected: 'rgba(239,68,68,0.14)',
+};
+export const LOW_CONFIDENCE = 0.5;
+
+const timed = (f: FragmentView) => f.begin !== null && f.end !== null;
+
+export function paragraphRegions(fragments: readonly FragmentView[], currentId: string | null): WaveRegion[] {
+  return fragments.filter(timed).map((f) => ({
+    id: f.id,
+    start: f.begin ?? 0,
+    end: f.end ?? 0,
+    color: STATUS_COLOR[f.status] ?? STATUS_COLOR.auto!,
+    lowConfidence: f.confidence !== null && f.confidence < LOW_CONFIDENCE,
+    selected: f.id === currentId,
+    lockedBegin: f.lockedBegin,
+    lockedEnd: f.lockedEnd,
+    label: `Paragraph ${f.position + 1}`,
+  }));
+}
+
+/** `current`: the selected paragraph and, optionally, its selected sentence (else all of its sentences are). */
+export function sentenceRegions(fragments: readonly FragmentView[], current: { id: string | null; sentence: number | null }): WaveRegion[] {
+  return fragments.filter(timed).flatMap((f) => {
+    const sentences = fittedSentences(f);
+    const last = sentences.length - 1;
+    return sentences.map((s, k) => ({
+      id: sentenceRegionId(f.id, k),
+      start: s.begin,
+      end: s.end,
+      color: (k % 2 === 0 ? STATUS_COLOR : STATUS_COLOR_ALT)[f.status] ?? STATUS_COLOR.auto!,
+      lowConfidence: f.confidence !== null && f.confidence < LOW_CONFIDENCE,
+      selected: f.id === current.id && (current.sentence === null || current.sentence === k),
+      lockedBegin: k === 0 && f.lockedBegin,
+      lockedEnd: k === last && f.lockedEnd,
+      label: `Paragraph ${f.position + 1}, sentence ${k + 1} of ${last + 1}`,
+      innerBegin: k > 0,
+      innerEnd: k < last,
+    }));
+  });
+}
+
+/** The regions of `fragments` at `level`, for a drag preview (positions only). */
+export function regionSpans(fragments: readonly FragmentView[], level: EditorLevel): Array<{ id: string; start: number; end: number }> {
+  const regions = level === 'sentence' ? sentenceRegions(fragments, { id: null, sentence: null }) : paragraphRegions(fragments, null);
+  return regions.map((r) => ({ id: r.id, start: r.start, end: r.end }));
+}
