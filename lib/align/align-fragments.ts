@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import { openWav } from '../audio/wav-reader.ts';
 import { detectPauses, EnergyMeter } from './detect-pauses.ts';
 import { multiscaleDtw, pathCellCosts, toDtwSequence, type DtwPath, type DtwSequence } from './dtw.ts';
-import { findExtraSpeech, findExtraSpeechByRemoval, realignWithoutRows, findSkippedFragments, groupExtraSpeech, realignWithoutSkipped } from './detect-mismatch.ts';
+import { findExtraSpeech, findExtraSpeechByRemoval, findSpokenEdges, realignWithoutRows, trimSpokenEdges, findSkippedFragments, groupExtraSpeech, realignWithoutSkipped } from './detect-mismatch.ts';
 import { mapThroughPath } from './map-path.ts';
 import { mfccFromWav, type Mfcc } from './mfcc.ts';
 import { choosePauses } from './choose-pauses.ts';
@@ -213,6 +213,17 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
       ? findSkippedFragments(dtwPath, real, synth, colBounds, Uint8Array.from(synth.energy!, (e) => (e > 0.3 ? 1 : 0)), dtwOptions)
       : fragments.map(() => false);
     if (skipped.some(Boolean)) dtwPath = realignWithoutSkipped(dtwPath, real, synth, colBounds, skipped, dtwOptions);
+    const runs = speechRuns(pauseMap.pauses, real.length, shift, 0.25);
+    // A spoken intro/outro the open begin/end did not skip (a real voice; see findSpokenEdges): aligned without it.
+    if (detect && (dtwOptions.openBegin > 0 || dtwOptions.openEnd > 0)) {
+      const edges = findSpokenEdges(dtwPath, real, synth, colBounds, runs, {
+        ...dtwOptions,
+        maxRows: Math.max(dtwOptions.openBegin, dtwOptions.openEnd),
+      });
+      if (dtwOptions.openBegin === 0) delete edges.head;
+      if (dtwOptions.openEnd === 0) delete edges.tail;
+      if (edges.head || edges.tail) dtwPath = trimSpokenEdges(dtwPath, real, synth, colBounds, edges, dtwOptions);
+    }
     // Speech the text lacks, on a real voice (see findExtraSpeechByRemoval): aligned again without it.
     // (Where the path does cross extra speech horizontally, as on espeak-ng speech, that finding is kept: below.)
     const isSpeech = (r: number): boolean => pauseMap.inSpeech(r * shift);
@@ -222,7 +233,7 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
           .map((e): [number, number] => [e.begin, e.end])
       : [];
     const removed = detect
-      ? findExtraSpeechByRemoval(dtwPath, real, synth, colBounds, speechRuns(pauseMap.pauses, real.length, shift, 0.25), {
+      ? findExtraSpeechByRemoval(dtwPath, real, synth, colBounds, runs, {
           ...dtwOptions,
           exclude: crossed,
         })

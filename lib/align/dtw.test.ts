@@ -159,7 +159,7 @@ describe('toDtwSequence with cepstral mean/variance normalisation', () => {
   it('takes the statistics from the loud frames when energies are given, and keeps unit-length vectors', () => {
     const m = track(1, 1);
     // The quiet half sits far off in coefficient 11 (c12): it must not move the statistics.
-    for (let i = 0; i < 100; i++) m.data[i * m.coeffs + 12] += 20;
+    for (let i = 0; i < 100; i++) m.data[i * m.coeffs + 12] = m.data[i * m.coeffs + 12]! + 20;
     const energy = Float32Array.from({ length: m.frames }, (_, i) => (i < 100 ? 0 : 1));
     const s = toDtwSequence(m, energy, { cmvn: true });
     for (let i = 0; i < s.length; i++) {

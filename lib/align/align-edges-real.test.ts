@@ -1,0 +1,63 @@
+// Spoken intros and outros on real voices: the real Spanish readings (../shared/fixtures/real-es) with speech the
+// text lacks before or after them (another speaker's line, or the reader's own), as a LibriVox chapter has
+// ("Capítulo uno de … Esta es una grabación de LibriVox", "Fin del capítulo"). The first fragment must begin in
+// the pause after the intro, the last must end in the pause before the outro, and nothing is flagged.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertToPcm } from '../audio/convert-to-pcm.ts';
+import { editRealRecording, type RecordingEdit, type RecordingWav } from '../testing/edit-real-recording.ts';
+import { realEsRecordings } from '../testing/real-es-fixture.ts';
+import { alignFragments } from './align-fragments.ts';
+import { scoreAlignment, truthPauses } from './score-alignment.ts';
+import { ttsText } from './tts-text.ts';
+
+const recordings = realEsRecordings();
+let dir: string;
+const wavs = new Map<string, RecordingWav>();
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'alinea-edges-real-test-'));
+  for (const rec of recordings) {
+    const wav = path.join(dir, `${rec.name}.wav`);
+    await convertToPcm(rec.audio, wav);
+    wavs.set(rec.name, { name: rec.name, wav, truth: rec.truth });
+  }
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The donor's line closest to `sec` seconds long. */
+const lineNear = (donor: RecordingWav, sec: number): number => {
+  const len = donor.truth.paragraphs.map((p) => Math.abs(p.end - p.begin - sec));
+  return len.indexOf(Math.min(...len));
+};
+
+describe('alignFragments: spoken intros and outros on real readings', () => {
+  recordings.forEach((rec, i) => {
+    const donor = () => wavs.get(recordings[(i + 1) % recordings.length]!.name)!;
+    const cases: [string, () => RecordingEdit][] = [
+      ['another speaker\'s intro', () => ({ kind: 'intro', donor: donor(), line: lineNear(donor(), 6) })],
+      ['the reader\'s own words as an intro', () => ({ kind: 'intro-same-reader' })],
+      ['an outro', () => ({ kind: 'outro', donor: donor(), line: lineNear(donor(), 3) })],
+    ];
+    for (const [label, edit] of cases) {
+      it(`${rec.name}, ${label}: left out, the text's first and last boundaries in their pauses`, async () => {
+        const edited = await editRealRecording(wavs.get(rec.name)!, edit(), dir);
+        const r = await alignFragments({
+          audioWav: edited.wav,
+          fragments: rec.lines.map((text, f) => ({ id: `f${f}`, text: ttsText(text, 'spa') })),
+          language: 'spa',
+          options: { cacheDir: path.join(dir, 'tts') },
+        });
+        const s = scoreAlignment(r.fragments, edited.truth);
+        const pauses = truthPauses(edited.truth);
+        console.log(`${rec.name} ${label}: head ${r.head} in [${pauses[0]!.begin}, ${pauses[0]!.end}], tail ${r.tail} in [${pauses[pauses.length - 1]!.begin}, ${pauses[pauses.length - 1]!.end}]`);
+        expect(s.errors[0]).toBe(0);
+        expect(s.errors[s.errors.length - 1]).toBe(0);
+        expect(r.fragments.filter((f) => f.flag)).toEqual([]);
+      });
+    }
+  });
+});
