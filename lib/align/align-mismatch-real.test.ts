@@ -75,11 +75,10 @@ const coverage = (spans: TruthSpan[], span: TruthSpan): number =>
   spans.reduce((acc, s) => acc + Math.max(0, Math.min(s.end, span.end) - Math.max(s.begin, span.begin)), 0) /
   (span.end - span.begin);
 
-// What the aligner does not do yet on real voices (issue 9, measured 2026-12-07): with capitan's line 4 cut out it
-// is flagged, but the boundary of the gap lands 0.75 s early, in a short pause inside line 3; capitan's boundary 5 is
-// 2.6 s early in a semicolon pause (as in the unedited reading; the spliced sentence itself is found and
-// flagged). `it.fails` runs these and turns red the moment one passes, so this list can only shrink.
-const KNOWN_FAILURES = new Set(['capitan-veneno remove', 'capitan-veneno insert']);
+// What the aligner does not do yet on real voices (issue 9, measured 2026-12-07): capitan's boundary 5 is 2.6 s
+// early in a semicolon pause (as in the unedited reading; the spliced sentence itself is found and flagged).
+// `it.fails` runs it and turns red the moment it passes, so this list can only shrink.
+const KNOWN_FAILURES = new Set(['capitan-veneno insert']);
 const itUnless = (key: string) => (KNOWN_FAILURES.has(key) ? it.fails : it);
 
 describe('alignFragments: text/audio mismatch on real Spanish readings edited with sox', () => {
