@@ -18,6 +18,7 @@ import path from 'node:path';
 import { convertToPcm } from '../lib/audio/convert-to-pcm.ts';
 import { alignFragments, type AlignFragmentsResult } from '../lib/align/align-fragments.ts';
 import { scoreAlignment, summariseErrors, truthPauses, type AlignmentScore, type AlignmentTruth } from '../lib/align/score-alignment.ts';
+import { missedByConfidence } from '../lib/align/missed-by-confidence.ts';
 import { ttsText } from '../lib/align/tts-text.ts';
 import { editRealRecording, type RecordingEdit, type RecordingWav } from '../lib/testing/edit-real-recording.ts';
 import { realEsRecordings, type RealRecording } from '../lib/testing/real-es-fixture.ts';
@@ -76,7 +77,9 @@ const against = (t: number, pause: { begin: number; end: number }): string =>
 function row(rec: string, variant: string, r: AlignFragmentsResult, truth: AlignmentTruth, score: AlignmentScore): string {
   const pauses = truthPauses(truth);
   const flags = r.fragments.filter((f) => f.flag).map((f) => `${f.id}:${f.flag === 'not-in-audio' ? 'nia' : 'extra'}`);
-  const bad = score.errors.flatMap((e, b) => (e > 0.1 ? [`${b}:${ms(e)}`] : []));
+  const missed = new Set(missedByConfidence(score.errors, r.fragments.map((f) => f.confidence)));
+  // "!" marks a bad boundary the confidence does not lead to (not at a lowest-10 % fragment).
+  const bad = score.errors.flatMap((e, b) => (e > 0.1 ? [`${b}:${ms(e)}${missed.has(b) ? '!' : ''}`] : []));
   return [
     rec.padEnd(14),
     variant.padEnd(17),

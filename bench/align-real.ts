@@ -11,6 +11,7 @@ import path from 'node:path';
 import { convertToPcm } from '../lib/audio/convert-to-pcm.ts';
 import { alignFragments } from '../lib/align/align-fragments.ts';
 import { proportionalSplit, scoreAlignment, summariseErrors, truthPauses, type AlignmentScore } from '../lib/align/score-alignment.ts';
+import { missedByConfidence } from '../lib/align/missed-by-confidence.ts';
 import { ttsText } from '../lib/align/tts-text.ts';
 import { pairedSentences, realEsRecordings } from '../lib/testing/real-es-fixture.ts';
 
@@ -57,20 +58,9 @@ try {
     const naive = scoreAlignment(proportionalSplit(rec.lines, 0, rec.truth.duration), rec.truth);
     pooled.push(...ours.errors);
     pooledNaive.push(...naive.errors);
-    // Confidence vs error: every boundary > 100 ms off should touch a fragment in the chapter's lowest 10 %
-    // (at least the single lowest).
+    // Confidence vs error: every boundary > 100 ms off should touch a fragment in the chapter's lowest 10 %.
     const conf = r.fragments.map((f) => f.confidence);
-    // Ties count against us: a fragment at the cut is among the lowest 10 % only if everything at or below the
-    // cut fits in that 10 %.
-    const budget = Math.max(1, Math.ceil(0.1 * conf.length));
-    const sortedConf = [...conf].sort((a, b) => a - b);
-    const cutValue = sortedConf[budget - 1]!;
-    const cut = conf.filter((c) => c <= cutValue).length <= budget ? cutValue : Math.max(-1, ...sortedConf.filter((c) => c < cutValue));
-    ours.errors.forEach((e, b) => {
-      if (e <= 0.1) return;
-      const touching = [b - 1, b].filter((i) => i >= 0 && i < conf.length);
-      if (!touching.some((i) => conf[i]! <= cut)) confidenceMisses.push(`${rec.name}#${b} (${ms(e)} ms)`);
-    });
+    for (const b of missedByConfidence(ours.errors, conf)) confidenceMisses.push(`${rec.name}#${b} (${ms(ours.errors[b]!)} ms)`);
     const a = AENEAS[rec.name];
     const flags = r.fragments.filter((f) => f.flag).map((f) => `${f.id}:${f.flag}`);
     console.log(
