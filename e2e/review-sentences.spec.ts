@@ -91,6 +91,7 @@ test('switch to sentences, drag a sentence boundary: the paragraph saves it', as
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.screenshot({ path: '/tmp/alinea-sentence-level.png', fullPage: true });
+  await page.getByRole('region', { name: 'Waveform' }).screenshot({ path: '/tmp/alinea-sentence-waveform.png' });
 
   // Ctrl+Z takes the sentence boundary back, in the database too
   await page.keyboard.press('Control+z');

@@ -90,7 +90,7 @@ function decorate(region: Region, spec: WaveRegion): void {
     // line (the next sentence's start handle draws it; the end handle before it stays draggable but unseen).
     handle.style.borderColor = locked ? '#d97706' : inner ? (edge === 'end' ? 'transparent' : 'rgba(51,65,85,0.75)') : '';
     handle.style.borderWidth = locked ? '3px' : '';
-    handle.style.borderStyle = inner && !locked ? 'dashed' : '';
+    handle.style[edge === 'start' ? 'borderLeftStyle' : 'borderRightStyle'] = inner && !locked ? 'dashed' : '';
     handle.style.cursor = locked ? 'not-allowed' : '';
   }
 }

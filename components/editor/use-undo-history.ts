@@ -1,0 +1,50 @@
+'use client';
+// The editor's undo/redo history (lib/review/undo-stack.ts), kept in sessionStorage per chapter so it survives
+// a reload. Applying a step is the caller's (it saves like any edit).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { UndoStack, type FragmentPatch, type UndoStep } from '@/lib/review/undo-stack.ts';
+
+export function useUndoHistory(chapterId: string) {
+  const undoRef = useRef(new UndoStack());
+  const key = `alinea:undo:${chapterId}`;
+  const [labels, setLabels] = useState({ undo: null as string | null, redo: null as string | null });
+
+  const sync = useCallback(() => {
+    const stack = undoRef.current;
+    setLabels({ undo: stack.undoLabel, redo: stack.redoLabel });
+    try {
+      sessionStorage.setItem(key, JSON.stringify(stack.toJSON()));
+    } catch {
+      /* storage full or disabled: undo still works for this page */
+    }
+  }, [key]);
+  useEffect(() => {
+    undoRef.current = UndoStack.fromJSON(sessionStorage.getItem(key));
+    setLabels({ undo: undoRef.current.undoLabel, redo: undoRef.current.redoLabel });
+  }, [key]);
+
+  const record = useCallback(
+    (label: string, patches: FragmentPatch[], coalesceKey?: string) => {
+      undoRef.current.push(label, patches, coalesceKey === undefined ? {} : { coalesceKey });
+      sync();
+    },
+    [sync],
+  );
+  const takeUndo = useCallback((): UndoStep | null => {
+    const step = undoRef.current.undo();
+    sync();
+    return step;
+  }, [sync]);
+  const takeRedo = useCallback((): UndoStep | null => {
+    const step = undoRef.current.redo();
+    sync();
+    return step;
+  }, [sync]);
+  /** After a structural edit (split, merge, a sync map import): the patches no longer apply. */
+  const clear = useCallback(() => {
+    undoRef.current.clear();
+    sync();
+  }, [sync]);
+
+  return { labels, record, takeUndo, takeRedo, clear };
+}
