@@ -15,6 +15,8 @@ import { revertFragment } from './revert-fragment.ts';
 import { listFragmentRevisions } from './list-fragment-revisions.ts';
 import { splitFragmentAt } from './split-fragment-at.ts';
 import { mergeFragments } from './merge-fragments.ts';
+import { acceptSpanRealign } from './accept-span-realign.ts';
+import type { RealignProposal } from './realign-proposal.ts';
 
 useTestEnv();
 
@@ -171,5 +173,30 @@ describe('chapter sync maps with sentences', () => {
     expect(await sentenceTimes(fragments[1]!.id)).toEqual([[10.5, 13], [13, 16.5]]);
     const rev = await getDb().fragmentRevision.findFirstOrThrow({ where: { fragmentId: fragments[0]!.id, reason: 'import json' } });
     expect(JSON.parse(rev.after).sentences.map((s: { end: number }) => s.end)).toEqual([2, 7.5, 10.5]);
+  });
+});
+
+describe('accepting a span re-alignment', () => {
+  it('stores the proposed sentence times with the paragraph times', async () => {
+    const { chapterId, fragments } = await seed();
+    const [a, b] = fragments;
+    const proposal: RealignProposal = {
+      kind: 'realign-proposal',
+      chapterId,
+      span: { begin: 1, end: 16 },
+      anchoredBegin: true,
+      anchoredEnd: true,
+      createdAt: new Date().toISOString(),
+      fragments: [
+        { id: a!.id, position: 0, status: 'auto', version: a!.version, old: { begin: 1, end: 10, confidence: null }, begin: 1, end: 9.5, confidence: 0.9, flag: null, sentences: [{ begin: 1, end: 2.5 }, { begin: 2.5, end: 6 }, { begin: 6, end: 9.5 }] },
+        { id: b!.id, position: 1, status: 'auto', version: b!.version, old: { begin: 10, end: 16, confidence: null }, begin: 9.5, end: 16, confidence: 0.8, flag: null, sentences: [{ begin: 9.5, end: 12 }, { begin: 12, end: 16 }] },
+      ],
+    };
+    const job = await getDb().job.create({
+      data: { type: 'realign-span', payload: JSON.stringify({ chapterId, fragmentId: a!.id }), status: 'succeeded', result: JSON.stringify(proposal) },
+    });
+    await acceptSpanRealign({ chapterId, jobId: job.id });
+    expect(await sentenceTimes(a!.id)).toEqual([[1, 2.5], [2.5, 6], [6, 9.5]]);
+    expect(await sentenceTimes(b!.id)).toEqual([[9.5, 12], [12, 16]]);
   });
 });
