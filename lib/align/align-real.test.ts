@@ -41,8 +41,11 @@ describe('alignFragments on real Spanish readings', () => {
       );
       // Nothing was skipped and nothing added in these readings.
       expect(r.fragments.filter((f) => f.flag)).toEqual([]);
-      // Accuracy: every boundary but (for now) one hard case within 300 ms of its pause.
+      // Accuracy: every boundary within 300 ms of its pause — but capitan's boundary 5, where the truth itself is in
+      // doubt: its line 4 span (39.09–45.26) holds 30 syllable nuclei for a text of 16 syllables, the aligner's
+      // (38.27–42.64) 16, and every other line of the file matches within 2 (npx tsx bench/audit-truth.ts).
       expect(s.errors.filter((e) => e > 0.3).length).toBeLessThanOrEqual(rec.name === 'capitan-veneno' ? 1 : 0);
+      if (rec.name === 'capitan-veneno') expect(s.errors.findIndex((e) => e > 0.3)).toBeOneOf([-1, 5]);
       expect(s.inPauseShare).toBeGreaterThanOrEqual(0.9);
     });
   }
