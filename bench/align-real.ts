@@ -33,6 +33,9 @@ const rows: Record<string, unknown>[] = [];
 const pooled: number[] = [];
 const pooledNaive: number[] = [];
 const pooledSentences: number[] = [];
+// Confidence distribution of fragments with a boundary > 100 ms off ("bad") and of the rest.
+const BUCKETS = [0.2, 0.5, 0.8, 0.95, 1];
+const histogram = { good: BUCKETS.map(() => 0), bad: BUCKETS.map(() => 0) };
 let audioSec = 0;
 let alignSec = 0;
 let peakRss = 0;
@@ -61,6 +64,10 @@ try {
     // Confidence vs error: every boundary > 100 ms off should touch a fragment in the chapter's lowest 10 %.
     const conf = r.fragments.map((f) => f.confidence);
     for (const b of missedByConfidence(ours.errors, conf)) confidenceMisses.push(`${rec.name}#${b} (${ms(ours.errors[b]!)} ms)`);
+    conf.forEach((c, i) => {
+      const bad = (ours.errors[i] ?? 0) > 0.1 || (ours.errors[i + 1] ?? 0) > 0.1;
+      histogram[bad ? 'bad' : 'good'][BUCKETS.findIndex((top) => c <= top)]!++;
+    });
     const a = AENEAS[rec.name];
     const flags = r.fragments.filter((f) => f.flag).map((f) => `${f.id}:${f.flag}`);
     console.log(
@@ -106,6 +113,10 @@ try {
   console.log(
     `speed ${(alignSec / (audioSec / 3600)).toFixed(1)} s per audio hour (warm TTS cache after the first run), peak RSS ${Math.round(peakRss / 2 ** 20)} MB`,
   );
+  const labels = BUCKETS.map((top, i) => `${i ? BUCKETS[i - 1] : 0}–${top}`);
+  console.log(`confidence distribution (fragments): ${labels.join(' | ')}`);
+  console.log(`  next to a boundary > 100 ms off: ${histogram.bad.join(' | ')}`);
+  console.log(`  the rest:                        ${histogram.good.join(' | ')}`);
   console.log(`bad boundaries (> 100 ms) not at a lowest-10 % confidence fragment: ${confidenceMisses.length ? confidenceMisses.join(', ') : 'none'}`);
   if (process.argv.includes('--json')) console.log(JSON.stringify({ rows, pooled: p, naive: n, confidenceMisses }));
 } finally {
