@@ -11,10 +11,9 @@ import { fittedSentences } from '@/lib/review/move-sentence-edge.ts';
 import { parseSentenceRegionId } from '@/lib/review/sentence-region-id.ts';
 import { planPatchSaves } from '@/lib/review/plan-patch-saves.ts';
 import type { FragmentPatch } from '@/lib/review/undo-stack.ts';
-import { applyState, fragmentAt, unreviewedOrder, type EditableField } from '@/lib/review/fragment-edits.ts';
+import { applyState, fragmentAt, type EditableField } from '@/lib/review/fragment-edits.ts';
 import { proposedBoundaries } from '@/lib/review/moves-locked-edge.ts';
 import { ChapterSyncMapTools } from '../chapter-syncmap-tools.tsx';
-import { editorApi } from './editor-api.ts';
 import { RealignPanel } from './realign-panel.tsx';
 import { ReviewQueuePanel } from './review-queue-panel.tsx';
 import { RevisionPanel } from './revision-panel.tsx';
@@ -38,6 +37,7 @@ import { useParagraphEdits } from './use-paragraph-edits.ts';
 import { useEditorKeys } from './use-editor-keys.ts';
 import { useBoundaryEdits } from './use-boundary-edits.ts';
 import { usePlayback } from './use-playback.ts';
+import { useReviewNavigation } from './use-review-navigation.ts';
 
 const ROW_HEIGHT = 64;
 
@@ -184,35 +184,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     if (t === null) return;
     playRange({ start: Math.max(0, t - 1), end: Math.min(duration, t + 1), fragmentId: null });
   };
-  const step = (delta: number) => {
-    const f = fragsRef.current[Math.min(fragsRef.current.length - 1, Math.max(0, indexOf(currentRef.current) + delta))];
-    if (f) select(f.id, { seek: true });
-  };
-  const nextUnreviewed = () => {
-    const order = unreviewedOrder(fragsRef.current);
-    if (order.length > 0) {
-      const f = order[(order.findIndex((g) => g.id === currentRef.current) + 1) % order.length];
-      if (f) select(f.id, { seek: true });
-      return;
-    }
-    setNotice({ kind: 'info', message: 'Every paragraph of this chapter is reviewed. Looking for the next chapter…' });
-    editorApi
-      .bookProgress(chapter.bookId)
-      .then((p) => {
-        const open = (c: (typeof p.chapters)[number]) => c.chapterId !== chapter.id && c.fragments.auto + c.fragments.edited > 0;
-        const next = p.chapters.find((c) => c.position > chapter.position && open(c)) ?? p.chapters.find(open);
-        setNotice(
-          next
-            ? {
-                kind: 'info',
-                message: 'Every paragraph of this chapter is reviewed.',
-                link: { href: `/chapters/${next.chapterId}/review`, label: `Next: ${next.title ?? `chapter ${next.position + 1}`} (${next.fragments.auto + next.fragments.edited} to review)` },
-              }
-            : { kind: 'info', message: 'Every paragraph of this book is reviewed.' },
-        );
-      })
-      .catch((e: unknown) => setNotice({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
-  };
+  const { step, nextUnreviewed } = useReviewNavigation({ chapter, fragsRef, currentRef, select, setNotice, wave });
 
   // ---- undo / redo: each step is saved like any edit
   const applyStep = (patches: FragmentPatch[]) => {
@@ -262,27 +234,6 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     },
     { paused: showHelp, unlinkedRef },
   );
-
-  // ?fragment=<id> (links from the review queues): select it at once, seek to it once the waveform is ready
-  const deepLinkRef = useRef<string | null>(null);
-  useEffect(() => {
-    const id = new URLSearchParams(window.location.search).get('fragment');
-    if (!id || !fragsRef.current.some((f) => f.id === id)) return;
-    deepLinkRef.current = id;
-    setCurrent(id);
-    requestAnimationFrame(() => listRef.current?.scrollToIndex(indexOf(id)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
-    const id = deepLinkRef.current;
-    if (!wave.ready || !id) return;
-    deepLinkRef.current = null;
-    const f = fragsRef.current.find((g) => g.id === id);
-    if (f && f.begin !== null) {
-      wave.setTime(f.begin);
-      wave.reveal(f.begin);
-    }
-  }, [wave, wave.ready, fragsRef]);
 
   // a User Timing mark when the editor becomes interactive (bench/editor-perf.ts reads it)
   useEffect(() => {
