@@ -13,6 +13,7 @@ import { alignFragments } from '../lib/align/align-fragments.ts';
 import { proportionalSplit, scoreAlignment, summariseErrors, truthPauses, type AlignmentScore } from '../lib/align/score-alignment.ts';
 import { missedByConfidence } from '../lib/align/missed-by-confidence.ts';
 import { ttsText } from '../lib/align/tts-text.ts';
+import { alignerInput } from '../lib/chapters/aligner-input.ts';
 import { pairedSentences, realEsRecordings } from '../lib/testing/real-es-fixture.ts';
 
 // From shared/fixtures/real-es/README.md (aeneas 1.7.3, spa, plain, defaults), for the table only.
@@ -33,6 +34,7 @@ const rows: Record<string, unknown>[] = [];
 const pooled: number[] = [];
 const pooledNaive: number[] = [];
 const pooledSentences: number[] = [];
+const pooledProduct: number[] = [];
 // Confidence distribution of fragments with a boundary > 100 ms off ("bad") and of the rest.
 const BUCKETS = [0.2, 0.5, 0.8, 0.95, 1];
 const histogram = { good: BUCKETS.map(() => 0), bad: BUCKETS.map(() => 0) };
@@ -101,11 +103,22 @@ try {
     console.log(
       `${''.padEnd(16)} | sentences inside paragraphs: ${(100 * within100).toFixed(0)} % within 100 ms of the pause; errors ms ${sentenceErrors.map(ms).join(' ')}`,
     );
-    rows.push({ name: rec.name, ours, naive, flags, seconds: sec, sentenceErrors });
+    // Paragraphs aligned as the product aligns a chapter: each line with its own sentences (alignerInput).
+    const asProduct = await alignFragments({
+      audioWav: wav,
+      fragments: rec.lines.map((text, i) => alignerInput({ id: `f${i}`, text }, 'spa')),
+      language: 'spa',
+      options: { cacheDir },
+    });
+    const product = scoreAlignment(asProduct.fragments, rec.truth);
+    pooledProduct.push(...product.errors);
+    console.log(`${''.padEnd(16)} | paragraphs aligned with their sentences (as a chapter is): ${fmt(product)}; flags ${asProduct.fragments.filter((f) => f.flag).length}`);
+    rows.push({ name: rec.name, ours, naive, flags, seconds: sec, sentenceErrors, product });
   }
   const p = summariseErrors(pooled);
   const n = summariseErrors(pooledNaive);
   console.log(`${'pooled'.padEnd(16)} | ${fmt(p).padEnd(32)} | ${fmt(n).padEnd(28)} |`);
+  console.log(`${'pooled, as chapter'.padEnd(16)} | ${fmt(summariseErrors(pooledProduct))}`);
   const ps = summariseErrors(pooledSentences);
   console.log(
     `${'pooled sentences'.padEnd(16)} | ${fmt(ps).padEnd(32)} | within 100 ms: ${((100 * pooledSentences.filter((e) => e <= 0.1).length) / Math.max(1, pooledSentences.length)).toFixed(0)} %`,

@@ -24,6 +24,7 @@ import { alignFragments, type AlignFragmentsResult } from '../lib/align/align-fr
 import { detectPauses, EnergyMeter } from '../lib/align/detect-pauses.ts';
 import { buildSyntheticChapter, type SyntheticChapter } from '../lib/align/build-synthetic-chapter.ts';
 import { SPANISH_INTRO, SPANISH_OUTRO, SPANISH_PARAGRAPHS } from '../lib/align/spanish-paragraphs.ts';
+import { alignerInput } from '../lib/chapters/aligner-input.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -299,7 +300,10 @@ async function child(truthDir: string): Promise<void> {
   const t = JSON.parse(readFileSync(path.join(truthDir, 'truth.json'), 'utf8')) as Truth;
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'alinea-bench-tts-'));
   const hours = t.durationSec / 3600;
-  const fragments = t.paragraphs.map((text, i) => ({ id: `p${i + 1}`, text }));
+  // --sentences: as the product aligns a chapter (each paragraph with its sentences, see alignerInput).
+  const fragments = t.paragraphs.map((text, i) =>
+    process.argv.includes('--sentences') ? alignerInput({ id: `p${i + 1}`, text }, 'spa') : { id: `p${i + 1}`, text },
+  );
   try {
     const runs: Record<string, unknown> = {};
     for (const label of ['cold', 'warm']) {

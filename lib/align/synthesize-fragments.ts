@@ -37,6 +37,8 @@ export type SynthesizeFragmentsOptions = {
   cacheDir?: string;
   /** espeak-ng processes at once; default os.availableParallelism(). */
   concurrency?: number;
+  /** The texts are SSML (see synthesizeSpeech); cached apart from the same plain text. */
+  ssml?: boolean;
   /** Called with 0..1 as fragments are synthesised. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -80,7 +82,7 @@ export async function synthesizeFragments(
   await mkdir(cacheDir, { recursive: true });
 
   const files: (string | null)[] = texts.map((t) =>
-    speakable(t) ? path.join(cacheDir, `${ttsCacheKey(t.trim(), voice, wpm, pitch)}.wav`) : null,
+    speakable(t) ? path.join(cacheDir, `${ttsCacheKey(opts.ssml ? `ssml\0${t.trim()}` : t.trim(), voice, wpm, pitch)}.wav`) : null,
   );
   // Identical texts share one file; synthesise each missing file once.
   const todo = [...new Set(files.filter((f): f is string => f !== null && !existsSync(f)))];
@@ -95,7 +97,7 @@ export async function synthesizeFragments(
       // Unique temp name: another aligner may be filling the same cache entry; rename is atomic.
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.wav`;
       try {
-        await synthesizeSpeech(textOf.get(file)!, tmp, { voice, wordsPerMinute: wpm, pitch });
+        await synthesizeSpeech(textOf.get(file)!, tmp, { voice, wordsPerMinute: wpm, pitch, ssml: opts.ssml });
         await rename(tmp, file);
       } finally {
         await rm(tmp, { force: true });

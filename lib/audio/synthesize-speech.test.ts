@@ -42,6 +42,14 @@ describe('synthesizeSpeech', () => {
     expect(await seconds(f('fast.wav'))).toBeLessThan((await seconds(f('slow.wav'))) * 0.7);
   });
 
+  it('reads SSML markup as markup when asked: a break is silence, not words', async () => {
+    await synthesizeSpeech('hola amigo. que tal estas', f('plain.wav'));
+    await synthesizeSpeech('hola amigo. <break time="700ms"/> que tal estas', f('ssml.wav'), { ssml: true });
+    const extra = (await seconds(f('ssml.wav'))) - (await seconds(f('plain.wav')));
+    expect(extra).toBeGreaterThan(0.5);
+    expect(extra).toBeLessThan(0.9);
+  });
+
   it('treats text that looks like an option as text', async () => {
     await synthesizeSpeech('-v en --help hola', f('dash.wav'));
     expect(await seconds(f('dash.wav'))).toBeGreaterThan(0.3);

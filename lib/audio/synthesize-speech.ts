@@ -10,6 +10,8 @@ export type SynthesizeSpeechOptions = {
   wordsPerMinute?: number;
   /** 0–99; default 50. */
   pitch?: number;
+  /** The text is SSML (espeak-ng -m): `<break time="600ms"/>` and the like are read as markup, not spoken. */
+  ssml?: boolean;
 };
 
 const STDERR_KEEP = 4_096;
@@ -37,7 +39,7 @@ export async function synthesizeSpeech(text: string, outWav: string, opts: Synth
   const part = partPath(outWav);
   try {
     const { exit, stderr } = await runEspeak(
-      ['-v', voice, '-s', String(wpm), '-p', String(pitch), '-b', '1', '--stdin', '-w', part],
+      ['-v', voice, '-s', String(wpm), '-p', String(pitch), '-b', '1', ...(opts.ssml ? ['-m'] : []), '--stdin', '-w', part],
       text,
     );
     if (exit !== 0) {
