@@ -1,0 +1,133 @@
+// Spoken intros and outros on a real voice (see findSpokenEdges), and the path aligned again without them.
+import { multiscaleDtw, type DtwPath, type DtwSequence, type MultiscaleDtwOptions } from './dtw.ts';
+import { sliceSeq } from './local-window.ts';
+
+/** Speech before the text's first fragment or after its last one that the text lacks: real rows [rowFrom, rowTo). */
+export type SpokenEdge = { rowFrom: number; rowTo: number; evidence: number };
+
+/**
+ * A spoken intro or outro on a real voice ("Capítulo uno de … Esta es una grabación de LibriVox"): the open
+ * begin/end of the path rarely skips it (human speech matches the wrong espeak-ng words about as badly as the right
+ * ones), so the first (last) fragments swallow it. As for extra speech between fragments, each run of inter-pausal
+ * units from the path's start (to its end) is tried out: the local DTW cost of the first (last) `edgeFragments`
+ * fragments with those rows minus the cost without them, per removed row. The cut that saves the most beyond
+ * `minEvidence` per removed row counts (so a whole intro wins over its first words). Measured on real readings
+ * (bench/align-real-variants.ts): intros and outros of 3–11 s, another speaker's or the reader's own, 0.42–1.01;
+ * the same readings without them, under tempo, speed, noise, reverb, band limits, at most 0.30.
+ */
+export function findSpokenEdges(
+  path: DtwPath,
+  real: DtwSequence,
+  synth: DtwSequence,
+  colBounds: number[],
+  speechRuns: [number, number][],
+  opts: MultiscaleDtwOptions & {
+    minRows?: number;
+    maxRows?: number;
+    /** Speech (rows inside `speechRuns`) the removed rows must hold; default 38 (1.5 s): silence before the first
+     * line matches speech badly too, and removing it alone proves nothing. */
+    minSpeechRows?: number;
+    minEvidence?: number;
+    edgeFragments?: number;
+  } = {},
+): { head?: SpokenEdge; tail?: SpokenEdge } {
+  const k = colBounds.length - 1;
+  const m = colBounds[k]!;
+  const edge = Math.min(opts.edgeFragments ?? 2, k - 1);
+  if (edge < 1) return {};
+  const minRows = opts.minRows ?? 25;
+  const maxRows = opts.maxRows ?? 1500;
+  const minEvidence = opts.minEvidence ?? 0.36;
+  const minSpeech = opts.minSpeechRows ?? 38;
+  const speechIn = (from: number, to: number): number =>
+    speechRuns.reduce((acc, [a, b]) => acc + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0);
+  const costOf = (rows: [number, number], cols: [number, number]): number => {
+    const a = sliceSeq(real, [rows]);
+    const b = sliceSeq(synth, [cols]);
+    return multiscaleDtw(a, b, { ...opts, openBegin: 0, openEnd: 0, bandRadius: Math.max(a.length, b.length) }).cost;
+  };
+  const out: { head?: SpokenEdge; tail?: SpokenEdge } = {};
+  // Head: synthetic frames of the first `edge` fragments, real rows from the path's start to where they end.
+  {
+    const cols: [number, number] = [0, colBounds[edge]!];
+    const r0 = path.rows[0]!;
+    let r1 = r0;
+    for (let q = 0; q < path.rows.length && path.cols[q]! < cols[1]; q++) r1 = path.rows[q]!;
+    const withIt = costOf([r0, r1 + 1], cols);
+    let best: SpokenEdge | undefined;
+    for (const [from] of speechRuns) {
+      if (from < r0 + minRows || from > r0 + maxRows) continue;
+      if (r1 + 1 - from < 2 * minRows) break;
+      if (speechIn(r0, from) < minSpeech) continue;
+      const evidence = (withIt - costOf([from, r1 + 1], cols)) / (from - r0);
+      if (!best || (evidence - minEvidence) * (from - r0) > (best.evidence - minEvidence) * (best.rowTo - best.rowFrom)) {
+        best = { rowFrom: r0, rowTo: from, evidence };
+      }
+    }
+    if (best && best.evidence > minEvidence) out.head = best;
+  }
+  // Tail: the last `edge` fragments.
+  {
+    const cols: [number, number] = [colBounds[k - edge]!, m];
+    const r1 = path.rows[path.rows.length - 1]!;
+    let r0 = r1;
+    for (let q = path.rows.length - 1; q >= 0 && path.cols[q]! >= cols[0]; q--) r0 = path.rows[q]!;
+    const withIt = costOf([r0, r1 + 1], cols);
+    let best: SpokenEdge | undefined;
+    for (const [, to] of speechRuns) {
+      if (to > r1 + 1 - minRows || to < r1 + 1 - maxRows) continue;
+      if (to - r0 < 2 * minRows) continue;
+      if (speechIn(to, r1 + 1) < minSpeech) continue;
+      const evidence = (withIt - costOf([r0, to], cols)) / (r1 + 1 - to);
+      if (!best || (evidence - minEvidence) * (r1 + 1 - to) > (best.evidence - minEvidence) * (best.rowTo - best.rowFrom)) {
+        best = { rowFrom: to, rowTo: r1 + 1, evidence };
+      }
+    }
+    if (best && best.evidence > minEvidence) out.tail = best;
+  }
+  return out;
+}
+
+/** The path aligned again without a spoken intro (`head`) and/or outro (`tail`) found by `findSpokenEdges`. */
+export function trimSpokenEdges(
+  path: DtwPath,
+  real: DtwSequence,
+  synth: DtwSequence,
+  colBounds: number[],
+  edges: { head?: SpokenEdge; tail?: SpokenEdge },
+  opts: MultiscaleDtwOptions & { edgeFragments?: number },
+): DtwPath {
+  const k = colBounds.length - 1;
+  const m = colBounds[k]!;
+  const edge = Math.min(opts.edgeFragments ?? 2, k - 1);
+  let p = path;
+  let extraCells = 0;
+  const local = (rows: [number, number], cols: [number, number]): DtwPath => {
+    const a = sliceSeq(real, [rows]);
+    const b = sliceSeq(synth, [cols]);
+    const r = multiscaleDtw(a, b, { ...opts, openBegin: 0, openEnd: 0, bandRadius: Math.max(a.length, b.length) });
+    extraCells += r.cells;
+    return r;
+  };
+  if (edges.head && edge >= 1) {
+    const c1 = colBounds[edge]!;
+    let last = 0; // last path cell of the window
+    while (last + 1 < p.cols.length && p.cols[last + 1]! < c1) last++;
+    const r1 = p.rows[last]!;
+    const l = local([edges.head.rowTo, r1 + 1], [0, c1]);
+    const rows = [...Array.from(l.rows, (r) => r + edges.head!.rowTo), ...p.rows.subarray(last + 1)];
+    const cols = [...l.cols, ...p.cols.subarray(last + 1)];
+    p = { rows: Int32Array.from(rows), cols: Int32Array.from(cols), cost: p.cost, cells: p.cells };
+  }
+  if (edges.tail && edge >= 1) {
+    const c0 = colBounds[k - edge]!;
+    let first = p.cols.length - 1;
+    while (first > 0 && p.cols[first - 1]! >= c0) first--;
+    const r0 = p.rows[first]!;
+    const l = local([r0, edges.tail.rowFrom], [c0, m]);
+    const rows = [...p.rows.subarray(0, first), ...Array.from(l.rows, (r) => r + r0)];
+    const cols = [...p.cols.subarray(0, first), ...Array.from(l.cols, (c) => c + c0)];
+    p = { rows: Int32Array.from(rows), cols: Int32Array.from(cols), cost: p.cost, cells: p.cells };
+  }
+  return { ...p, cells: p.cells + extraCells };
+}
