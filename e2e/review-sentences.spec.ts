@@ -4,7 +4,7 @@ import { openDb, seedAlignedBook } from './helpers/seed-book.ts';
 // The editor's sentence level: switch to it, drag a boundary between two sentences of a paragraph, and find the
 // paragraph saved with its new sentence times (version, status, revision) in the database.
 
-type Sentence = { text: string; normText: string; begin: number; end: number };
+type Sentence = { text: string; normText: string; begin: number; end: number; confidence?: number };
 type Frag = { id: string; position: number; begin: number; end: number; status: string; version: number; sentences: Sentence[] | null };
 
 function fragments(chapterId: string): Frag[] {
@@ -40,6 +40,9 @@ test('switch to sentences, drag a sentence boundary: the paragraph saves it', as
     expect(f.sentences, `paragraph ${f.position + 1} has sentences`).not.toBeNull();
     expect(f.sentences![0]!.begin).toBe(f.begin);
     expect(f.sentences!.at(-1)!.end).toBe(f.end);
+    // each sentence keeps the aligner's confidence
+    for (const s of f.sentences!) expect(s.confidence, `paragraph ${f.position + 1}: sentence confidence`).toBeGreaterThanOrEqual(0);
+    for (const s of f.sentences!) expect(s.confidence).toBeLessThanOrEqual(1);
   }
   const target = frags.find((f) => f.sentences!.length >= 2 && f.sentences![1]!.end - f.sentences![1]!.begin > 2)!;
   expect(target, 'a paragraph of two or more sentences').toBeDefined();
@@ -87,6 +90,15 @@ test('switch to sentences, drag a sentence boundary: the paragraph saves it', as
   await expect(page.getByRole('heading', { name: `Paragraph ${target.position + 1}`, exact: true })).toBeVisible();
   await expect(list.getByTestId('sentence-row')).toHaveCount(target.sentences!.length);
   await expect(list.getByTestId('sentence-times').first()).toHaveText(`${after.sentences![0]!.begin.toFixed(2)}–${after.sentences![0]!.end.toFixed(2)}`);
+  // each sentence's confidence as the paragraph rows show theirs: the two the reviewer moved have none any more
+  expect(after.sentences!.slice(0, 2).map((s) => s.confidence)).toEqual([undefined, undefined]);
+  const confidences = list.getByTestId('sentence-confidence');
+  await expect(confidences).toHaveCount(target.sentences!.length);
+  await expect(confidences.nth(0)).toHaveText('—');
+  await expect(confidences.nth(1)).toHaveText('—');
+  for (const [k, s] of target.sentences!.entries()) {
+    if (k >= 2) await expect(confidences.nth(k)).toHaveText(`${Math.round(s.confidence! * 100)} %`);
+  }
   await list.getByRole('button', { name: 'Play sentence 2' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.getByRole('button', { name: 'Pause' }).click();

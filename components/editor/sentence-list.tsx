@@ -1,8 +1,10 @@
 'use client';
-// The current paragraph's sentences at the sentence level: text, times, a play button each. The one playing and
-// the one selected (clicked here or on the waveform) are highlighted.
+// The current paragraph's sentences at the sentence level: text, times, the aligner's confidence (— when none: a
+// reviewer moved or re-cut the sentence, or it was stored before confidences were kept), a play button each. The
+// one playing and the one selected (clicked here or on the waveform) are highlighted.
 import type { FragmentView } from '@/lib/review/fragment-view.ts';
 import { fittedSentences } from '@/lib/review/move-sentence-edge.ts';
+import { LOW_CONFIDENCE } from './wave-regions.ts';
 
 export function SentenceList({
   fragment,
@@ -54,6 +56,15 @@ export function SentenceList({
             </span>
             <span className="shrink-0 pt-0.5 text-xs tabular-nums text-slate-600" data-testid="sentence-times">
               {t.begin.toFixed(2)}–{t.end.toFixed(2)}
+            </span>
+            <span
+              className={`w-10 shrink-0 pt-0.5 text-right text-xs tabular-nums ${
+                s.confidence !== undefined && s.confidence < LOW_CONFIDENCE ? 'font-medium text-red-700' : 'text-slate-600'
+              }`}
+              data-testid="sentence-confidence"
+              title="Alignment confidence of this sentence"
+            >
+              {s.confidence === undefined ? '—' : `${Math.round(s.confidence * 100)} %`}
             </span>
           </li>
         );

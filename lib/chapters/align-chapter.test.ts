@@ -46,7 +46,11 @@ describe('alignChapter', () => {
         expect(s.end).toBeLessThanOrEqual(f.end!);
         if (k > 0) expect(s.begin).toBeGreaterThanOrEqual(sentences[k - 1]!.end);
         expect(s.normText.length).toBeGreaterThan(0);
+        // the aligner's confidence for the sentence (a one-sentence paragraph's is the paragraph's)
+        expect(s.confidence).toBeGreaterThanOrEqual(0);
+        expect(s.confidence).toBeLessThanOrEqual(1);
       }
+      if (sentences.length === 1) expect(sentences[0]!.confidence).toBe(f.confidence);
       if (sentences.length > 1) {
         multi++;
         // a real boundary inside: every sentence keeps some audio

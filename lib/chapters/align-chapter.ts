@@ -1,6 +1,7 @@
 // Aligns every paragraph of a chapter to its audio with the TypeScript aligner and stores the times.
 // Fragments a reviewer already touched (edited/approved/rejected) keep their times: nothing reviewed is lost.
-// Each paragraph is aligned sentence by sentence too (splitSentences): its sentences' times are stored with it.
+// Each paragraph is aligned sentence by sentence too (splitSentences): its sentences' times and confidences are
+// stored with it.
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
@@ -9,7 +10,7 @@ import { alignFragments } from '../align/align-fragments.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
 import { isPermanentError } from '../jobs/run-claimed-job.ts';
 import { applyFragmentTimes } from './apply-fragment-times.ts';
-import { alignerInput } from './aligner-input.ts';
+import { alignedSentences, alignerInput } from './aligner-input.ts';
 import path from 'node:path';
 
 export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'progress' | 'signal' | 'attempt'>) {
@@ -34,7 +35,7 @@ export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'pro
     ctx.progress(0.96, 'Saving times');
     const changed = await db.$transaction(
       async (tx) => {
-        const times = result.fragments.map((f) => ({ ...f, sentences: f.children ?? null }));
+        const times = result.fragments.map((f) => ({ ...f, sentences: alignedSentences(f) }));
         const n = await applyFragmentTimes(tx, times, 'align', { language: chapter.book.language, onlyStatus: ['auto'] });
         // Mismatch flags (text the reader skipped, speech the text lacks) on the fragments the aligner may
         // update; the others are cleared, so a fixed text or audio clears a stale flag on re-alignment.

@@ -11,3 +11,18 @@ export function alignerInput(f: { id: string; text: string }, language: string):
     ...(sentences.length > 1 ? { sentences: sentences.map((t) => ttsText(t, language)) } : {}),
   };
 }
+
+/**
+ * An aligned paragraph's sentence times with their confidence, as buildSentences takes them: the aligner's
+ * children, or — for a one-sentence paragraph (no children) — the paragraph's own span and confidence.
+ */
+export function alignedSentences(f: {
+  begin: number;
+  end: number;
+  confidence: number;
+  children?: readonly { begin: number; end: number; confidence: number }[];
+}): { begin: number; end: number; confidence: number }[] {
+  return f.children
+    ? f.children.map((c) => ({ begin: c.begin, end: c.end, confidence: c.confidence }))
+    : [{ begin: f.begin, end: f.end, confidence: f.confidence }];
+}

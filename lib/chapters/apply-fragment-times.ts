@@ -12,8 +12,8 @@ export type FragmentTimes = {
   begin: number;
   end: number;
   confidence?: number | null;
-  /** One span per sentence of the paragraph (aligner children, a sync map's children). */
-  sentences?: readonly { begin: number; end: number }[] | null;
+  /** One span per sentence of the paragraph (aligner children with their confidence, a sync map's children). */
+  sentences?: readonly { begin: number; end: number; confidence?: number | null }[] | null;
 };
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];

@@ -12,6 +12,19 @@ describe('buildSentences', () => {
     expect(times(out)).toEqual([[0, 3], [3, 5], [5, 6]]);
   });
 
+  it('takes each sentence\'s confidence with its times; sentences kept by text keep theirs, shared ones have none', () => {
+    const aligned = buildSentences({
+      text: P,
+      language: 'spa',
+      begin: 0,
+      end: 6,
+      times: [{ begin: 0, end: 3, confidence: 0.9 }, { begin: 3, end: 5, confidence: 0.25 }, { begin: 5, end: 6 }],
+    })!;
+    expect(aligned.map((s) => s.confidence)).toEqual([0.9, 0.25, undefined]);
+    const edited = buildSentences({ text: P.replace('sabían', 'veían'), language: 'spa', begin: 0, end: 6, previous: aligned })!;
+    expect(edited.map((s) => s.confidence)).toEqual([0.9, undefined, undefined]);
+  });
+
   it('a paragraph without times has no sentences yet', () => {
     expect(buildSentences({ text: P, language: 'spa', begin: null, end: null })).toBeNull();
   });

@@ -2,13 +2,15 @@
 // transcript, and times from (in order of preference) the aligner or a sync map (`times`, when there is one per
 // sentence), the sentences the paragraph had before whose text is unchanged (a text edit, a split, a merge keep
 // the boundaries a reviewer placed), or the paragraph's span shared by characters — then fitted to the
-// paragraph (fitSentences).
+// paragraph (fitSentences). A sentence's confidence comes with its times (the aligner's, a kept sentence's);
+// sentences whose times are shared by characters have none.
 import { splitSentences } from '../text/split-sentences.ts';
 import { normaliseForLanguage } from '../text/normalise-for-language.ts';
 import { fitSentences } from './fit-sentences.ts';
 import type { FragmentSentence } from './fragment-sentences.ts';
 
 type Times = { begin: number; end: number };
+type Timed = Times & { confidence?: number | null };
 
 export type BuildSentencesInput = {
   text: string;
@@ -16,9 +18,9 @@ export type BuildSentencesInput = {
   begin: number | null;
   end: number | null;
   /** One span per sentence (aligner children, a sync map's children); ignored when the count differs. */
-  times?: readonly Times[] | null;
+  times?: readonly Timed[] | null;
   /** The paragraph's sentences before the change (or the concatenation of two merged paragraphs'). */
-  previous?: readonly { text: string; begin: number; end: number }[] | null;
+  previous?: readonly { text: string; begin: number; end: number; confidence?: number | null }[] | null;
 };
 
 /** The sentence texts of a paragraph (splitSentences; the whole text when it finds none). */
@@ -35,9 +37,9 @@ export function buildSentences(input: BuildSentencesInput): FragmentSentence[] |
   if (begin === null || end === null) return null;
   const texts = sentenceTexts(input.text, input.language);
   const n = texts.length;
-  let times: (Times | null)[];
+  let times: (Timed | null)[];
   if (input.times && input.times.length === n) {
-    times = input.times.map((t) => ({ begin: t.begin, end: t.end }));
+    times = input.times.map((t) => ({ begin: t.begin, end: t.end, confidence: t.confidence }));
   } else {
     // unchanged sentences, matched in order by their text, keep their times
     times = new Array<Times | null>(n).fill(null);
@@ -46,7 +48,7 @@ export function buildSentences(input: BuildSentencesInput): FragmentSentence[] |
     for (let i = 0; i < n && from < prev.length; i++) {
       const j = prev.findIndex((p, k) => k >= from && p.text === texts[i]);
       if (j < 0) continue;
-      times[i] = { begin: prev[j]!.begin, end: prev[j]!.end };
+      times[i] = { begin: prev[j]!.begin, end: prev[j]!.end, confidence: prev[j]!.confidence };
       from = j + 1;
     }
     // each run of the others shares the time between its known neighbours by characters
@@ -71,12 +73,16 @@ export function buildSentences(input: BuildSentencesInput): FragmentSentence[] |
   }
   const round = (t: number) => Math.round(t * 1e6) / 1e6;
   return fitSentences(
-    texts.map((text, i) => ({
-      text,
-      normText: normaliseForLanguage(text, input.language),
-      begin: round(times[i]!.begin),
-      end: round(times[i]!.end),
-    })),
+    texts.map((text, i) => {
+      const confidence = times[i]!.confidence;
+      return {
+        text,
+        normText: normaliseForLanguage(text, input.language),
+        begin: round(times[i]!.begin),
+        end: round(times[i]!.end),
+        ...(confidence != null ? { confidence } : {}),
+      };
+    }),
     begin,
     end,
   );

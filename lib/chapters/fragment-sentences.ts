@@ -2,7 +2,9 @@
 // through. Texts are the paragraph's text cut by splitSentences (in order, together the whole paragraph), normText
 // each sentence's transcript (normaliseForLanguage, as the paragraph's normText), times in seconds of the
 // chapter's audio: the first begins with the paragraph, the last ends with it, in order, never overlapping
-// (fitSentences keeps that true whenever the paragraph's times change).
+// (fitSentences keeps that true whenever the paragraph's times change). `confidence` (0..1, optional): the
+// aligner's for that sentence (a one-sentence paragraph's is the paragraph's); absent on rows stored before it was
+// kept and on sentences a reviewer moved or re-cut (a human decided).
 import { z } from 'zod';
 
 export const fragmentSentenceSchema = z.object({
@@ -10,6 +12,7 @@ export const fragmentSentenceSchema = z.object({
   normText: z.string(),
   begin: z.number().finite().min(0),
   end: z.number().finite().min(0),
+  confidence: z.number().finite().min(0).max(1).optional(),
 });
 export const fragmentSentencesSchema = z.array(fragmentSentenceSchema).min(1);
 

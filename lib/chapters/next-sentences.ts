@@ -16,7 +16,7 @@ export type NextSentencesInput = {
   text: string;
   /** The book's language, or how to get it (only read when the text has to be cut again). */
   language: string | (() => Promise<string>);
-  times?: readonly { begin: number; end: number }[] | null;
+  times?: readonly { begin: number; end: number; confidence?: number | null }[] | null;
 };
 
 /** The new value of Fragment.sentences, or undefined when it stays as it is. */

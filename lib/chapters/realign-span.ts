@@ -7,7 +7,7 @@ import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import { getConfig } from '../config/env.ts';
 import { alignFragments } from '../align/align-fragments.ts';
-import { alignerInput } from './aligner-input.ts';
+import { alignedSentences, alignerInput } from './aligner-input.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
 import { findAnchorRange } from '../review/find-anchor-range.ts';
 import type { RealignProposal } from '../review/realign-proposal.ts';
@@ -58,7 +58,7 @@ export async function realignSpan(
         end: a.end,
         confidence: a.confidence,
         flag: a.flag ?? null,
-        ...(a.children ? { sentences: a.children.map((c) => ({ begin: c.begin, end: c.end })) } : {}),
+        sentences: alignedSentences(a),
       };
     }),
   };

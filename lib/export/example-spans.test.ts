@@ -30,4 +30,14 @@ describe('exampleSpans', () => {
     // a 45 s paragraph is three utterances of 11.5–18 s
     expect(spans.slice(0, 3).every((s) => s.end - s.begin >= 1 && s.end - s.begin <= 20)).toBe(true);
   });
+
+  it('unit sentence: a span carries its sentence\'s confidence when stored (the paragraph\'s applies otherwise)', () => {
+    const stored = JSON.stringify([
+      { text: 'Uno.', normText: 'uno', begin: 0, end: 2, confidence: 0.3 },
+      { text: 'Dos.', normText: 'dos', begin: 2, end: 4 },
+    ]);
+    const spans = exampleSpans([{ id: 'c', position: 0, begin: 0, end: 4, text: 'Uno. Dos.', normText: 'uno dos', sentences: stored }], 'sentence');
+    expect(spans.map((s) => s.confidence)).toEqual([0.3, undefined]);
+    expect(exampleSpans([{ id: 'c', position: 0, begin: 0, end: 4, text: 'Uno. Dos.', normText: 'uno dos', sentences: stored }], 'paragraph')[0]!.confidence).toBeUndefined();
+  });
 });

@@ -29,6 +29,8 @@ export type ExampleSpan = {
   /** Normalised transcript. */
   text: string;
   textOriginal: string;
+  /** The sentence's own confidence when one is stored (unit 'sentence'); otherwise the paragraph's applies. */
+  confidence?: number;
   limits: { begin?: number; end?: number };
 };
 
@@ -54,6 +56,7 @@ export function exampleSpans(timed: readonly TimedFragment[], unit: ExportUnit):
         end: s.end,
         text: s.normText.trim(),
         textOriginal: oneLine(s.text),
+        ...(s.confidence !== undefined ? { confidence: s.confidence } : {}),
       });
     }
   }

@@ -22,7 +22,8 @@ export const exportFiltersSchema = z
     maxDuration: z.number().positive().default(20),
     /** Normalised characters per second; drops fragments whose text cannot fit their audio. */
     maxCharsPerSec: z.number().positive().optional(),
-    /** 0..1; fragments without a confidence fail this filter. */
+    /** 0..1; fragments without a confidence fail this filter. With unit 'sentence', a sentence's own confidence
+     * when stored, else its paragraph's. */
     minConfidence: z.number().min(0).max(1).optional(),
   })
   .refine((f) => f.minDuration < f.maxDuration, { message: 'minDuration must be below maxDuration', path: ['minDuration'] });

@@ -99,4 +99,32 @@ describe('runExport with unit sentence', () => {
     expect(new Set(flacs.map((f) => path.basename(f))).size).toBe(15);
     expect(await verifyExportDir(dir)).toMatchObject({ ok: true, examples: 15, problems: [] });
   });
+
+  it('judges and labels each sentence by its own confidence when stored, else by its paragraph\'s', async () => {
+    const s = (k: number, words: number) => sentence(9000 + k, words);
+    const corpus = await seedExportCorpus({
+      books: 1,
+      chaptersPerBook: 1,
+      fragments: () => [
+        // a confident paragraph with one badly aligned sentence, and one without sentence confidences
+        { begin: 0.5, end: 30.5, status: 'approved', confidence: 0.9, text: '', sentences: [{ text: s(1, 12), begin: 0.5, end: 12, confidence: 0.95 }, { text: s(2, 12), begin: 12, end: 24, confidence: 0.2 }, { text: s(3, 8), begin: 24, end: 30.5 }] },
+        { begin: 31, end: 43, status: 'approved', confidence: 0.4, text: '', sentences: [{ text: s(4, 8), begin: 31, end: 37 }, { text: s(5, 8), begin: 37, end: 43, confidence: 0.85 }] },
+      ],
+    });
+    const [a, b] = corpus.books[0]!.chapters[0]!.fragmentIds;
+    const base = { projectId: corpus.projectId, group: 'fragment', unit: 'sentence', filters: { statuses: ['approved'] } } as const;
+
+    const all = await selectExamples(parseExportSettings(base));
+    expect(all.examples.map((e) => [e.id, e.confidence])).toEqual([
+      [`${a}.s1`, 0.95],
+      [`${a}.s2`, 0.2],
+      [`${a}.s3`, 0.9],
+      [`${b}.s1`, 0.4],
+      [`${b}.s2`, 0.85],
+    ]);
+
+    const filtered = await selectExamples(parseExportSettings({ ...base, filters: { ...base.filters, minConfidence: 0.5 } }));
+    expect(filtered.examples.map((e) => e.id)).toEqual([`${a}.s1`, `${a}.s3`, `${b}.s2`]);
+    expect(filtered.excluded.confidence).toBe(2);
+  });
 });

@@ -20,8 +20,8 @@ export type SeedFragmentSpec = {
   /** The normalised text (the original is it capitalised with a full stop). */
   text: string;
   /** Stored sentences (normalised texts and times); the paragraph's text is then theirs, each a capitalised
-   * sentence with a full stop. */
-  sentences?: { text: string; begin: number; end: number }[];
+   * sentence with a full stop, and their confidence when given. */
+  sentences?: { text: string; begin: number; end: number; confidence?: number }[];
 };
 
 export type SeedExportCorpusOptions = {
@@ -125,7 +125,7 @@ export async function seedExportCorpus(opts: SeedExportCorpusOptions = {}) {
           normText: f.sentences ? f.sentences.map((x) => x.text).join(' ') : f.text,
           status: f.status,
           confidence: f.confidence,
-          sentences: f.sentences ? JSON.stringify(f.sentences.map((x) => ({ text: original(x.text), normText: x.text, begin: x.begin, end: x.end }))) : null,
+          sentences: f.sentences ? JSON.stringify(f.sentences.map((x) => ({ text: original(x.text), normText: x.text, begin: x.begin, end: x.end, ...(x.confidence !== undefined ? { confidence: x.confidence } : {}) }))) : null,
         })),
       });
       const ids = await db.fragment.findMany({ where: { chapterId: chapter.id }, orderBy: { position: 'asc' }, select: { id: true } });

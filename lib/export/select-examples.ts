@@ -146,7 +146,9 @@ export async function selectExamples(settings: ExportSettings): Promise<Selectio
           excluded.charsPerSec++;
           continue;
         }
-        if (f.minConfidence !== undefined && (fr.confidence === null || fr.confidence < f.minConfidence)) {
+        // a sentence is judged by its own confidence when it has one, else by its paragraph's
+        const confidence = span.confidence ?? fr.confidence;
+        if (f.minConfidence !== undefined && (confidence === null || confidence < f.minConfidence)) {
           excluded.confidence++;
           continue;
         }
@@ -182,7 +184,7 @@ export async function selectExamples(settings: ExportSettings): Promise<Selectio
           text,
           textOriginal: span.textOriginal,
           targets,
-          confidence: fr.confidence ?? 0,
+          confidence: confidence ?? 0,
           status: fr.status,
         });
         used = true;

@@ -12,7 +12,7 @@ export type RealignWrite = {
   confidence: number;
   flag: string | null;
   /** The proposed sentence spans (fitted to begin/end when they are saved). */
-  sentences?: { begin: number; end: number }[];
+  sentences?: { begin: number; end: number; confidence?: number }[];
 };
 export type RealignPlan =
   | { ok: true; writes: RealignWrite[]; kept: string[] }

@@ -22,7 +22,7 @@ export const realignProposal = z.object({
       confidence: z.number(),
       flag: z.string().nullable(),
       /** One span per sentence when the paragraph has two or more (the aligner's children). */
-      sentences: z.array(z.object({ begin: z.number(), end: z.number() })).optional(),
+      sentences: z.array(z.object({ begin: z.number(), end: z.number(), confidence: z.number().min(0).max(1).optional() })).optional(),
     }),
   ),
 });

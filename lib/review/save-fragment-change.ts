@@ -1,11 +1,14 @@
 // The one write path of the review use cases: bump the version only if it is still the one the change was based
 // on, and record the revision. The paragraph's sentences follow every change of its times or text
-// (nextSentences: the consistency rule). Runs inside the caller's transaction.
+// (nextSentences: the consistency rule). A change that brings no confidence of its own is a reviewer's: as the
+// paragraph keeps its confidence unless the aligner brings a new one, the sentences the change moved or re-cut
+// lose theirs (dropTouchedConfidence). Runs inside the caller's transaction.
 import { AppError } from '../errors/app-error.ts';
 import type { Fragment } from '../db/generated/client.ts';
 import { fragmentSnapshot } from '../chapters/fragment-snapshot.ts';
-import { stringifyFragmentSentences, type FragmentSentence } from '../chapters/fragment-sentences.ts';
+import { parseFragmentSentences, stringifyFragmentSentences, type FragmentSentence } from '../chapters/fragment-sentences.ts';
 import { nextSentences } from '../chapters/next-sentences.ts';
+import { dropTouchedConfidence } from '../chapters/drop-touched-confidence.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import { fragmentView, type FragmentView } from './fragment-view.ts';
 import type { RevisionSnapshot } from './revision-snapshot.ts';
@@ -14,8 +17,9 @@ import type { ReviewTx } from './review-tx.ts';
 export type FragmentChange = Partial<Pick<Fragment, 'begin' | 'end' | 'text' | 'normText' | 'status' | 'confidence' | 'flag'>> & {
   /** The sentences to store as they are (a revert to a snapshot); otherwise they follow the change. */
   sentences?: FragmentSentence[] | null;
-  /** One span per sentence (a reviewer's sentence boundaries, a re-alignment's): taken when the count matches. */
-  sentenceTimes?: readonly { begin: number; end: number }[];
+  /** One span per sentence (a reviewer's sentence boundaries, a re-alignment's with confidences): taken when the
+   * count matches. */
+  sentenceTimes?: readonly { begin: number; end: number; confidence?: number | null }[];
 };
 
 export async function saveFragmentChange(
@@ -25,7 +29,7 @@ export async function saveFragmentChange(
   opts: { reason: string; userId?: string | null; before?: RevisionSnapshot; language?: string },
 ): Promise<FragmentView> {
   const { sentences: given, sentenceTimes, ...fields } = change;
-  const sentences =
+  const next =
     given !== undefined
       ? given
       : await nextSentences({
@@ -40,6 +44,10 @@ export async function saveFragmentChange(
               (await tx.chapter.findUniqueOrThrow({ where: { id: current.chapterId }, select: { book: { select: { language: true } } } })).book
                 .language),
         });
+  const sentences =
+    given === undefined && next != null && change.confidence === undefined
+      ? dropTouchedConfidence(parseFragmentSentences(current.sentences), next)
+      : next;
   let updated: Fragment;
   try {
     updated = await tx.fragment.update({

@@ -10,8 +10,9 @@ export type SeedFragment = {
   status?: string;
   confidence?: number | null;
   flag?: string | null;
-  /** Sentence times (one per sentence of the text): the fragment is stored with its sentences, as aligned. */
-  sentences?: { begin: number; end: number }[];
+  /** Sentence times (one per sentence of the text) and their confidence: the fragment is stored with its
+   * sentences, as aligned. */
+  sentences?: { begin: number; end: number; confidence?: number }[];
 };
 
 let counter = 0;

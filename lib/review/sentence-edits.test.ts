@@ -41,7 +41,7 @@ async function seed() {
   return seedReviewChapter({
     durationSec: 30,
     fragments: [
-      { text: 'Era de noche. Llovía sin parar. Nadie salió.', begin: 1, end: 10, sentences: [{ begin: 1, end: 3 }, { begin: 3, end: 7 }, { begin: 7, end: 10 }] },
+      { text: 'Era de noche. Llovía sin parar. Nadie salió.', begin: 1, end: 10, sentences: [{ begin: 1, end: 3, confidence: 0.9 }, { begin: 3, end: 7, confidence: 0.4 }, { begin: 7, end: 10, confidence: 0.8 }] },
       { text: 'Al alba salió el sol. Todo brillaba.', begin: 10, end: 16, sentences: [{ begin: 10, end: 13 }, { begin: 13, end: 16 }] },
       { text: 'Fin.', begin: 16, end: 18, sentences: [{ begin: 16, end: 18 }] },
     ],
@@ -68,6 +68,11 @@ describe('sentence boundaries', () => {
     expect(out).toMatchObject({ version: before.version + 1, status: 'edited', begin: 1, end: 10 });
     expect(out.sentences!.map((s) => [s.begin, s.end])).toEqual([[1, 3.4], [3.4, 7], [7, 10]]);
     expect(await sentenceTimes(ids[0]!)).toEqual([[1, 3.4], [3.4, 7], [7, 10]]);
+    // the two sentences the reviewer moved lose the aligner's confidence (a human decided), the third keeps it;
+    // the paragraph keeps its own
+    expect(parseFragmentSentences(before.sentences)!.map((s) => s.confidence)).toEqual([0.9, 0.4, 0.8]);
+    expect(parseFragmentSentences((await load(ids[0]!)).sentences)!.map((s) => s.confidence)).toEqual([undefined, undefined, 0.8]);
+    expect(out.confidence).toBe(before.confidence);
     const [rev] = await listFragmentRevisions(ids[0]!);
     expect(rev).toMatchObject({ reason: 'sentence boundary', version: before.version + 1 });
     expect(rev!.before!.sentences!.map((s) => s.end)).toEqual([3, 7, 10]);
@@ -188,7 +193,7 @@ describe('accepting a span re-alignment', () => {
       anchoredEnd: true,
       createdAt: new Date().toISOString(),
       fragments: [
-        { id: a!.id, position: 0, status: 'auto', version: a!.version, old: { begin: 1, end: 10, confidence: null }, begin: 1, end: 9.5, confidence: 0.9, flag: null, sentences: [{ begin: 1, end: 2.5 }, { begin: 2.5, end: 6 }, { begin: 6, end: 9.5 }] },
+        { id: a!.id, position: 0, status: 'auto', version: a!.version, old: { begin: 1, end: 10, confidence: null }, begin: 1, end: 9.5, confidence: 0.9, flag: null, sentences: [{ begin: 1, end: 2.5, confidence: 0.95 }, { begin: 2.5, end: 6, confidence: 0.3 }, { begin: 6, end: 9.5, confidence: 0.85 }] },
         { id: b!.id, position: 1, status: 'auto', version: b!.version, old: { begin: 10, end: 16, confidence: null }, begin: 9.5, end: 16, confidence: 0.8, flag: null, sentences: [{ begin: 9.5, end: 12 }, { begin: 12, end: 16 }] },
       ],
     };
@@ -198,5 +203,7 @@ describe('accepting a span re-alignment', () => {
     await acceptSpanRealign({ chapterId, jobId: job.id });
     expect(await sentenceTimes(a!.id)).toEqual([[1, 2.5], [2.5, 6], [6, 9.5]]);
     expect(await sentenceTimes(b!.id)).toEqual([[9.5, 12], [12, 16]]);
+    // the aligner's sentence confidences come with its times
+    expect(parseFragmentSentences((await load(a!.id)).sentences)!.map((s) => s.confidence)).toEqual([0.95, 0.3, 0.85]);
   });
 });
