@@ -62,3 +62,51 @@ describe('detectPauses', () => {
     expect(pauses[0]!.end).toBeCloseTo(1.62, 2);
   });
 });
+
+describe('detectPauses: soft speech inside a long quiet run', () => {
+  /** 10 ms levels (dB) from [seconds, level] runs, with ±0.5 dB of seeded jitter. */
+  const levels = (runs: [number, number][]): Float32Array => {
+    const out: number[] = [];
+    let s = 3;
+    for (const [sec, db] of runs) {
+      for (let i = 0; i < Math.round(sec * 100); i++) {
+        s = (s * 1103515245 + 12345) >>> 0;
+        out.push(db + (s / 2 ** 32 - 0.5));
+      }
+    }
+    return Float32Array.from(out);
+  };
+
+  it('splits a run around 300 ms standing 5 dB over the noise (words under a high noise floor)', () => {
+    // speech, 0.6 s noise, 0.3 s soft words, 0.6 s noise, speech: the threshold (floor + 6 dB) misses the words.
+    const db = levels([
+      [2, -10],
+      [0.6, -34],
+      [0.3, -29],
+      [0.6, -34],
+      [2, -10],
+    ]);
+    const p = detectPauses(db, 0.01).pauses;
+    expect(p).toHaveLength(2);
+    expect(p[0]!.end).toBeCloseTo(2.6, 1);
+    expect(p[1]!.begin).toBeCloseTo(2.9, 1);
+    expect(detectPauses(db, 0.01, { innerMarginDb: 0 }).pauses).toHaveLength(1);
+  });
+
+  it('keeps a long pause whole when nothing in it stands out, or only a click', () => {
+    const flat = levels([
+      [2, -10],
+      [1.5, -34],
+      [2, -10],
+    ]);
+    expect(detectPauses(flat, 0.01).pauses).toHaveLength(1);
+    const click = levels([
+      [2, -10],
+      [0.7, -34],
+      [0.08, -28],
+      [0.7, -34],
+      [2, -10],
+    ]);
+    expect(detectPauses(click, 0.01).pauses).toHaveLength(1);
+  });
+});

@@ -60,6 +60,10 @@ export type DetectPausesOptions = {
   /** Threshold = floor + max(minMarginDb, marginShare × (speech − floor)); defaults 6 dB and 0.3. */
   minMarginDb?: number;
   marginShare?: number;
+  /** Quiet runs longer than this are searched for soft speech inside (see detectPauses); default 0.8 s. */
+  splitLongerThanSec?: number;
+  /** … standing this far over the run's own 20th percentile; default 3 dB (0 disables). */
+  innerMarginDb?: number;
 };
 
 export type PauseMap = {
@@ -114,7 +118,47 @@ export function detectPauses(db: Float32Array, frameSec: number, opts: DetectPau
     else runs.push([i, j]);
     i = j;
   }
-  const pauses = runs.filter(([a, b]) => b - a >= minPause).map(([a, b]) => ({ begin: a * frameSec, end: b * frameSec }));
+  // A long quiet run may hide soft speech under a high noise floor (10 dB SNR: "en un lugar aireado" 3–5 dB over
+  // the noise, one 2.2 s "pause" over a comma pause, the words and the pause after them). Inside runs longer than
+  // splitLongerThanSec, stretches of at least 150 ms standing innerMarginDb over the run's own 20th percentile
+  // (50 ms smoothed) are speech: the run is split around them.
+  const splitFrames = Math.round((opts.splitLongerThanSec ?? 0.8) / frameSec);
+  const margin = opts.innerMarginDb ?? 3;
+  const minInner = Math.round(0.15 / frameSec);
+  const split: [number, number][] = [];
+  for (const [a, b] of runs) {
+    if (b - a <= splitFrames || margin <= 0) {
+      split.push([a, b]);
+      continue;
+    }
+    const levels = Array.from(db.subarray(a, b)).sort((x, y) => x - y);
+    const base = levels[Math.floor(0.2 * (levels.length - 1))]!;
+    const loud = (f: number): boolean => {
+      let acc = 0;
+      let n = 0;
+      for (let g = Math.max(a, f - 2); g <= Math.min(b - 1, f + 2); g++) {
+        acc += db[g]!;
+        n++;
+      }
+      return acc / n >= base + margin;
+    };
+    let from = a;
+    for (let f = a; f < b; ) {
+      if (!loud(f)) {
+        f++;
+        continue;
+      }
+      let g = f;
+      while (g < b && loud(g)) g++;
+      if (g - f >= minInner) {
+        if (f > from) split.push([from, f]);
+        from = g;
+      }
+      f = g;
+    }
+    if (b > from) split.push([from, b]);
+  }
+  const pauses = split.filter(([a, b]) => b - a >= minPause).map(([a, b]) => ({ begin: a * frameSec, end: b * frameSec }));
   const inSpeech = (t: number): boolean => {
     // Binary search for the last pause beginning at or before t.
     let lo = 0;

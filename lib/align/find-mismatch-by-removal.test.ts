@@ -89,7 +89,10 @@ describe('findSpokenEdges', () => {
     const real = seq([extra, ...frags, outro].map((x, i) => noisy(x, 300 + i)));
     // A path that swallowed both (closed ends), as on a real voice.
     const path = multiscaleDtw(real, synth, { factor: 1, bandRadius: 400 });
-    const edges = findSpokenEdges(path, real, synth, colBounds, runsOf([60, 60, 60, 60, 60, 60, 50]), { factor: 1, minSpeechRows: 20 });
+    const runs = runsOf([60, 60, 60, 60, 60, 60, 50]); // 4-row pauses between runs
+    // An announcer pauses longer than a reader between sentences: cuts only at pauses of minGapRows.
+    expect(findSpokenEdges(path, real, synth, colBounds, runs, { factor: 1, minSpeechRows: 20 })).toEqual({});
+    const edges = findSpokenEdges(path, real, synth, colBounds, runs, { factor: 1, minSpeechRows: 20, minGapRows: 4 });
     expect(edges.head?.rowTo).toBeGreaterThanOrEqual(58);
     expect(edges.head?.rowTo).toBeLessThanOrEqual(64);
     expect(edges.tail?.rowFrom).toBeGreaterThanOrEqual(356);
@@ -104,6 +107,6 @@ describe('findSpokenEdges', () => {
   it('finds no edge when the reading starts and ends with the text', () => {
     const real = seq(frags.map((x, i) => noisy(x, 400 + i)));
     const path = multiscaleDtw(real, synth, { factor: 1, bandRadius: 400 });
-    expect(findSpokenEdges(path, real, synth, colBounds, runsOf([60, 60, 60, 60, 60]), { factor: 1, minSpeechRows: 20 })).toEqual({});
+    expect(findSpokenEdges(path, real, synth, colBounds, runsOf([60, 60, 60, 60, 60]), { factor: 1, minSpeechRows: 20, minGapRows: 4 })).toEqual({});
   });
 });

@@ -27,6 +27,9 @@ export function findSpokenEdges(
     /** Speech (rows inside `speechRuns`) the removed rows must hold; default 38 (1.5 s): silence before the first
      * line matches speech badly too, and removing it alone proves nothing. */
     minSpeechRows?: number;
+    /** The pause at the cut, at least; default 15 rows (0.6 s): an announcer stops before the text begins (and
+     * after it ends) longer than a reader between two sentences, which a noisy room can make look as unlike. */
+    minGapRows?: number;
     minEvidence?: number;
     edgeFragments?: number;
   } = {},
@@ -39,6 +42,7 @@ export function findSpokenEdges(
   const maxRows = opts.maxRows ?? 1500;
   const minEvidence = opts.minEvidence ?? 0.36;
   const minSpeech = opts.minSpeechRows ?? 38;
+  const minGap = opts.minGapRows ?? 15;
   const speechIn = (from: number, to: number): number =>
     speechRuns.reduce((acc, [a, b]) => acc + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0);
   const costOf = (rows: [number, number], cols: [number, number]): number => {
@@ -55,8 +59,10 @@ export function findSpokenEdges(
     for (let q = 0; q < path.rows.length && path.cols[q]! < cols[1]; q++) r1 = path.rows[q]!;
     const withIt = costOf([r0, r1 + 1], cols);
     let best: SpokenEdge | undefined;
-    for (const [from] of speechRuns) {
+    for (let i = 1; i < speechRuns.length; i++) {
+      const from = speechRuns[i]![0];
       if (from < r0 + minRows || from > r0 + maxRows) continue;
+      if (from - speechRuns[i - 1]![1] < minGap) continue;
       if (r1 + 1 - from < 2 * minRows) break;
       if (speechIn(r0, from) < minSpeech) continue;
       const evidence = (withIt - costOf([from, r1 + 1], cols)) / (from - r0);
@@ -74,8 +80,10 @@ export function findSpokenEdges(
     for (let q = path.rows.length - 1; q >= 0 && path.cols[q]! >= cols[0]; q--) r0 = path.rows[q]!;
     const withIt = costOf([r0, r1 + 1], cols);
     let best: SpokenEdge | undefined;
-    for (const [, to] of speechRuns) {
+    for (let i = 0; i + 1 < speechRuns.length; i++) {
+      const to = speechRuns[i]![1];
       if (to > r1 + 1 - minRows || to < r1 + 1 - maxRows) continue;
+      if (speechRuns[i + 1]![0] - to < minGap) continue;
       if (to - r0 < 2 * minRows) continue;
       if (speechIn(to, r1 + 1) < minSpeech) continue;
       const evidence = (withIt - costOf([r0, to], cols)) / (r1 + 1 - to);
