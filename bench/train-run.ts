@@ -10,7 +10,7 @@ import { SPANISH_PARAGRAPHS } from '../lib/align/spanish-paragraphs.ts';
 import { resetConfigForTests } from '../lib/config/env.ts';
 import { disconnectDb, getDb } from '../lib/db/client.ts';
 import { migrateDatabase } from '../lib/db/migrate-database.ts';
-import { jobRegistry } from '../lib/jobs/job-registry.ts';
+import { jobRegistry } from '../workers/job-registry.ts';
 import { workJobs } from '../lib/jobs/work-jobs.ts';
 import { normaliseSpanish, TRANSCRIPT_ALPHABET } from '../lib/text/normalise-spanish.ts';
 import { createRandom } from '../lib/train/seeded-random.ts';

@@ -44,7 +44,9 @@ Options:
         throw new UsageError('import needs --project, at least one --audio and --text.');
       }
       const { importBook } = await import('../lib/books/import-book.ts');
+      const { jobRegistry } = await import('../workers/job-registry.ts');
       const summary = await importBook({
+        registry: jobRegistry,
         project: values.project,
         audio: values.audio,
         text: values.text,
@@ -258,7 +260,8 @@ unless --force.`,
     async run(argv) {
       const { values } = parseArgs({ args: argv, options: { force: { type: 'boolean' } } });
       const { seedDemo } = await import('../lib/demo/seed-demo.ts');
-      const out = await seedDemo({ force: values.force, log: (m) => process.stderr.write(`${m}\n`) });
+      const { jobRegistry } = await import('../workers/job-registry.ts');
+      const out = await seedDemo({ registry: jobRegistry, force: values.force, log: (m) => process.stderr.write(`${m}\n`) });
       process.stdout.write(`${JSON.stringify(out)}\n`);
     },
   },

@@ -2,7 +2,7 @@
 // a second signal exits at once, and the job is picked up again when its lease expires).
 import { getConfig } from '../lib/config/env.ts';
 import { AppError } from '../lib/errors/app-error.ts';
-import { jobRegistry } from '../lib/jobs/job-registry.ts';
+import { jobRegistry } from './job-registry.ts';
 import { workJobs } from '../lib/jobs/work-jobs.ts';
 
 export async function runWorker(opts: { concurrency?: number; types?: string[]; excludeTypes?: string[] } = {}): Promise<void> {

@@ -4,7 +4,7 @@ import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { normaliseForLanguage } from '../text/normalise-for-language.ts';
 import { getBook } from './get-book.ts';
-import { readParsedEbook } from './ingest-ebook.ts';
+import { readParsedEbook } from './read-parsed-ebook.ts';
 import { queueChapterAlignment } from '../chapters/queue-chapter-alignment.ts';
 
 export async function acceptBookSplit(bookId: string, expectedStarts?: number[]) {

@@ -4,7 +4,7 @@ import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import type { EbookReport } from '../text/ebook-types.ts';
 import { getBook } from './get-book.ts';
-import { readParsedEbook } from './ingest-ebook.ts';
+import { readParsedEbook } from './read-parsed-ebook.ts';
 import { storageKeys } from './storage-keys.ts';
 
 export type SplitPartPreview = {

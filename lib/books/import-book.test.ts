@@ -12,6 +12,11 @@ import { DEMO_CHAPTERS } from '../demo/demo-book.ts';
 import { readPeaks } from '../audio/peaks-file.ts';
 import { openWav } from '../audio/wav-reader.ts';
 import { importBook } from './import-book.ts';
+import { createJobRegistry } from '../jobs/create-job-registry.ts';
+import { ingestAudioJob, ingestEbookJob } from './book-jobs.ts';
+import { alignChapterJob } from '../chapters/chapter-jobs.ts';
+
+const registry = createJobRegistry([ingestAudioJob, ingestEbookJob, alignChapterJob]);
 
 useTestEnv();
 let files: { audio: string[]; text: string };
@@ -24,7 +29,7 @@ beforeAll(async () => {
 
 describe('importBook', () => {
   it('ingests 3 audio files and the ebook and makes 3 chapters of paragraphs', async () => {
-    const summary = await importBook({ project: 'Import test', audio: [...files.audio].reverse(), text: files.text });
+    const summary = await importBook({ registry, project: 'Import test', audio: [...files.audio].reverse(), text: files.text });
     expect(summary.failedAudio).toEqual([]);
     expect(summary.ebookError).toBeNull();
     expect(summary.split).toBe('accepted');
@@ -73,7 +78,7 @@ describe('importBook', () => {
   });
 
   it('with align, aligns every chapter: ordered times inside the audio, the spoken intro left out', async () => {
-    const summary = await importBook({ project: 'Import test', audio: files.audio, text: files.text, align: true });
+    const summary = await importBook({ registry, project: 'Import test', audio: files.audio, text: files.text, align: true });
     expect(summary.aligned).toBe(3);
     expect(summary.failedChapters).toEqual([]);
     const chapters = await getDb().chapter.findMany({
@@ -108,7 +113,7 @@ describe('importBook', () => {
   it('names a corrupt audio file, keeps the good ones, and proposes the split over the good ones', async () => {
     const corrupt = path.join(dir, 'roto_02.mp3');
     await writeFile(corrupt, Buffer.from('ID3 this is not an mp3 stream '.repeat(100)));
-    const summary = await importBook({ project: 'Import test', audio: [files.audio[0]!, corrupt], text: files.text, accept: false });
+    const summary = await importBook({ registry, project: 'Import test', audio: [files.audio[0]!, corrupt], text: files.text, accept: false });
     expect(summary.failedAudio).toHaveLength(1);
     expect(summary.failedAudio[0]!.file).toBe('roto_02.mp3');
     expect(summary.failedAudio[0]!.error).toContain('roto_02.mp3');

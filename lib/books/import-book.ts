@@ -6,14 +6,14 @@ import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate-database.ts';
-import { jobRegistry } from '../jobs/job-registry.ts';
+import type { JobRegistry } from '../jobs/create-job-registry.ts';
 import { workJobs } from '../jobs/work-jobs.ts';
 import { findOrCreateProject } from './create-project.ts';
 import { createBook } from './create-book.ts';
 import { addBookAudio } from './add-book-audio.ts';
 import { setBookEbook } from './set-book-ebook.ts';
 import { acceptBookSplit } from './accept-book-split.ts';
-import { readParsedEbook } from './ingest-ebook.ts';
+import { readParsedEbook } from './read-parsed-ebook.ts';
 
 export type ImportBookInput = {
   project: string;
@@ -27,6 +27,8 @@ export type ImportBookInput = {
   /** Run the chapters' align jobs now, in this process. */
   align?: boolean;
   log?: (message: string) => void;
+  /** The job types to run in this process (the edge assembles it: the CLI passes the worker's). */
+  registry: JobRegistry;
 };
 
 export async function importBook(input: ImportBookInput) {
@@ -58,7 +60,7 @@ export async function importBook(input: ImportBookInput) {
   // the book's jobs, run here until none is left (retries included)
   const runBookJobs = () =>
     workJobs({
-      registry: jobRegistry,
+      registry: input.registry,
       bookId: book.id,
       untilIdle: true,
       pollMs: 200,

@@ -1,5 +1,4 @@
 // Ebook ingest: decode, clean, paragraphs, headings; the result is stored as JSON beside the original.
-import { readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
@@ -7,7 +6,6 @@ import { getStorage } from '../storage/storage.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
 import { isPermanentError } from '../jobs/run-claimed-job.ts';
 import { parseEbook } from '../text/parse-ebook.ts';
-import type { ParsedEbook } from '../text/ebook-types.ts';
 import { storageKeys } from './storage-keys.ts';
 import { maybeProposeSplit } from './propose-book-split.ts';
 
@@ -42,23 +40,4 @@ export async function ingestEbook(bookId: string, ctx: JobContext) {
     });
     throw e;
   }
-}
-
-// The book page polls its overview every second while a proposal is open: keep the parsed ebook of the
-// last few books in memory instead of reading and parsing the whole JSON on every poll. The file is replaced
-// (never edited) on re-ingest, so its path + mtime + size identify a version.
-const parsedCache = new Map<string, { version: string; value: ParsedEbook }>();
-const PARSED_CACHE_BOOKS = 8;
-
-export async function readParsedEbook(bookId: string): Promise<ParsedEbook> {
-  const file = getStorage().localPath(storageKeys.ebookParsed(bookId));
-  const { mtimeMs, size } = await stat(file);
-  const version = `${file}:${mtimeMs}:${size}`;
-  const hit = parsedCache.get(bookId);
-  if (hit?.version === version) return hit.value;
-  const value = JSON.parse(await readFile(file, 'utf8')) as ParsedEbook;
-  parsedCache.delete(bookId);
-  parsedCache.set(bookId, { version, value });
-  if (parsedCache.size > PARSED_CACHE_BOOKS) parsedCache.delete(parsedCache.keys().next().value!);
-  return value;
 }

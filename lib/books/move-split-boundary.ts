@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { moveSplitBoundary as moveBoundary } from '../text/propose-split.ts';
 import { getBook } from './get-book.ts';
-import { readParsedEbook } from './ingest-ebook.ts';
+import { readParsedEbook } from './read-parsed-ebook.ts';
 
 /** Moves the start of part `partIndex` to paragraph `newStart` in the proposed split. */
 export async function moveSplitBoundary(bookId: string, partIndex: number, newStart: number) {

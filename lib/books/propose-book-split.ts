@@ -3,7 +3,7 @@
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { proposeSplit } from '../text/propose-split.ts';
-import { readParsedEbook } from './ingest-ebook.ts';
+import { readParsedEbook } from './read-parsed-ebook.ts';
 
 async function readyAudio(bookId: string) {
   return getDb().audioFile.findMany({ where: { bookId }, orderBy: { position: 'asc' } });

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getStorage } from '../storage/storage.ts';
-import { readParsedEbook } from './ingest-ebook.ts';
+import { readParsedEbook } from './read-parsed-ebook.ts';
 import { storageKeys } from './storage-keys.ts';
 
 useTestEnv();

@@ -10,9 +10,14 @@ import { getDb } from '../db/client.ts';
 import { writeDemoFiles } from '../demo/write-demo-files.ts';
 import { DEMO_CHAPTERS } from '../demo/demo-book.ts';
 import { importBook } from '../books/import-book.ts';
+import { createJobRegistry } from '../jobs/create-job-registry.ts';
+import { ingestAudioJob, ingestEbookJob } from '../books/book-jobs.ts';
+import { alignChapterJob } from './chapter-jobs.ts';
 import { sentenceTexts } from './build-sentences.ts';
 import { parseFragmentSentences } from './fragment-sentences.ts';
 import { alignChapter } from './align-chapter.ts';
+
+const registry = createJobRegistry([ingestAudioJob, ingestEbookJob, alignChapterJob]);
 
 useTestEnv();
 
@@ -21,7 +26,7 @@ const ctx = () => ({ progress: () => undefined, signal: new AbortController().si
 describe('alignChapter', () => {
   it('stores each paragraph’s sentences with ordered times inside the paragraph; reviewed paragraphs keep theirs', async () => {
     const files = await writeDemoFiles(await mkdtemp(path.join(tmpdir(), 'alinea-align-chapter-')));
-    const summary = await importBook({ project: 'Align chapter', audio: files.audio, text: files.text });
+    const summary = await importBook({ registry, project: 'Align chapter', audio: files.audio, text: files.text });
     const db = getDb();
     const chapter = await db.chapter.findFirstOrThrow({ where: { bookId: summary.bookId, position: 0 }, include: { fragments: { orderBy: { position: 'asc' } } } });
     expect(chapter.fragments.map((f) => f.text)).toEqual([DEMO_CHAPTERS[0]!.heading, ...DEMO_CHAPTERS[0]!.paragraphs]);

@@ -8,12 +8,13 @@ import { getConfig } from '../config/env.ts';
 import { ensureFirstAdmin } from '../auth/ensure-first-admin.ts';
 import { migrateDatabase } from '../db/migrate-database.ts';
 import { importBook } from '../books/import-book.ts';
+import type { JobRegistry } from '../jobs/create-job-registry.ts';
 import { DEMO_AUTHOR, DEMO_TITLE } from './demo-book.ts';
 import { writeDemoFiles } from './write-demo-files.ts';
 
 export const DEMO_PROJECT = 'Demo';
 
-export async function seedDemo(opts: { force?: boolean; log?: (m: string) => void } = {}) {
+export async function seedDemo(opts: { registry: JobRegistry; force?: boolean; log?: (m: string) => void }) {
   const log = opts.log ?? (() => {});
   await migrateDatabase();
   const db = getDb();
@@ -29,7 +30,7 @@ export async function seedDemo(opts: { force?: boolean; log?: (m: string) => voi
   try {
     const { audio, text } = await writeDemoFiles(dir);
     log('synthesised the demo audiobook');
-    const summary = await importBook({ project: DEMO_PROJECT, audio, text, title: DEMO_TITLE, author: DEMO_AUTHOR, log });
+    const summary = await importBook({ project: DEMO_PROJECT, audio, text, title: DEMO_TITLE, author: DEMO_AUTHOR, log, registry: opts.registry });
     return { created: true, ...summary };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
-import { jobRegistry } from '../jobs/job-registry.ts';
+import { exportCorpusJob } from './export-jobs.ts';
+import { createJobRegistry } from '../jobs/create-job-registry.ts';
 import { workJobs } from '../jobs/work-jobs.ts';
 import { cancelExport } from './cancel-export.ts';
 import { deleteExport } from './delete-export.ts';
@@ -13,6 +14,8 @@ import { listExports } from './list-exports.ts';
 import { seedExportCorpus } from './seed-export-corpus.ts';
 import { startExport } from './start-export.ts';
 import { verifyExport } from './verify-export.ts';
+
+const jobRegistry = createJobRegistry([exportCorpusJob]);
 
 const exists = (p: string) => access(p).then(() => true, () => false);
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { isAppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { getConfig } from '../config/env.ts';
-import { PermanentJobError, type JobDefinition } from './job-definition.ts';
+import { PermanentJobError } from './job-definition.ts';
+import type { JobRegistry } from './create-job-registry.ts';
 
 type ClaimedJob = { id: string; type: string; payload: string; attempts: number; maxAttempts: number };
 
@@ -23,7 +24,7 @@ export type JobOutcome = 'succeeded' | 'failed' | 'retry' | 'cancelled' | 'lost'
 export async function runClaimedJob(
   job: ClaimedJob,
   workerId: string,
-  registry: Map<string, JobDefinition>,
+  registry: JobRegistry,
 ): Promise<JobOutcome> {
   const db = getDb();
   const mine = { id: job.id, lockedBy: workerId, status: 'running' };

@@ -4,11 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { claimJob, typeWhere, type ClaimFilter } from './claim-job.ts';
 import { runClaimedJob } from './run-claimed-job.ts';
-import type { JobDefinition } from './job-definition.ts';
+import type { JobRegistry } from './create-job-registry.ts';
 import { getDb } from '../db/client.ts';
 
 export type WorkOptions = ClaimFilter & {
-  registry: Map<string, JobDefinition>;
+  registry: JobRegistry;
   /** Stop when no job is runnable now (CLI) instead of polling forever (worker). */
   untilIdle?: boolean;
   pollMs?: number;

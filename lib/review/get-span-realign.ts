@@ -1,7 +1,7 @@
 // A realign-span job as the editor polls it: its state and, once it succeeded, the proposal.
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
-import { realignSpanJob } from '../chapters/realign-span-job.ts';
+import { realignSpanJob } from './realign-span-job.ts';
 import { realignProposal, type RealignProposal } from './realign-proposal.ts';
 
 export type SpanRealignState = {

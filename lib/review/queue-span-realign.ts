@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
-import { realignSpanJob } from '../chapters/realign-span-job.ts';
+import { realignSpanJob } from './realign-span-job.ts';
 import { findAnchorRange, type AnchorRange } from './find-anchor-range.ts';
 
 export const queueSpanRealignInput = z.object({ chapterId: z.string().min(1), fragmentId: z.string().min(1) });

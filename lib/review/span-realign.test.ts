@@ -11,7 +11,8 @@ import { getStorage } from '../storage/storage.ts';
 import { AppError } from '../errors/app-error.ts';
 import { claimJob } from '../jobs/claim-job.ts';
 import { runClaimedJob } from '../jobs/run-claimed-job.ts';
-import { jobRegistry } from '../jobs/job-registry.ts';
+import { realignSpanJob } from './realign-span-job.ts';
+import { createJobRegistry } from '../jobs/create-job-registry.ts';
 import { buildSyntheticChapter, type SyntheticChapter } from '../align/build-synthetic-chapter.ts';
 import { SPANISH_PARAGRAPHS } from '../align/spanish-paragraphs.ts';
 import { seedReviewChapter } from './seed-review-chapter.ts';
@@ -22,6 +23,8 @@ import { queueSpanRealign } from './queue-span-realign.ts';
 import { getSpanRealign } from './get-span-realign.ts';
 import { acceptSpanRealign } from './accept-span-realign.ts';
 import type { RealignProposal } from './realign-proposal.ts';
+
+const jobRegistry = createJobRegistry([realignSpanJob]);
 
 useTestEnv();
 

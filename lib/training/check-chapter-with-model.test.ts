@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
 import { seedExportCorpus } from '../export/seed-export-corpus.ts';
-import { jobRegistry } from '../jobs/job-registry.ts';
+import { checkChapterJob, trainModelJob } from './training-jobs.ts';
+import { createJobRegistry } from '../jobs/create-job-registry.ts';
 import { workJobs } from '../jobs/work-jobs.ts';
 import { buildVocab } from '../corpus/vocab.ts';
 import { TRANSCRIPT_ALPHABET } from '../text/normalise-spanish.ts';
@@ -19,6 +20,8 @@ import { getChapterCheck, startChapterCheck } from './start-chapter-check.ts';
 import { startTrainingRun } from './start-training-run.ts';
 import { seedTrainingExport } from './training-test-fixture.ts';
 import { MODEL_SIZES } from './training-settings.ts';
+
+const jobRegistry = createJobRegistry([trainModelJob, checkChapterJob]);
 
 /** A succeeded run whose only checkpoint is a tiny model that always says "a". */
 async function constantRun(dataDir: string): Promise<string> {

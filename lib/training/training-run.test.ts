@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
-import { jobRegistry } from '../jobs/job-registry.ts';
+import { trainModelJob } from './training-jobs.ts';
+import { createJobRegistry } from '../jobs/create-job-registry.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
 import { workJobs } from '../jobs/work-jobs.ts';
 import { getTrainingRun } from './get-training-run.ts';
@@ -15,6 +16,8 @@ import { startTrainingRun } from './start-training-run.ts';
 import { stopTrainingRun } from './stop-training-run.ts';
 import { resumeTrainingRun } from './resume-training-run.ts';
 import { seedTrainingExport } from './training-test-fixture.ts';
+
+const jobRegistry = createJobRegistry([trainModelJob]);
 
 const tiny = { backend: 'cpu', model: 'tiny', batchSize: 4, lr: 3e-3 };
 const work = (signal?: AbortSignal) => workJobs({ registry: jobRegistry, types: ['train-model'], untilIdle: true, pollMs: 20, signal });

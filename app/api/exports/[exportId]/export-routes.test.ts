@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from '@/lib/testing/use-test-env.ts';
-import { jobRegistry } from '@/lib/jobs/job-registry.ts';
+import { jobRegistry } from '@/workers/job-registry.ts';
 import { workJobs } from '@/lib/jobs/work-jobs.ts';
 import { seedExportCorpus } from '@/lib/export/seed-export-corpus.ts';
 import { createUser } from '@/lib/auth/create-user.ts';

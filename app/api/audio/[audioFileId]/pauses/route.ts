@@ -1,5 +1,5 @@
 import { route } from '../../../_lib/handle-route.ts';
-import { getAudioPauses } from '@/lib/audio/get-audio-pauses.ts';
+import { getAudioPauses } from '@/lib/review/get-audio-pauses.ts';
 
 export const runtime = 'nodejs';
 

@@ -6,7 +6,7 @@ import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import { storageKeys } from '../books/storage-keys.ts';
 import { wavBytes } from '../corpus/wav-bytes.ts';
-import { seedReviewChapter } from '../review/seed-review-chapter.ts';
+import { seedReviewChapter } from './seed-review-chapter.ts';
 import { getAudioPauses, pausesKey } from './get-audio-pauses.ts';
 
 useTestEnv();

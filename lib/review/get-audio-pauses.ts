@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { getReadyAudioFile } from '../books/get-audio-file.ts';
 import { getStorage } from '../storage/storage.ts';
 import { detectPauses, EnergyMeter, type Pause } from '../align/detect-pauses.ts';
-import { openWav, streamWavSamples } from './wav-reader.ts';
+import { openWav, streamWavSamples } from '../audio/wav-reader.ts';
 
 const CACHE_VERSION = 1;
 
