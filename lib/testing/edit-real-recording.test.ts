@@ -92,7 +92,7 @@ describe('editRealRecording on generated audio', () => {
     const segment = async (sec: number, hz?: number) => {
       const file = path.join(dir, `part${parts.length}.wav`);
       const gen = hz ? ['synth', String(sec), 'sine', String(hz), 'vol', '0.5'] : ['trim', '0', String(sec)];
-      await run('sox', ['-r', '16000', '-c', '1', '-n', '-b', '16', file, ...gen]);
+      await run('sox', ['-R', '-r', '16000', '-c', '1', '-n', '-b', '16', file, ...gen]);
       parts.push(file);
     };
     await segment(0.5);
@@ -103,7 +103,7 @@ describe('editRealRecording on generated audio', () => {
     await segment(1, 700);
     await segment(0.5);
     const wav = path.join(dir, 'tones.wav');
-    await run('sox', [...parts, wav]);
+    await run('sox', ['-R', ...parts, wav]);
     source = { name: 'tones', wav, truth };
   });
   afterAll(async () => {
