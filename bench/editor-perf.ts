@@ -57,7 +57,7 @@ async function seed(): Promise<string> {
   mkdirSync(path.dirname(getStorage().localPath(key)), { recursive: true });
   copyFileSync(wav, getStorage().localPath(key));
   await db.audioFile.update({ where: { id: chapter.audioFileId }, data: { originalKey: key, originalName: 'hour.wav', status: 'pending' } });
-  await ingestAudioFile(chapter.audioFileId, { jobId: 'bench', attempt: 1, signal: new AbortController().signal, progress: () => undefined });
+  await ingestAudioFile(chapter.audioFileId, { jobId: 'bench', attempt: 1, isFinalAttempt: true, signal: new AbortController().signal, progress: () => undefined });
   await disconnectDb();
   rmSync(wav);
   return s.chapterId;

@@ -65,7 +65,7 @@ export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
     await maybeProposeSplit(audio.bookId);
     return { durationSec: probe.durationSec, samples };
   } catch (e) {
-    const finalAttempt = isPermanentError(e) || ctx.attempt >= 3;
+    const finalAttempt = isPermanentError(e) || ctx.isFinalAttempt;
     if (!ctx.signal.aborted) {
       await db.audioFile.update({
         where: { id: audio.id },

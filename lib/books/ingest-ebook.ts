@@ -33,7 +33,7 @@ export async function ingestEbook(bookId: string, ctx: JobContext) {
     await maybeProposeSplit(bookId);
     return { paragraphs: parsed.paragraphs.length };
   } catch (e) {
-    const final = isPermanentError(e) || ctx.attempt >= 3;
+    const final = isPermanentError(e) || ctx.isFinalAttempt;
     await db.book.update({
       where: { id: bookId },
       data: { ebookStatus: final ? 'failed' : 'uploaded', ebookError: e instanceof Error ? e.message : String(e) },

@@ -21,7 +21,7 @@ const registry = createJobRegistry([ingestAudioJob, ingestEbookJob, alignChapter
 
 useTestEnv();
 
-const ctx = () => ({ progress: () => undefined, signal: new AbortController().signal, attempt: 1 });
+const ctx = () => ({ progress: () => undefined, signal: new AbortController().signal, isFinalAttempt: true });
 
 describe('alignChapter', () => {
   it('stores each paragraph’s sentences with ordered times inside the paragraph; reviewed paragraphs keep theirs', async () => {

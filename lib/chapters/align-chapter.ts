@@ -13,7 +13,7 @@ import { applyFragmentTimes } from './apply-fragment-times.ts';
 import { alignedSentences, alignerInput } from './aligner-input.ts';
 import path from 'node:path';
 
-export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'progress' | 'signal' | 'attempt'>) {
+export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'progress' | 'signal' | 'isFinalAttempt'>) {
   const db = getDb();
   const chapter = await db.chapter.findUnique({
     where: { id: chapterId },
@@ -74,7 +74,7 @@ export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'pro
       extraAudio: result.stats.extraAudio,
     };
   } catch (e) {
-    const final = isPermanentError(e) || ctx.attempt >= 3 || ctx.signal.aborted;
+    const final = isPermanentError(e) || ctx.isFinalAttempt || ctx.signal.aborted;
     await db.chapter.update({
       where: { id: chapterId },
       data: final

@@ -4,6 +4,8 @@ import type { z } from 'zod';
 export type JobContext = {
   jobId: string;
   attempt: number;
+  /** This is the job's last attempt (attempt ≥ its maxAttempts): a failure now is final, no retry follows. */
+  isFinalAttempt: boolean;
   /** Aborted when the job is cancelled or this worker lost its lease. */
   signal: AbortSignal;
   /** fraction in [0, 1]; throttled writes, safe to call often. */

@@ -24,12 +24,14 @@ const echo = defineJob({
   },
 });
 let flakyFailures = 0;
+const flakyFinal: boolean[] = [];
 const flaky = defineJob({
   name: 'test-flaky',
   schema: z.object({}),
   maxAttempts: 2,
-  async handler() {
+  async handler(_, ctx) {
     flakyFailures++;
+    flakyFinal.push(ctx.isFinalAttempt);
     throw new Error('disk briefly unavailable');
   },
 });
@@ -98,6 +100,7 @@ describe('job queue', () => {
   it('retries transient errors with backoff, then fails after maxAttempts', async () => {
     await clearJobs();
     flakyFailures = 0;
+    flakyFinal.length = 0;
     const job = await enqueueJob(flaky, {});
     const t0 = Date.now();
     expect(await runClaimedJob((await claimJob('w1'))!, 'w1', registry)).toBe('retry');
@@ -111,6 +114,8 @@ describe('job queue', () => {
     expect(row.status).toBe('failed');
     expect(row.attempts).toBe(2);
     expect(flakyFailures).toBe(2);
+    // The handler knows which attempt is its last (maxAttempts 2): it can mark its row failed then, not before.
+    expect(flakyFinal).toEqual([false, true]);
     // a person can queue it again
     expect((await retryJob(job.id)).status).toBe('queued');
   });

@@ -81,6 +81,7 @@ export async function runClaimedJob(
     const result = await def.handler(payload, {
       jobId: job.id,
       attempt: job.attempts,
+      isFinalAttempt: job.attempts >= job.maxAttempts,
       signal: controller.signal,
       progress(fraction, message) {
         pending = { fraction, message };

@@ -23,7 +23,7 @@ const tiny = { backend: 'cpu', model: 'tiny', batchSize: 4, lr: 3e-3 };
 const work = (signal?: AbortSignal) => workJobs({ registry: jobRegistry, types: ['train-model'], untilIdle: true, pollMs: 20, signal });
 
 function fakeContext(onProgress: (fraction: number, message?: string) => void = () => {}, controller = new AbortController()): JobContext {
-  return { jobId: 'test', attempt: 1, signal: controller.signal, progress: onProgress };
+  return { jobId: 'test', attempt: 1, isFinalAttempt: false, signal: controller.signal, progress: onProgress };
 }
 
 describe('training runs', () => {
