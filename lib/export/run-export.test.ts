@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
 import { decodeExample } from '../corpus/example-proto.ts';
@@ -37,7 +37,7 @@ describe('runExport', () => {
     parseExportSettings({ projectId: corpus.projectId, group: 'fragment', t2t: true, padMs: 100, shardMB: 0.15, ...extra });
   const seedOf = new Map<string, number>();
 
-  it('seeds', async () => {
+  beforeAll(async () => {
     corpus = await seedExportCorpus({ books: 2, chaptersPerBook: 2 });
     for (const b of corpus.books) for (const c of b.chapters) seedOf.set(c.id, c.seed);
   });
