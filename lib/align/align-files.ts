@@ -1,12 +1,12 @@
 // `alinea align AUDIO TEXT`: stand-alone alignment of one audio file and one text file to a sync map file,
 // no database. Mirrors aeneas' execute_task.
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { convertToPcm } from '../audio/convert-to-pcm.ts';
 import { probeAudio } from '../audio/probe-audio.ts';
 import { decodeText } from '../text/decode-text.ts';
-import { partPath } from '../storage/part-path.ts';
+import { writeFileAtomic } from '../storage/write-file-atomic.ts';
 import { alignFragments } from './align-fragments.ts';
 import { parseTextInput, type TextInputType } from './syncmap/parse-text-input.ts';
 import { writeSyncMap } from './syncmap/write-syncmap.ts';
@@ -69,9 +69,7 @@ export async function alignFiles(input: AlignFilesInput) {
       input.format,
       { audioRef: path.basename(input.audio), textRef: path.basename(input.text), language: input.language },
     );
-    const part = partPath(path.resolve(input.out));
-    await writeFile(part, body);
-    await rename(part, path.resolve(input.out));
+    await writeFileAtomic(path.resolve(input.out), body);
     const confidences = result.fragments.map((f) => f.confidence);
     return {
       duration: Math.round(result.durationSec * 1000) / 1000,

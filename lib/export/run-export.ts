@@ -9,12 +9,12 @@
 // `<dir>.partial/` (each file under a temp name, then renamed) and the directory is renamed to `<dir>` at the
 // end. A journal there lets a restarted export keep the shards and chapters already finished.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
-import { partPath } from '../storage/part-path.ts';
+import { writeFileAtomic } from '../storage/write-file-atomic.ts';
 import { cutSamples } from '../corpus/cut-samples.ts';
 import { encodeFlac } from '../corpus/encode-flac.ts';
 import { librispeechPaths, transcriptLine } from '../corpus/librispeech-paths.ts';
@@ -77,18 +77,6 @@ type Planned = ExampleMeta & {
 };
 
 const utf8 = new TextEncoder();
-
-async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const part = partPath(file);
-  try {
-    await writeFile(part, data);
-    await rename(part, file);
-  } catch (err) {
-    await rm(part, { force: true });
-    throw err;
-  }
-}
 
 async function removeTempFiles(dir: string): Promise<void> {
   let entries;

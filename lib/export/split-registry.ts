@@ -3,10 +3,10 @@
 // balanced by hours and stable when a book is added (dev/test stay unseen by models trained on old exports).
 // Kept as a small JSON file per (project, unit, seed, ratios) under the data directory, written atomically.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getConfig } from '../config/env.ts';
-import { partPath } from '../storage/part-path.ts';
+import { writeFileAtomic } from '../storage/write-file-atomic.ts';
 import { SPLITS, type Split } from '../corpus/split-corpus.ts';
 import type { ExportSettings } from './export-settings.ts';
 
@@ -34,9 +34,6 @@ export async function saveSplitRegistry(s: RegistryKey, groups: ReadonlyMap<stri
   const merged = await loadSplitRegistry(s);
   for (const [k, v] of groups) if (!merged.has(k)) merged.set(k, v);
   const file = registryFile(s);
-  await mkdir(path.dirname(file), { recursive: true });
-  const part = partPath(file);
   const body = { projectId: s.projectId, group: s.group, seed: s.seed, ratios: s.ratios, groups: Object.fromEntries([...merged].sort(([a], [b]) => (a < b ? -1 : 1))) };
-  await writeFile(part, JSON.stringify(body));
-  await rename(part, file);
+  await writeFileAtomic(file, JSON.stringify(body));
 }
