@@ -21,7 +21,13 @@ function createClient(url: string): PrismaClient {
   }
   mkdirSync(path.dirname(path.resolve(sqliteFilePath(url))), { recursive: true });
   // timeout = busy timeout: the app and the worker write the same file; WAL is set by the migrator.
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 15_000 }) });
+  // An interactive transaction may wait that long for the file's write lock (a worker writing a chapter) and for
+  // the one connection (three uploads at once): Prisma's defaults (2 s to start, 5 s to finish) failed an upload
+  // with P1008 "Operation has timed out" while workers were busy.
+  return new PrismaClient({
+    adapter: new PrismaBetterSqlite3({ url, timeout: 15_000 }),
+    transactionOptions: { maxWait: 15_000, timeout: 30_000 },
+  });
 }
 
 export function getDb(): PrismaClient {
