@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import { openWav } from '../audio/wav-reader.ts';
 import { detectPauses, EnergyMeter } from './detect-pauses.ts';
 import { multiscaleDtw, pathCellCosts, toDtwSequence, type DtwPath, type DtwSequence } from './dtw.ts';
-import { findExtraSpeech, findSkippedFragments, groupExtraSpeech, realignWithoutSkipped } from './detect-mismatch.ts';
+import { findExtraSpeech, findSkippedFragments, fragmentHolding, groupExtraSpeech, realignWithoutSkipped } from './detect-mismatch.ts';
 import { findExtraSpeechByRemoval, realignWithoutRows } from './find-extra-speech-by-removal.ts';
 import { findSpokenEdges, trimSpokenEdges } from './find-spoken-edges.ts';
 import { mapThroughPath } from './map-path.ts';
@@ -285,15 +285,15 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
         const t0 = unique[b]!;
         const time = Math.max(prev, c >= 0 ? (pauseMap.pauses[c]!.begin + pauseMap.pauses[c]!.end) / 2 : t0);
         prev = time;
-        return { time, inPause: c >= 0 || !pauseMap.inSpeech(time), shift: time - t0 };
+        return { time, inPause: c >= 0 || !pauseMap.inSpeech(time) };
       });
     };
-    const snappedUnique = maxSnap > 0 ? joint() : unique.map((t) => ({ time: t, inPause: !pauseMap.inSpeech(t), shift: 0 }));
+    const snappedUnique = maxSnap > 0 ? joint() : unique.map((t) => ({ time: t, inPause: !pauseMap.inSpeech(t) }));
     const snapped: typeof snappedUnique = [];
     for (let b = 0, u = -1; b <= k; b++) snapped.push(snappedUnique[same[b] ? u : ++u]!);
     // Without an open begin/end (a span between anchors) the text fills the span exactly.
-    if (headMax === 0 && !same[1]) snapped[0] = { time: 0, inPause: true, shift: 0 };
-    if (tailMax === 0 && !same[k]) snapped[k] = { time: spanEnd - spanBegin, inPause: true, shift: 0 };
+    if (headMax === 0 && !same[1]) snapped[0] = { time: 0, inPause: true };
+    if (tailMax === 0 && !same[k]) snapped[k] = { time: spanEnd - spanBegin, inPause: true };
     const bounds = snapped.map((s) => Math.min(spanEnd - spanBegin, Math.max(0, s.time)));
 
     // Speech the text lacks: horizontal stretches of the path over real speech, one span per fragment.
@@ -314,15 +314,7 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     for (const x of removed) {
       const span = { begin: x.rowFrom * shift, end: x.rowTo * shift };
       // The fragment that holds it now (the boundary next to it went to one side or the other).
-      let holder = -1;
-      let most = 0;
-      for (let i = 0; i < k; i++) {
-        const overlap = Math.min(span.end, bounds[i + 1]!) - Math.max(span.begin, bounds[i]!);
-        if (overlap > most) {
-          most = overlap;
-          holder = i;
-        }
-      }
+      const holder = fragmentHolding(span, bounds);
       if (holder < 0 || flags[holder] === 'not-in-audio') continue;
       flags[holder] = 'extra-audio';
       if (!extraSpans.some((e) => e.end > span.begin && e.begin < span.end)) extraSpans.push(span);

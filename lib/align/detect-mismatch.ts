@@ -177,6 +177,20 @@ export function findExtraSpeech(
   return out;
 }
 
+/** The fragment (`bounds`: k + 1 sorted boundaries) that holds most of `span`; −1 when none overlaps it. */
+export function fragmentHolding(span: { begin: number; end: number }, bounds: number[]): number {
+  let best = -1;
+  let bestOverlap = 0;
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const ov = Math.min(span.end, bounds[i + 1]!) - Math.max(span.begin, bounds[i]!);
+    if (ov > bestOverlap) {
+      bestOverlap = ov;
+      best = i;
+    }
+  }
+  return best;
+}
+
 /**
  * Groups stalled stretches (any unit) by the fragment holding most of each (`bounds`: k + 1 sorted boundaries),
  * one hull per fragment whose stretches hold at least `minSpeech` speech in all. Stretches outside every
@@ -189,15 +203,7 @@ export function groupExtraSpeech(
 ): { fragment: number; begin: number; end: number }[] {
   const byFragment = new Map<number, { begin: number; end: number; speech: number }>();
   for (const e of stretches) {
-    let best = -1;
-    let bestOverlap = 0;
-    for (let i = 0; i + 1 < bounds.length; i++) {
-      const ov = Math.min(e.end, bounds[i + 1]!) - Math.max(e.begin, bounds[i]!);
-      if (ov > bestOverlap) {
-        bestOverlap = ov;
-        best = i;
-      }
-    }
+    const best = fragmentHolding(e, bounds);
     if (best < 0) continue;
     const g = byFragment.get(best);
     if (g) {
