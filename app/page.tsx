@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { listProjects } from '@/lib/books/list-projects.ts';
+import { listProjects } from '@/lib/ingest/list-projects.ts';
 import { NewProjectForm } from '@/components/new-project-form.tsx';
 import { AdminOnly } from '@/components/auth/admin-only.tsx';
 

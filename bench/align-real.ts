@@ -13,7 +13,7 @@ import { alignFragments } from '../lib/align/align-fragments.ts';
 import { proportionalSplit, scoreAlignment, summariseErrors, truthPauses, type AlignmentScore } from '../lib/align/score-alignment.ts';
 import { missedByConfidence } from '../lib/align/missed-by-confidence.ts';
 import { ttsText } from '../lib/align/tts-text.ts';
-import { alignerInput } from '../lib/chapters/aligner-input.ts';
+import { alignerInput } from '../lib/chapter-alignment/aligner-input.ts';
 import { pairedSentences, realEsRecordings } from '../lib/testing/real-es-fixture.ts';
 
 // From shared/fixtures/real-es/README.md (aeneas 1.7.3, spa, plain, defaults), for the table only.

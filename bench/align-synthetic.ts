@@ -22,9 +22,9 @@ import { convertToPcm } from '../lib/audio/convert-to-pcm.ts';
 import { openWav, streamWavSamples } from '../lib/audio/wav-reader.ts';
 import { alignFragments, type AlignFragmentsResult } from '../lib/align/align-fragments.ts';
 import { detectPauses, EnergyMeter } from '../lib/align/detect-pauses.ts';
-import { buildSyntheticChapter, type SyntheticChapter } from '../lib/align/build-synthetic-chapter.ts';
+import { buildSyntheticChapter, type SyntheticChapter } from '../lib/testing/build-synthetic-chapter.ts';
 import { SPANISH_INTRO, SPANISH_OUTRO, SPANISH_PARAGRAPHS } from '../lib/align/spanish-paragraphs.ts';
-import { alignerInput } from '../lib/chapters/aligner-input.ts';
+import { alignerInput } from '../lib/chapter-alignment/aligner-input.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);

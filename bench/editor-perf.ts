@@ -35,10 +35,10 @@ async function seed(): Promise<string> {
   execFileSync('node', ['bin/alinea.mjs', 'migrate'], { env, stdio: 'ignore' });
   const wav = path.join(dir, 'hour.wav');
   execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `anoisesrc=d=${DURATION}:c=pink:r=16000:a=0.1`, '-ac', '1', '-c:a', 'pcm_s16le', wav]);
-  const { seedReviewChapter } = await import('../lib/review/seed-review-chapter.ts');
+  const { seedReviewChapter } = await import('../lib/testing/seed-review-chapter.ts');
   const { getDb, disconnectDb } = await import('../lib/db/client.ts');
   const { getStorage } = await import('../lib/storage/storage.ts');
-  const { ingestAudioFile } = await import('../lib/books/ingest-audio-file.ts');
+  const { ingestAudioFile } = await import('../lib/ingest/ingest-audio-file.ts');
   let r = 42;
   const random = () => ((r = (r * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const step = DURATION / FRAGMENTS;

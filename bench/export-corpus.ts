@@ -23,7 +23,7 @@ async function useDataDir(dir: string) {
 
 async function seed(dir: string, hours: number): Promise<void> {
   await useDataDir(dir);
-  const { seedExportCorpus, sentence } = await import('../lib/export/seed-export-corpus.ts');
+  const { seedExportCorpus, sentence } = await import('../lib/testing/seed-export-corpus.ts');
   const chapterSec = Math.min(1800, hours * 900);
   const chapters = Math.max(1, Math.round((hours * 3600) / chapterSec));
   const books = Math.min(4, chapters);

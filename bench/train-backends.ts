@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { TRANSCRIPT_ALPHABET } from '../lib/text/normalise-spanish.ts';
-import { SpeechDataset } from '../lib/train/dataset.ts';
-import { releaseWebgpu, type BackendChoice } from '../lib/train/select-backend.ts';
-import { train } from '../lib/train/train-loop.ts';
-import { writeExportFixture } from '../lib/train/write-export-fixture.ts';
+import { SpeechDataset } from '../lib/model/dataset.ts';
+import { releaseWebgpu, type BackendChoice } from '../lib/model/select-backend.ts';
+import { train } from '../lib/model/train-loop.ts';
+import { writeExportFixture } from '../lib/testing/write-export-fixture.ts';
 import { syntheticUtterances } from './lib/synthetic-utterances.ts';
 
 const arg = (name: string): string | undefined => {

@@ -13,11 +13,11 @@ import { migrateDatabase } from '../lib/db/migrate-database.ts';
 import { jobRegistry } from '../workers/job-registry.ts';
 import { workJobs } from '../lib/jobs/work-jobs.ts';
 import { normaliseSpanish, TRANSCRIPT_ALPHABET } from '../lib/text/normalise-spanish.ts';
-import { createRandom } from '../lib/train/seeded-random.ts';
-import { releaseWebgpu } from '../lib/train/select-backend.ts';
-import { writeExportFixture, type FixtureUtterance } from '../lib/train/write-export-fixture.ts';
-import { getTrainingRun } from '../lib/training/get-training-run.ts';
-import { startTrainingRun } from '../lib/training/start-training-run.ts';
+import { createRandom } from '../lib/model/seeded-random.ts';
+import { releaseWebgpu } from '../lib/model/select-backend.ts';
+import { writeExportFixture, type FixtureUtterance } from '../lib/testing/write-export-fixture.ts';
+import { getTrainingRun } from '../lib/training-runs/get-training-run.ts';
+import { startTrainingRun } from '../lib/training-runs/start-training-run.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);

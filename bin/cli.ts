@@ -43,7 +43,7 @@ Options:
       if (!values.project || !values.audio?.length || !values.text) {
         throw new UsageError('import needs --project, at least one --audio and --text.');
       }
-      const { importBook } = await import('../lib/books/import-book.ts');
+      const { importBook } = await import('../lib/ingest/import-book.ts');
       const { jobRegistry } = await import('../workers/job-registry.ts');
       const summary = await importBook({
         registry: jobRegistry,
@@ -222,7 +222,7 @@ Options:
       });
       const [exportDir] = positionals;
       if (!exportDir || positionals.length !== 1) throw new UsageError('train needs EXPORT_DIR (an export directory with tfrecord/ and vocab.txt).');
-      const { trainExportCli } = await import('../lib/training/train-export-cli.ts');
+      const { trainExportCli } = await import('../lib/training-runs/train-export-cli.ts');
       const controller = new AbortController();
       const stop = () => {
         if (controller.signal.aborted) process.exit(130);

@@ -2,7 +2,7 @@
 // The book page: audio files, ebook, live job progress, the proposed split and the chapters.
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import type { BookOverview } from '@/lib/books/get-book-overview.ts';
+import type { BookOverview } from '@/lib/ingest/get-book-overview.ts';
 import { apiJson } from './api-client.ts';
 import { useIsAdmin } from './auth/current-user.tsx';
 import { UploadList, useFileUploads } from './file-uploads.tsx';

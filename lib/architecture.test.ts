@@ -148,7 +148,7 @@ describe('lib/ architecture', () => {
 
   it('sees the domains and their imports', () => {
     expect(files.length).toBeGreaterThan(50);
-    expect(names.get('chapters')).toContain('align');
+    expect(names.get('chapter-alignment')).toContain('align');
     expect(names.get('align')).toContain('audio');
   });
 

@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from '../lib/testing/use-test-env.ts';
 import { getDb } from '../lib/db/client.ts';
 import { getStorage } from '../lib/storage/storage.ts';
-import { createProject } from '../lib/books/create-project.ts';
-import { createBook } from '../lib/books/create-book.ts';
-import { addBookAudio } from '../lib/books/add-book-audio.ts';
+import { createProject } from '../lib/ingest/create-project.ts';
+import { createBook } from '../lib/ingest/create-book.ts';
+import { addBookAudio } from '../lib/ingest/add-book-audio.ts';
 import { openWav } from '../lib/audio/wav-reader.ts';
 
 const env = useTestEnv({ env: { ALINEA_JOB_LEASE_SECONDS: '5' } });

@@ -1,5 +1,5 @@
 import { RunList } from '@/components/training/run-list.tsx';
-import { listTrainingRuns } from '@/lib/training/list-training-runs.ts';
+import { listTrainingRuns } from '@/lib/training-runs/list-training-runs.ts';
 
 export const dynamic = 'force-dynamic';
 

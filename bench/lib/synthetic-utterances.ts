@@ -2,7 +2,7 @@
 // throughput depends on shapes, not on what is said, and no espeak-ng/ffmpeg is needed (the GPU machine has none).
 import { SPANISH_PARAGRAPHS } from '../../lib/align/spanish-paragraphs.ts';
 import { normaliseSpanish } from '../../lib/text/normalise-spanish.ts';
-import { createRandom } from '../../lib/train/seeded-random.ts';
+import { createRandom } from '../../lib/model/seeded-random.ts';
 
 export function syntheticUtterances(count: number, seconds: number, seed = 1) {
   const rng = createRandom(seed);

@@ -3,7 +3,7 @@
 // (the "Model heard" column and the flags).
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
-import type { ChapterCheckView } from '@/lib/training/start-chapter-check.ts';
+import type { ChapterCheckView } from '@/lib/training-runs/start-chapter-check.ts';
 import { apiJson } from '../api-client.ts';
 import { Button } from '../ui/button.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';

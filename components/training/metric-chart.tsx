@@ -1,5 +1,5 @@
-// A small SVG line chart (no chart library): the geometry comes from lib/training/chart-geometry.ts.
-import { chartGeometry, type ChartPoint } from '@/lib/training/chart-geometry.ts';
+// A small SVG line chart (no chart library): the geometry comes from lib/training-runs/chart-geometry.ts.
+import { chartGeometry, type ChartPoint } from '@/lib/training-runs/chart-geometry.ts';
 
 const BOX = { width: 560, height: 200, left: 44, right: 12, top: 10, bottom: 26 };
 

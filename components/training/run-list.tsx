@@ -2,8 +2,8 @@
 // Every training run, newest first; polled while one is queued or running.
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import { formatDuration } from '@/lib/training/estimate-eta.ts';
-import type { TrainingRunView } from '@/lib/training/training-run-view.ts';
+import { formatDuration } from '@/lib/training-runs/estimate-eta.ts';
+import type { TrainingRunView } from '@/lib/training-runs/training-run-view.ts';
 import { apiJson } from '../api-client.ts';
 import { StatusBadge } from '../ui/status-badge.tsx';
 

@@ -2,7 +2,7 @@
 // "Train on this export": steps, backend and model size, then off to the run's page.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { TrainingRunView } from '@/lib/training/training-run-view.ts';
+import type { TrainingRunView } from '@/lib/training-runs/training-run-view.ts';
 import { apiJson } from '../api-client.ts';
 import { Button } from '../ui/button.tsx';
 

@@ -3,9 +3,9 @@
 // log-mel and greedy decoding as the server). Audio comes from the microphone (MediaRecorder) or a file, decoded
 // by Web Audio and resampled to 16 kHz mono here. tfjs is loaded only when a model is.
 import { useEffect, useRef, useState } from 'react';
-import type { LoadedModel } from '@/lib/training/model-from-checkpoint.ts';
-import type { TrainingRunView } from '@/lib/training/training-run-view.ts';
-import { downmix, resample } from '@/lib/training/resample-audio.ts';
+import type { LoadedModel } from '@/lib/training-runs/model-from-checkpoint.ts';
+import type { TrainingRunView } from '@/lib/training-runs/training-run-view.ts';
+import { downmix, resample } from '@/lib/training-runs/resample-audio.ts';
 import { apiJson } from '../api-client.ts';
 import { Button } from '../ui/button.tsx';
 
@@ -13,7 +13,7 @@ type Loaded = LoadedModel & { runId: string; backend: string };
 type Result = { text: string; seconds: number; audioSec: number; source: string };
 
 async function loadModel(runId: string): Promise<Loaded> {
-  const [tf, { modelFromCheckpoint }] = await Promise.all([import('@tensorflow/tfjs'), import('@/lib/training/model-from-checkpoint.ts')]);
+  const [tf, { modelFromCheckpoint }] = await Promise.all([import('@tensorflow/tfjs'), import('@/lib/training-runs/model-from-checkpoint.ts')]);
   await tf.ready();
   const res = await fetch(`/api/runs/${runId}/checkpoint/manifest.json`);
   if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ?? `Loading the checkpoint failed (${res.status}).`);
@@ -74,7 +74,7 @@ export function TryModel({ initialRunId }: { initialRunId?: string }) {
       const m = await ensureModel();
       setStatus('Transcribing…');
       const samples = await decodeTo16k(data);
-      const { transcribeSamples } = await import('@/lib/training/transcribe-samples.ts');
+      const { transcribeSamples } = await import('@/lib/training-runs/transcribe-samples.ts');
       const t0 = performance.now();
       const text = await transcribeSamples(m.model, m.vocab, samples);
       setResult({ text, seconds: (performance.now() - t0) / 1000, audioSec: samples.length / 16_000, source });

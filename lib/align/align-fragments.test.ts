@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToPcm } from '../audio/convert-to-pcm.ts';
 import { alignFragments, scoreFragments } from './align-fragments.ts';
-import { buildSyntheticChapter, type SyntheticChapter } from './build-synthetic-chapter.ts';
+import { buildSyntheticChapter, type SyntheticChapter } from '../testing/build-synthetic-chapter.ts';
 import { detectPauses, EnergyMeter } from './detect-pauses.ts';
 import { SPANISH_INTRO, SPANISH_OUTRO, SPANISH_PARAGRAPHS } from './spanish-paragraphs.ts';
 import { streamWavSamples } from '../audio/wav-reader.ts';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alignFragments } from './align-fragments.ts';
-import { buildSyntheticChapter } from './build-synthetic-chapter.ts';
+import { buildSyntheticChapter } from '../testing/build-synthetic-chapter.ts';
 import { SPANISH_INTRO, SPANISH_OUTRO, SPANISH_PARAGRAPHS } from './spanish-paragraphs.ts';
 
 let dir: string;

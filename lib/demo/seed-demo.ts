@@ -7,7 +7,7 @@ import { getDb } from '../db/client.ts';
 import { getConfig } from '../config/env.ts';
 import { ensureFirstAdmin } from '../auth/ensure-first-admin.ts';
 import { migrateDatabase } from '../db/migrate-database.ts';
-import { importBook } from '../books/import-book.ts';
+import { importBook } from '../ingest/import-book.ts';
 import type { JobRegistry } from '../jobs/create-job-registry.ts';
 import { DEMO_AUTHOR, DEMO_TITLE } from './demo-book.ts';
 import { writeDemoFiles } from './write-demo-files.ts';

@@ -2,7 +2,7 @@
 // one per sentence of each paragraph (unit 'sentence': a 45 s paragraph yields its 1–20 s sentences instead of
 // being dropped by the duration filter). Each carries its padding limits: the neighbouring utterances' edges,
 // so padding never reaches into another utterance. Pure; selectExamples applies the filters.
-import { sentencesOrWhole } from '../chapters/fragment-sentences.ts';
+import { sentencesOrWhole } from '../chapter-alignment/fragment-sentences.ts';
 import type { ExportUnit } from './export-settings.ts';
 
 export type TimedFragment = {

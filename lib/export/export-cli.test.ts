@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
-import { seedExportCorpus } from './seed-export-corpus.ts';
+import { seedExportCorpus } from '../testing/seed-export-corpus.ts';
 
 const run = promisify(execFile);
 

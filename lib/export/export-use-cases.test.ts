@@ -11,7 +11,7 @@ import { deleteExport } from './delete-export.ts';
 import { listExportFiles, resolveExportFile } from './export-files.ts';
 import { getExport } from './get-export.ts';
 import { listExports } from './list-exports.ts';
-import { seedExportCorpus } from './seed-export-corpus.ts';
+import { seedExportCorpus } from '../testing/seed-export-corpus.ts';
 import { startExport } from './start-export.ts';
 import { verifyExport } from './verify-export.ts';
 

@@ -9,7 +9,7 @@ import { decodeSpeechExample } from '../corpus/speech-example.ts';
 import { readTFRecords } from '../corpus/tfrecord-reader.ts';
 import { parseExportSettings } from './export-settings.ts';
 import { runExport, type ShardInfo } from './run-export.ts';
-import { seedExportCorpus, sentence, syntheticSample, type SeedFragmentSpec } from './seed-export-corpus.ts';
+import { seedExportCorpus, sentence, syntheticSample, type SeedFragmentSpec } from '../testing/seed-export-corpus.ts';
 import { selectExamples } from './select-examples.ts';
 import { verifyExportDir } from './verify-export-dir.ts';
 

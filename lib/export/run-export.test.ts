@@ -11,7 +11,7 @@ import { readTFRecords } from '../corpus/tfrecord-reader.ts';
 import { textToTargets } from '../corpus/vocab.ts';
 import { parseExportSettings, type ExportSettingsInput } from './export-settings.ts';
 import { runExport, type ShardInfo } from './run-export.ts';
-import { seedExportCorpus, syntheticSample } from './seed-export-corpus.ts';
+import { seedExportCorpus, syntheticSample } from '../testing/seed-export-corpus.ts';
 import { selectExamples } from './select-examples.ts';
 import { previewExport } from './preview-export.ts';
 import { verifyExportDir } from './verify-export-dir.ts';

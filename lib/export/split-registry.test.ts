@@ -4,7 +4,7 @@ import { useTestEnv } from '../testing/use-test-env.ts';
 import { parseExportSettings } from './export-settings.ts';
 import { selectExamples } from './select-examples.ts';
 import { runExport } from './run-export.ts';
-import { seedExportCorpus } from './seed-export-corpus.ts';
+import { seedExportCorpus } from '../testing/seed-export-corpus.ts';
 
 const env = useTestEnv();
 

@@ -2,8 +2,8 @@
 // sentence the paragraph has, in order, not overlapping, inner edges inside the paragraph. The first begin and
 // the last end are the paragraph's own (the consistency rule), whatever the request says.
 import { AppError } from '../errors/app-error.ts';
-import { fitSentences } from '../chapters/fit-sentences.ts';
-import { sentencesOrWhole } from '../chapters/fragment-sentences.ts';
+import { fitSentences } from '../chapter-alignment/fit-sentences.ts';
+import { sentencesOrWhole } from '../chapter-alignment/fragment-sentences.ts';
 
 const EPS = 1e-6;
 

@@ -1,5 +1,5 @@
 // What the review use cases return of a fragment: everything the editor shows and needs to save it again.
-import { sentencesOrWhole, type FragmentSentence } from '../chapters/fragment-sentences.ts';
+import { sentencesOrWhole, type FragmentSentence } from '../chapter-alignment/fragment-sentences.ts';
 
 export const FRAGMENT_STATUSES = ['auto', 'edited', 'approved', 'rejected'] as const;
 export type FragmentStatus = (typeof FRAGMENT_STATUSES)[number];

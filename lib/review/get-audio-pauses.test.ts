@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
-import { storageKeys } from '../books/storage-keys.ts';
+import { storageKeys } from '../ingest/storage-keys.ts';
 import { wavBytes } from '../corpus/wav-bytes.ts';
-import { seedReviewChapter } from './seed-review-chapter.ts';
+import { seedReviewChapter } from '../testing/seed-review-chapter.ts';
 import { getAudioPauses, pausesKey } from './get-audio-pauses.ts';
 
 useTestEnv();

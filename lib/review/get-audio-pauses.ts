@@ -3,7 +3,7 @@
 // records the size of the PCM it came from, so a re-ingested file gets fresh pauses.
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { getReadyAudioFile } from '../books/get-audio-file.ts';
+import { getReadyAudioFile } from '../ingest/get-audio-file.ts';
 import { getStorage } from '../storage/storage.ts';
 import { detectPauses, EnergyMeter, type Pause } from '../align/detect-pauses.ts';
 import { openWav, streamWavSamples } from '../audio/wav-reader.ts';

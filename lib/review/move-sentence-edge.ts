@@ -3,7 +3,7 @@
 // inside its paragraph; the first sentence's begin and the last sentence's end are the paragraph's own edges,
 // so they move the paragraph (linked to its neighbour as at the paragraph level) and the sentences follow
 // (fitSentences).
-import { fitSentences } from '../chapters/fit-sentences.ts';
+import { fitSentences } from '../chapter-alignment/fit-sentences.ts';
 import { moveBoundary, type BoundaryEdge, type MoveBoundaryOptions } from './move-boundary.ts';
 
 type Span = { begin: number; end: number };

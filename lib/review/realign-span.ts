@@ -7,7 +7,7 @@ import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import { getConfig } from '../config/env.ts';
 import { alignFragments } from '../align/align-fragments.ts';
-import { alignedSentences, alignerInput } from '../chapters/aligner-input.ts';
+import { alignedSentences, alignerInput } from '../chapter-alignment/aligner-input.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
 import { findAnchorRange } from './find-anchor-range.ts';
 import type { RealignProposal } from './realign-proposal.ts';

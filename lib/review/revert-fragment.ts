@@ -7,7 +7,7 @@ import { checkFragmentTimes } from './check-fragment-times.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import { fragmentView, type FragmentView } from './fragment-view.ts';
 import { parseRevisionSnapshot } from './revision-snapshot.ts';
-import { parseFragmentSentences } from '../chapters/fragment-sentences.ts';
+import { parseFragmentSentences } from '../chapter-alignment/fragment-sentences.ts';
 import { saveFragmentChange, type FragmentChange } from './save-fragment-change.ts';
 
 export const revertFragmentInput = z.object({

@@ -5,10 +5,10 @@
 // lose theirs (dropTouchedConfidence). Runs inside the caller's transaction.
 import { AppError } from '../errors/app-error.ts';
 import type { Fragment } from '../db/generated/client.ts';
-import { fragmentSnapshot } from '../chapters/fragment-snapshot.ts';
-import { parseFragmentSentences, stringifyFragmentSentences, type FragmentSentence } from '../chapters/fragment-sentences.ts';
-import { nextSentences } from '../chapters/next-sentences.ts';
-import { dropTouchedConfidence } from '../chapters/drop-touched-confidence.ts';
+import { fragmentSnapshot } from '../chapter-alignment/fragment-snapshot.ts';
+import { parseFragmentSentences, stringifyFragmentSentences, type FragmentSentence } from '../chapter-alignment/fragment-sentences.ts';
+import { nextSentences } from '../chapter-alignment/next-sentences.ts';
+import { dropTouchedConfidence } from '../chapter-alignment/drop-touched-confidence.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import { fragmentView, type FragmentView } from './fragment-view.ts';
 import type { RevisionSnapshot } from './revision-snapshot.ts';

@@ -3,7 +3,7 @@
 // fragment's current version). Structural edits (split, merge) are not patches: call clear() after one.
 import { z } from 'zod';
 import { FRAGMENT_STATUSES, type FragmentStatus } from './fragment-view.ts';
-import { fragmentSentenceSchema, type FragmentSentence } from '../chapters/fragment-sentences.ts';
+import { fragmentSentenceSchema, type FragmentSentence } from '../chapter-alignment/fragment-sentences.ts';
 
 export type FragmentState = { begin: number | null; end: number | null; text: string; status: FragmentStatus; sentences: FragmentSentence[] | null };
 

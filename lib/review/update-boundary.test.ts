@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
-import { seedReviewChapter } from './seed-review-chapter.ts';
+import { seedReviewChapter } from '../testing/seed-review-chapter.ts';
 import { updateBoundary } from './update-boundary.ts';
 
 useTestEnv();

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
 import { AppError } from '../errors/app-error.ts';
-import { seedReviewChapter } from './seed-review-chapter.ts';
+import { seedReviewChapter } from '../testing/seed-review-chapter.ts';
 import { updateFragment } from './update-fragment.ts';
 import { reviewQueue } from './review-queue.ts';
 import { revertFragment } from './revert-fragment.ts';

@@ -4,7 +4,7 @@ import { useTestEnv } from '@/lib/testing/use-test-env.ts';
 import { getDb } from '@/lib/db/client.ts';
 import { createUser } from '@/lib/auth/create-user.ts';
 import { signIn } from '@/lib/auth/sign-in.ts';
-import { seedReviewChapter } from '@/lib/review/seed-review-chapter.ts';
+import { seedReviewChapter } from '@/lib/testing/seed-review-chapter.ts';
 import * as projects from '../projects/route.ts';
 import * as fragment from '../fragments/[fragmentId]/route.ts';
 import * as boundary from '../fragments/boundary/route.ts';

@@ -1,6 +1,6 @@
 import { route, readJson } from '../_lib/handle-route.ts';
-import { createProject } from '@/lib/books/create-project.ts';
-import { listProjects } from '@/lib/books/list-projects.ts';
+import { createProject } from '@/lib/ingest/create-project.ts';
+import { listProjects } from '@/lib/ingest/list-projects.ts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { route } from '../_lib/handle-route.ts';
-import { listTrainingRuns } from '@/lib/training/list-training-runs.ts';
+import { listTrainingRuns } from '@/lib/training-runs/list-training-runs.ts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

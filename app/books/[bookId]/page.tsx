@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getBookOverview } from '@/lib/books/get-book-overview.ts';
+import { getBookOverview } from '@/lib/ingest/get-book-overview.ts';
 import { isAppError } from '@/lib/errors/app-error.ts';
 import { BookView } from '@/components/book-view.tsx';
 

@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db/client.ts';
 import { ChapterSyncMapTools } from '@/components/chapter-syncmap-tools.tsx';
 import { StatusBadge } from '@/components/ui/status-badge.tsx';
 import { CheckChapterControl } from '@/components/training/check-chapter-control.tsx';
-import { listTrainingRuns } from '@/lib/training/list-training-runs.ts';
+import { listTrainingRuns } from '@/lib/training-runs/list-training-runs.ts';
 
 function confidenceClass(c: number | null): string {
   if (c == null) return 'text-slate-400';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/db/client.ts';
-import { listProjectBooks } from '@/lib/books/list-projects.ts';
+import { listProjectBooks } from '@/lib/ingest/list-projects.ts';
 import { NewBookForm } from '@/components/new-book-form.tsx';
 import { AdminOnly } from '@/components/auth/admin-only.tsx';
 import { StatusBadge } from '@/components/ui/status-badge.tsx';

@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
 import { RunDetail } from '@/components/training/run-detail.tsx';
 import { isAppError } from '@/lib/errors/app-error.ts';
-import { getTrainingRun } from '@/lib/training/get-training-run.ts';
-import type { TrainingRunView } from '@/lib/training/training-run-view.ts';
+import { getTrainingRun } from '@/lib/training-runs/get-training-run.ts';
+import type { TrainingRunView } from '@/lib/training-runs/training-run-view.ts';
 
 export const dynamic = 'force-dynamic';
 

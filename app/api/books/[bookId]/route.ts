@@ -1,5 +1,5 @@
 import { route } from '../../_lib/handle-route.ts';
-import { getBookOverview } from '@/lib/books/get-book-overview.ts';
+import { getBookOverview } from '@/lib/ingest/get-book-overview.ts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from '@/lib/testing/use-test-env.ts';
 import { jobRegistry } from '@/workers/job-registry.ts';
 import { workJobs } from '@/lib/jobs/work-jobs.ts';
-import { seedExportCorpus } from '@/lib/export/seed-export-corpus.ts';
+import { seedExportCorpus } from '@/lib/testing/seed-export-corpus.ts';
 import { createUser } from '@/lib/auth/create-user.ts';
 import { signIn } from '@/lib/auth/sign-in.ts';
 import * as list from '../../projects/[projectId]/exports/route.ts';

@@ -1,5 +1,5 @@
 import { route } from '../../_lib/handle-route.ts';
-import { getTrainingRun } from '@/lib/training/get-training-run.ts';
+import { getTrainingRun } from '@/lib/training-runs/get-training-run.ts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

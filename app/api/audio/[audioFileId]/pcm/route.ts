@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { route } from '../../../_lib/handle-route.ts';
-import { getReadyAudioFile } from '@/lib/books/get-audio-file.ts';
+import { getReadyAudioFile } from '@/lib/ingest/get-audio-file.ts';
 import { getStorage } from '@/lib/storage/storage.ts';
 import { parseRange } from '@/lib/storage/parse-range.ts';
 

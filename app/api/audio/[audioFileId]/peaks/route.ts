@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { route } from '../../../_lib/handle-route.ts';
-import { getReadyAudioFile } from '@/lib/books/get-audio-file.ts';
+import { getReadyAudioFile } from '@/lib/ingest/get-audio-file.ts';
 import { getStorage } from '@/lib/storage/storage.ts';
 import { readPeaks } from '@/lib/audio/peaks-file.ts';
 

@@ -1,6 +1,6 @@
 import { route } from '../../../_lib/handle-route.ts';
 import { getDb } from '@/lib/db/client.ts';
-import { queueChapterAlignment } from '@/lib/chapters/queue-chapter-alignment.ts';
+import { queueChapterAlignment } from '@/lib/chapter-alignment/queue-chapter-alignment.ts';
 
 export const runtime = 'nodejs';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { route, readJson } from '../../../_lib/handle-route.ts';
-import { moveAudioFile, reorderAudioFiles } from '@/lib/books/reorder-audio-files.ts';
+import { moveAudioFile, reorderAudioFiles } from '@/lib/ingest/reorder-audio-files.ts';
 
 export const runtime = 'nodejs';
 

@@ -1,6 +1,6 @@
 import { route } from '../../../_lib/handle-route.ts';
 import { uploadFromRequest } from '../../../_lib/request-stream.ts';
-import { addBookAudio } from '@/lib/books/add-book-audio.ts';
+import { addBookAudio } from '@/lib/ingest/add-book-audio.ts';
 
 export const runtime = 'nodejs';
 

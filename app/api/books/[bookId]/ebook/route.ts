@@ -1,6 +1,6 @@
 import { route } from '../../../_lib/handle-route.ts';
 import { uploadFromRequest } from '../../../_lib/request-stream.ts';
-import { setBookEbook } from '@/lib/books/set-book-ebook.ts';
+import { setBookEbook } from '@/lib/ingest/set-book-ebook.ts';
 
 export const runtime = 'nodejs';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { route, readJson } from '../../../_lib/handle-route.ts';
-import { moveSplitBoundary } from '@/lib/books/move-split-boundary.ts';
-import { acceptBookSplit } from '@/lib/books/accept-book-split.ts';
-import { reproposeSplit } from '@/lib/books/propose-book-split.ts';
+import { moveSplitBoundary } from '@/lib/ingest/move-split-boundary.ts';
+import { acceptBookSplit } from '@/lib/ingest/accept-book-split.ts';
+import { reproposeSplit } from '@/lib/ingest/propose-book-split.ts';
 
 export const runtime = 'nodejs';
 

@@ -1,5 +1,5 @@
 import { route } from '../../../_lib/handle-route.ts';
-import { queueChapterAlignment } from '@/lib/chapters/queue-chapter-alignment.ts';
+import { queueChapterAlignment } from '@/lib/chapter-alignment/queue-chapter-alignment.ts';
 
 export const runtime = 'nodejs';
 

@@ -1,5 +1,5 @@
 import { readJson, route } from '../../../_lib/handle-route.ts';
-import { getChapterCheck, startChapterCheck } from '@/lib/training/start-chapter-check.ts';
+import { getChapterCheck, startChapterCheck } from '@/lib/training-runs/start-chapter-check.ts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

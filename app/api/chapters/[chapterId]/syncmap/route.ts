@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { route } from '../../../_lib/handle-route.ts';
 import { SYNCMAP_FORMATS } from '@/lib/align/syncmap/syncmap-types.ts';
-import { exportChapterSyncMap } from '@/lib/chapters/export-chapter-syncmap.ts';
-import { importChapterSyncMap } from '@/lib/chapters/import-chapter-syncmap.ts';
+import { exportChapterSyncMap } from '@/lib/chapter-alignment/export-chapter-syncmap.ts';
+import { importChapterSyncMap } from '@/lib/chapter-alignment/import-chapter-syncmap.ts';
 import { AppError } from '@/lib/errors/app-error.ts';
 
 export const runtime = 'nodejs';

@@ -1,5 +1,5 @@
 import { readJson, route } from '../../../_lib/handle-route.ts';
-import { startTrainingRun } from '@/lib/training/start-training-run.ts';
+import { startTrainingRun } from '@/lib/training-runs/start-training-run.ts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

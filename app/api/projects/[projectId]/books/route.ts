@@ -1,5 +1,5 @@
 import { route, readJson } from '../../../_lib/handle-route.ts';
-import { createBook } from '@/lib/books/create-book.ts';
+import { createBook } from '@/lib/ingest/create-book.ts';
 
 export const runtime = 'nodejs';
 

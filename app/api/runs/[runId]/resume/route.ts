@@ -1,5 +1,5 @@
 import { route } from '../../../_lib/handle-route.ts';
-import { resumeTrainingRun } from '@/lib/training/resume-training-run.ts';
+import { resumeTrainingRun } from '@/lib/training-runs/resume-training-run.ts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { route } from '../../../_lib/handle-route.ts';
-import { stopTrainingRun } from '@/lib/training/stop-training-run.ts';
+import { stopTrainingRun } from '@/lib/training-runs/stop-training-run.ts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

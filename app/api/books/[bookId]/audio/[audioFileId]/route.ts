@@ -1,5 +1,5 @@
 import { route } from '../../../../_lib/handle-route.ts';
-import { removeAudioFile } from '@/lib/books/remove-audio-file.ts';
+import { removeAudioFile } from '@/lib/ingest/remove-audio-file.ts';
 
 export const runtime = 'nodejs';
 

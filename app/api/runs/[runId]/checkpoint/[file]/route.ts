@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '@/lib/errors/app-error.ts';
-import { runCheckpointPath } from '@/lib/training/run-checkpoint-path.ts';
+import { runCheckpointPath } from '@/lib/training-runs/run-checkpoint-path.ts';
 import { route } from '../../../../_lib/handle-route.ts';
 
 export const runtime = 'nodejs';

@@ -5,7 +5,7 @@ import { getDb } from '../db/client.ts';
 import { normaliseForLanguage } from '../text/normalise-for-language.ts';
 import { getBook } from './get-book.ts';
 import { readParsedEbook } from './read-parsed-ebook.ts';
-import { queueChapterAlignment } from '../chapters/queue-chapter-alignment.ts';
+import { queueChapterAlignment } from '../chapter-alignment/queue-chapter-alignment.ts';
 
 export async function acceptBookSplit(bookId: string, expectedStarts?: number[]) {
   const book = await getBook(bookId);

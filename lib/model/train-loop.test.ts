@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpeechDataset } from './dataset.ts';
 import { train, type StepReport, type TrainResult } from './train-loop.ts';
-import { writeExportFixture } from './write-export-fixture.ts';
+import { writeExportFixture } from '../testing/write-export-fixture.ts';
 
 const tone = (hz: number, ms: number) =>
   Int16Array.from({ length: (ms * 16_000) / 1000 }, (_, i) => Math.round(6000 * Math.sin((2 * Math.PI * hz * i) / 16_000) + 800 * Math.sin(i * 0.01 * hz)));

@@ -3,10 +3,10 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
-import { SpeechDataset } from '../train/dataset.ts';
-import { evaluate } from '../train/evaluate.ts';
-import { releaseWebgpu } from '../train/select-backend.ts';
-import { train } from '../train/train-loop.ts';
+import { SpeechDataset } from '../model/dataset.ts';
+import { evaluate } from '../model/evaluate.ts';
+import { releaseWebgpu } from '../model/select-backend.ts';
+import { train } from '../model/train-loop.ts';
 import { estimateEtaSec, formatDuration } from './estimate-eta.ts';
 import { checkpointEvery, MODEL_SIZES, parseTrainingSettings } from './training-settings.ts';
 

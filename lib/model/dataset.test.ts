@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textToTargets } from '../corpus/vocab.ts';
 import { SpeechDataset, type Batch } from './dataset.ts';
-import { writeExportFixture, type FixtureUtterance } from './write-export-fixture.ts';
+import { writeExportFixture, type FixtureUtterance } from '../testing/write-export-fixture.ts';
 
 const tone = (hz: number, ms: number) => Int16Array.from({ length: (ms * 16_000) / 1000 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * hz * i) / 16_000)));
 const words = ['sol', 'mar', 'casa', 'luna', 'perro', 'gato', 'rio', 'pan', 'flor', 'agua', 'cielo', 'nube'];

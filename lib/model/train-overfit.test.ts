@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSCRIPT_ALPHABET } from '../text/normalise-spanish.ts';
 import { SpeechDataset } from './dataset.ts';
 import { evaluate } from './evaluate.ts';
-import { synthesizeUtterances } from './synthesize-utterances.ts';
+import { synthesizeUtterances } from '../testing/synthesize-utterances.ts';
 import { train } from './train-loop.ts';
-import { writeExportFixture } from './write-export-fixture.ts';
+import { writeExportFixture } from '../testing/write-export-fixture.ts';
 
 const WORDS = ['sol', 'mar', 'pan', 'luz', 'casa', 'mesa', 'gato', 'perro', 'luna', 'agua', 'flor', 'cielo', 'nube', 'rojo', 'verde', 'uno', 'dos', 'tres', 'cinco', 'seis'];
 

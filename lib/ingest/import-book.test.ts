@@ -14,7 +14,7 @@ import { openWav } from '../audio/wav-reader.ts';
 import { importBook } from './import-book.ts';
 import { createJobRegistry } from '../jobs/create-job-registry.ts';
 import { ingestAudioJob, ingestEbookJob } from './book-jobs.ts';
-import { alignChapterJob } from '../chapters/chapter-jobs.ts';
+import { alignChapterJob } from '../chapter-alignment/chapter-jobs.ts';
 
 const registry = createJobRegistry([ingestAudioJob, ingestEbookJob, alignChapterJob]);
 

@@ -1,10 +1,10 @@
 // What a training run is asked to do: validated once at the edge (API, CLI), stored as JSON on the run row.
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
-import type { EncoderConfig } from '../train/model.ts';
-import type { BackendChoice } from '../train/select-backend.ts';
+import type { EncoderConfig } from '../model/model.ts';
+import type { BackendChoice } from '../model/select-backend.ts';
 
-// Listed here rather than imported: lib/train/select-backend.ts loads tfjs, which the app's routes need not bundle.
+// Listed here rather than imported: lib/model/select-backend.ts loads tfjs, which the app's routes need not bundle.
 export const TRAINING_BACKENDS = ['auto', 'webgpu', 'tensorflow', 'wasm', 'cpu'] as const satisfies readonly BackendChoice[];
 
 /** Model sizes offered in the UI and CLI. `tiny` is for smoke tests (it learns little); `base` is the default (DEFAULT_ENCODER_CONFIG). */

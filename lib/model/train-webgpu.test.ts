@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpeechDataset } from './dataset.ts';
 import { releaseWebgpu } from './select-backend.ts';
 import { train } from './train-loop.ts';
-import { writeExportFixture } from './write-export-fixture.ts';
+import { writeExportFixture } from '../testing/write-export-fixture.ts';
 
 const tone = (hz: number, ms: number) =>
   Int16Array.from({ length: (ms * 16_000) / 1000 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * hz * i) / 16_000) + 500 * Math.sin(i * 0.003 * hz)));

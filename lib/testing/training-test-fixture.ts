@@ -1,7 +1,7 @@
 // Test fixture: a tiny tfrecord export (tones standing in for speech) registered as a succeeded Export row.
 import path from 'node:path';
 import { getDb } from '../db/client.ts';
-import { writeExportFixture } from '../train/write-export-fixture.ts';
+import { writeExportFixture } from './write-export-fixture.ts';
 
 const tone = (hz: number, ms: number) =>
   Int16Array.from({ length: (ms * 16_000) / 1000 }, (_, i) => Math.round(6000 * Math.sin((2 * Math.PI * hz * i) / 16_000) + 800 * Math.sin(i * 0.01 * hz)));

@@ -1,7 +1,7 @@
 // Test fixture: a project, a book, an audio file and a chapter with the given fragments (positions in order).
 import { getDb } from '../db/client.ts';
-import { buildSentences } from '../chapters/build-sentences.ts';
-import { stringifyFragmentSentences } from '../chapters/fragment-sentences.ts';
+import { buildSentences } from '../chapter-alignment/build-sentences.ts';
+import { stringifyFragmentSentences } from '../chapter-alignment/fragment-sentences.ts';
 
 export type SeedFragment = {
   text: string;

@@ -15,7 +15,7 @@ import { runTrainingRun } from './run-training-run.ts';
 import { startTrainingRun } from './start-training-run.ts';
 import { stopTrainingRun } from './stop-training-run.ts';
 import { resumeTrainingRun } from './resume-training-run.ts';
-import { seedTrainingExport } from './training-test-fixture.ts';
+import { seedTrainingExport } from '../testing/training-test-fixture.ts';
 
 const jobRegistry = createJobRegistry([trainModelJob]);
 

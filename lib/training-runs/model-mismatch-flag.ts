@@ -1,7 +1,7 @@
 // The review flag a model check sets: a fragment still awaiting or under review ('auto', 'edited') whose
 // transcript the model hears too differently (CER above the threshold) is flagged 'model-mismatch'. Another flag
 // (e.g. the aligner's 'not-in-audio') is never overwritten; 'model-mismatch' is cleared when it no longer applies.
-import { errorRates } from '../train/error-rates.ts';
+import { errorRates } from '../model/error-rates.ts';
 
 export const MODEL_MISMATCH_FLAG = 'model-mismatch';
 

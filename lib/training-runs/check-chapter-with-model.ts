@@ -6,7 +6,7 @@ import { getDb } from '../db/client.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
 import { getStorage } from '../storage/storage.ts';
 import { cutSamples } from '../corpus/cut-samples.ts';
-import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../train/select-backend.ts';
+import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../model/select-backend.ts';
 import { getTrainingRunRow } from './get-training-run.ts';
 import { loadRunModel } from './load-run-model.ts';
 import { fragmentCer, MODEL_MISMATCH_FLAG, nextModelFlag } from './model-mismatch-flag.ts';

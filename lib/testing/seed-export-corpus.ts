@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
-import { storageKeys } from '../books/storage-keys.ts';
+import { storageKeys } from '../ingest/storage-keys.ts';
 import { wavBytes } from '../corpus/wav-bytes.ts';
 
 const SR = 16_000;

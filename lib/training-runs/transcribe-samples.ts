@@ -2,9 +2,9 @@
 // encoder, greedy decoding with the checkpoint's vocabulary. Browser-safe (no Node imports).
 import * as tf from '@tensorflow/tfjs';
 import { targetsToText } from '../corpus/vocab.ts';
-import { greedyDecode } from '../train/greedy-decode.ts';
-import { logMel } from '../train/log-mel.ts';
-import type { CtcEncoder } from '../train/model.ts';
+import { greedyDecode } from '../model/greedy-decode.ts';
+import { logMel } from '../model/log-mel.ts';
+import type { CtcEncoder } from '../model/model.ts';
 
 /** 16 kHz mono samples (Int16 or floats in [−1, 1]) → the model's transcript ('' for a clip shorter than a frame). */
 export async function transcribeSamples(model: CtcEncoder, vocab: readonly string[], samples: Int16Array | Float32Array): Promise<string> {

@@ -1,8 +1,8 @@
-// Builds the inference model of a checkpoint (manifest.json + weights.bin, see lib/train/checkpoint.ts) from
+// Builds the inference model of a checkpoint (manifest.json + weights.bin, see lib/model/checkpoint.ts) from
 // bytes already in memory: no Node imports, so the browser ("Try it") and the server share it. Only the model's
 // weights are read; the optimizer state in the same file is skipped.
 import * as tf from '@tensorflow/tfjs';
-import { CtcEncoder, type EncoderConfig } from '../train/model.ts';
+import { CtcEncoder, type EncoderConfig } from '../model/model.ts';
 
 export type CheckpointManifestJson = {
   format: string;
