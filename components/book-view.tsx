@@ -1,12 +1,16 @@
 'use client';
 // The book page: audio files, ebook, live job progress, the proposed split and the chapters.
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
 import type { BookOverview } from '@/lib/ingest/get-book-overview.ts';
+import { isActive } from '@/lib/jobs/job-status.ts';
 import { apiJson } from './api-client.ts';
 import { useIsAdmin } from './auth/current-user.tsx';
 import { UploadList, useFileUploads } from './file-uploads.tsx';
+import { whileActive } from './data/refresh-interval.ts';
+import { useAction } from './data/use-action.ts';
+import { useApi } from './data/use-api.ts';
 import { Button } from './ui/button.tsx';
+import { ErrorAlert } from './ui/error-alert.tsx';
 import { ProgressBar } from './ui/progress-bar.tsx';
 import { StatusBadge } from './ui/status-badge.tsx';
 
@@ -24,48 +28,33 @@ function fmt(n: number | null | undefined, digits = 1, unit = ''): string {
 
 const JOB_LABELS: Record<string, string> = { 'ingest-audio': 'Audio ingest', 'ingest-ebook': 'Ebook ingest', 'align-chapter': 'Alignment' };
 
-export function BookView({ initial }: { initial: BookOverview }) {
-  const [data, setData] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const uploads = useFileUploads();
-  const bookId = data.book.id;
-  const isAdmin = useIsAdmin(); // reviewers see no upload, reorder, remove, split or job controls (the API refuses them)
-
-  const refresh = useCallback(async () => {
-    try {
-      setData(await apiJson<BookOverview>(`/api/books/${bookId}`));
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [bookId]);
-
-  const active =
-    data.jobs.some((j) => j.status === 'queued' || j.status === 'running') ||
+/** Something the worker is still doing for this book: the page polls fast while it lasts. */
+function bookIsBusy(data: BookOverview): boolean {
+  return (
+    data.jobs.some(isActive) ||
     data.audioFiles.some((a) => a.status === 'uploaded' || a.status === 'ingesting') ||
     data.book.ebookStatus === 'uploaded' ||
-    data.book.ebookStatus === 'processing';
+    data.book.ebookStatus === 'processing'
+  );
+}
 
-  useEffect(() => {
-    const t = setInterval(refresh, active ? 1000 : 4000);
-    return () => clearInterval(t);
-  }, [refresh, active]);
+export function BookView({ initial }: { initial: BookOverview }) {
+  const bookId = initial.book.id;
+  const { data, error: loadError, mutate } = useApi(`/api/books/${bookId}`, { initial, refreshInterval: whileActive(bookIsBusy, 1000, 4000) });
+  const { busy, error, run } = useAction();
+  const uploads = useFileUploads();
+  const isAdmin = useIsAdmin(); // reviewers see no upload, reorder, remove, split or job controls (the API refuses them)
 
-  const act = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const refresh = () => mutate();
+  const act = (fn: () => Promise<unknown>) =>
+    run(async () => {
       await fn();
-      await refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+      await mutate();
+    });
+  const active = bookIsBusy(data);
 
   const accepted = data.book.splitStatus === 'accepted';
-  const runningJobs = data.jobs.filter((j) => j.status === 'queued' || j.status === 'running');
+  const runningJobs = data.jobs.filter(isActive);
   const failedJobs = data.jobs.filter((j) => j.status === 'failed');
   const report = data.book.ebookReport;
 
@@ -77,7 +66,7 @@ export function BookView({ initial }: { initial: BookOverview }) {
         {data.book.author && <p className="text-slate-600">{data.book.author}</p>}
       </div>
 
-      {error && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{error}</p>}
+      <ErrorAlert error={error ?? loadError} />
       {data.book.notices.length > 0 && (
         <ul aria-label="Notices" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {data.book.notices.map((n) => <li key={n}>{n}</li>)}

@@ -2,6 +2,7 @@
 // The re-alignment between two anchors as the reviewer sees it: the job's progress, then the proposal (old →
 // new times per paragraph, shown on the waveform as dashed lines by the editor) with Accept / Discard.
 import { useEffect, useState } from 'react';
+import { isActive, isStopped } from '@/lib/jobs/job-status.ts';
 import type { RealignProposal } from '@/lib/review/realign-proposal.ts';
 import type { SpanRealignState } from '@/lib/review/get-span-realign.ts';
 import { REVIEWED_STATUSES } from '@/lib/review/plan-realign-apply.ts';
@@ -39,7 +40,7 @@ export function RealignPanel({
         if (ac.signal.aborted) return;
         setState(s);
         if (s.proposal) onProposal(s.proposal);
-        if (s.status === 'queued' || s.status === 'running') timer = setTimeout(poll, POLL_MS);
+        if (isActive(s)) timer = setTimeout(poll, POLL_MS);
       } catch (e) {
         if (!ac.signal.aborted) setError(e instanceof Error ? e.message : String(e));
       }
@@ -64,13 +65,13 @@ export function RealignPanel({
         </Button>
       </div>
       {error && <p role="alert" className="text-red-700">{error}</p>}
-      {state && !proposal && state.status !== 'failed' && state.status !== 'cancelled' && (
+      {state && !proposal && !isStopped(state) && (
         <div role="status" className="space-y-1">
           <ProgressBar value={state.progress} label="Re-alignment progress" />
           <p className="text-xs text-slate-600">{state.message ?? 'Waiting for the worker…'}</p>
         </div>
       )}
-      {state && (state.status === 'failed' || state.status === 'cancelled') && (
+      {state && isStopped(state) && (
         <p role="alert" className="text-red-700">
           The re-alignment {state.status}: {state.error ?? 'no proposal'}.
         </p>

@@ -1,10 +1,14 @@
 'use client';
 // The project's exports: live progress, cancel, stats, per-file downloads, the whole export as .tar, verify, delete.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { isActive } from '@/lib/jobs/job-status.ts';
 import type { ExportView } from '@/lib/export/export-view.ts';
 import type { VerifyReport } from '@/lib/export/verify-export-dir.ts';
 import { apiJson } from '../api-client.ts';
+import { useAction } from '../data/use-action.ts';
+import { useApi } from '../data/use-api.ts';
 import { Button } from '../ui/button.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { TrainExportForm } from '../training/train-export-form.tsx';
@@ -13,7 +17,8 @@ function fmtBytes(n: number): string {
   return n >= 1e9 ? `${(n / 1e9).toFixed(2)} GB` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} kB` : `${n} B`;
 }
 
-export function ExportList({ exports, onChange }: { exports: ExportView[]; onChange: () => void }) {
+/** `onChange` fetches the list again (after a cancel or a delete). */
+export function ExportList({ exports, onChange }: { exports: ExportView[]; onChange: () => Promise<unknown> }) {
   return (
     <section aria-label="Exports" className="space-y-3">
       <h2 className="text-lg font-semibold">Exports</h2>
@@ -26,31 +31,19 @@ export function ExportList({ exports, onChange }: { exports: ExportView[]; onCha
   );
 }
 
-function ExportItem({ exp, onChange }: { exp: ExportView; onChange: () => void }) {
-  const [files, setFiles] = useState<{ path: string; bytes: number }[] | null>(null);
+function ExportItem({ exp, onChange }: { exp: ExportView; onChange: () => Promise<unknown> }) {
+  const { data: listing, error: filesError } = useApi<{ files: { path: string; bytes: number }[] }>(exp.status === 'succeeded' ? `/api/exports/${exp.id}/files` : null);
+  const files = listing?.files;
   const [report, setReport] = useState<VerifyReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const s = exp.settings;
-  const active = exp.status === 'queued' || exp.status === 'running';
+  const active = isActive(exp);
 
-  useEffect(() => {
-    if (exp.status !== 'succeeded' || files) return;
-    apiJson<{ files: { path: string; bytes: number }[] }>(`/api/exports/${exp.id}/files`).then((r) => setFiles(r.files), (e) => setError((e as Error).message));
-  }, [exp.id, exp.status, files]);
-
-  const act = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const act = (fn: () => Promise<unknown>) =>
+    run(async () => {
       await fn();
-      onChange();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+      await onChange();
+    });
 
   return (
     <li aria-label={`Export ${exp.id}`} className="space-y-2 rounded border border-slate-200 bg-white p-4 text-sm">
@@ -77,7 +70,7 @@ function ExportItem({ exp, onChange }: { exp: ExportView; onChange: () => void }
         </div>
       )}
       {exp.error && exp.status === 'failed' && <p role="alert" className="text-red-700">{exp.error}</p>}
-      {error && <p role="alert" className="text-red-700">{error}</p>}
+      <ErrorAlert error={error ?? filesError} />
       {report && (
         <p role="status" className={report.ok ? 'text-emerald-700' : 'text-red-700'}>
           {report.ok ? `Verified: ${report.shards} shards, ${report.examples} examples, all checksums match (${report.seconds} s).` : `Verification failed: ${report.problems.join('; ')}`}

@@ -2,11 +2,17 @@
 // "Check chapter with model": pick a finished run, queue the check-chapter job, follow it, then reload the table
 // (the "Model heard" column and the flags).
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { isActive } from '@/lib/jobs/job-status.ts';
 import type { ChapterCheckView } from '@/lib/training-runs/start-chapter-check.ts';
 import { apiJson } from '../api-client.ts';
+import { whileActive } from '../data/refresh-interval.ts';
+import { useAction } from '../data/use-action.ts';
+import { useApi } from '../data/use-api.ts';
 import { Button } from '../ui/button.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
+import { checkJustSucceeded } from './check-just-succeeded.ts';
 
 export type RunOption = { id: string; label: string };
 
@@ -14,42 +20,26 @@ export function CheckChapterControl({ chapterId, runs }: { chapterId: string; ru
   const router = useRouter();
   const [runId, setRunId] = useState(runs[0]?.id ?? '');
   const [threshold, setThreshold] = useState('0.5');
-  const [check, setCheck] = useState<ChapterCheckView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const active = check?.status === 'queued' || check?.status === 'running';
+  // the chapter's latest check (none without a run to check with), followed every second while it runs
+  const { data, error: loadError, mutate } = useApi<{ check: ChapterCheckView | null }>(runs.length > 0 ? `/api/chapters/${chapterId}/check` : null, {
+    refreshInterval: whileActive((d) => isActive(d.check), 1000),
+  });
+  const check = data?.check ?? null;
+  const active = check !== null && isActive(check);
+  const { busy, error, run } = useAction();
 
-  const refresh = useCallback(async () => {
-    try {
-      const next = (await apiJson<{ check: ChapterCheckView | null }>(`/api/chapters/${chapterId}/check`)).check;
-      setCheck((prev) => {
-        if (prev && (prev.status === 'queued' || prev.status === 'running') && next && next.jobId === prev.jobId && next.status === 'succeeded') router.refresh();
-        return next;
-      });
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [chapterId, router]);
-
+  const shown = useRef<ChapterCheckView | null>(null);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
-  useEffect(() => {
-    if (!active) return;
-    const t = setInterval(refresh, 1000);
-    return () => clearInterval(t);
-  }, [refresh, active]);
+    if (checkJustSucceeded(shown.current, check)) router.refresh();
+    shown.current = check;
+  }, [check, router]);
 
   if (runs.length === 0) {
     return <p className="text-sm text-slate-500">No finished training run to check this chapter with yet (see Training runs).</p>;
   }
-  const start = async () => {
-    setError(null);
-    try {
-      setCheck((await apiJson<{ check: ChapterCheckView }>(`/api/chapters/${chapterId}/check`, { body: { runId, threshold: Number(threshold) } })).check);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  // the route answers with the queued check: shown at once, and the poll above follows it
+  const start = () =>
+    run(async () => mutate(await apiJson<{ check: ChapterCheckView }>(`/api/chapters/${chapterId}/check`, { body: { runId, threshold: Number(threshold) } }), { revalidate: false }));
   const result = check?.status === 'succeeded' ? (check.result as { checked: number; flagged: number; meanCer: number | null } | null) : null;
   return (
     <section aria-label="Check with model" className="space-y-2 rounded border border-slate-200 bg-white p-3 text-sm">
@@ -62,7 +52,7 @@ export function CheckChapterControl({ chapterId, runs }: { chapterId: string; ru
         <label className="flex flex-col text-xs text-slate-600">Flag above CER
           <input className="w-20 rounded border border-slate-300 px-2 py-1 text-sm" type="number" step="0.05" min="0" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
         </label>
-        <Button disabled={active || !runId} onClick={start}>Check chapter with model</Button>
+        <Button disabled={busy || active || !runId} onClick={start}>Check chapter with model</Button>
       </div>
       {active && (
         <div className="space-y-1">
@@ -72,7 +62,7 @@ export function CheckChapterControl({ chapterId, runs }: { chapterId: string; ru
       )}
       {result && <p role="status" className="text-slate-700">Checked {result.checked} paragraphs with {check!.runId}: {result.flagged} flagged as model-mismatch{result.meanCer !== null ? `, mean CER ${(result.meanCer * 100).toFixed(1)} %` : ''}.</p>}
       {check?.status === 'failed' && <p role="alert" className="text-red-700">{check.error}</p>}
-      {error && <p role="alert" className="text-red-700">{error}</p>}
+      <ErrorAlert error={error ?? loadError} />
     </section>
   );
 }

@@ -1,11 +1,15 @@
 'use client';
 // One training run, live: polled every second while queued or running.
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
 import { formatDuration } from '@/lib/training-runs/estimate-eta.ts';
+import { isActive, isDone, isStopped } from '@/lib/jobs/job-status.ts';
 import type { TrainingRunView } from '@/lib/training-runs/training-run-view.ts';
 import { apiJson } from '../api-client.ts';
+import { whileActive } from '../data/refresh-interval.ts';
+import { useAction } from '../data/use-action.ts';
+import { useApi } from '../data/use-api.ts';
 import { Button } from '../ui/button.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { MetricChart } from './metric-chart.tsx';
@@ -13,38 +17,20 @@ import { useIsAdmin } from '../auth/current-user.tsx';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
 
+type RunResponse = { run: TrainingRunView };
+
 export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
-  const [run, setRun] = useState(initialRun);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const active = run.status === 'queued' || run.status === 'running';
-
-  const refresh = useCallback(async () => {
-    try {
-      setRun((await apiJson<{ run: TrainingRunView }>(`/api/runs/${run.id}`)).run);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [run.id]);
-
-  useEffect(() => {
-    if (!active) return;
-    const t = setInterval(refresh, 1000);
-    return () => clearInterval(t);
-  }, [refresh, active]);
-
+  const { data, error: loadError, mutate } = useApi<RunResponse>(`/api/runs/${initialRun.id}`, {
+    initial: { run: initialRun },
+    refreshInterval: whileActive((d) => isActive(d.run), 1000),
+  });
+  const run = data.run;
+  const active = isActive(run);
+  const { busy, error, run: runAction } = useAction();
   const isAdmin = useIsAdmin(); // stopping a run is an admin's (the API answers 403 otherwise)
-  const act = (action: 'stop' | 'resume') => async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setRun((await apiJson<{ run: TrainingRunView }>(`/api/runs/${run.id}/${action}`, { method: 'POST' })).run);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // the route answers with the run as it is now: shown at once, no second fetch
+  const act = (action: 'stop' | 'resume') => () =>
+    runAction(async () => mutate(await apiJson<RunResponse>(`/api/runs/${run.id}/${action}`, { method: 'POST' }), { revalidate: false }));
   const stop = act('stop');
   const resume = act('resume');
 
@@ -62,13 +48,13 @@ export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
           Export <span className="font-mono">{run.exportId}</span> · {s.model} model · {s.steps} steps · batch {s.batchSize} · lr {s.lr} · backend {s.backend}
         </p>
       </div>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      <ErrorAlert error={error ?? loadError} />
       {run.error && run.status === 'failed' && <p role="alert" className="text-sm text-red-700">{run.error}</p>}
       <div className="space-y-2">
         <ProgressBar value={run.steps ? run.step / run.steps : 0} label="Training progress" tone={run.status === 'failed' ? 'red' : run.status === 'succeeded' ? 'green' : 'indigo'} />
         <p className="text-sm text-slate-600" data-testid="run-message">{active ? run.message ?? (run.status === 'queued' ? 'Waiting for the worker…' : 'Starting…') : run.status === 'succeeded' ? run.message : null}</p>
         {active && isAdmin && <Button variant="danger" disabled={busy} onClick={stop}>Stop</Button>}
-        {(run.status === 'cancelled' || run.status === 'failed') && isAdmin && (
+        {isStopped(run) && isAdmin && (
           <Button variant="secondary" disabled={busy} onClick={resume} title="Continue from the latest checkpoint">Resume</Button>
         )}
       </div>
@@ -84,7 +70,7 @@ export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
       </dl>
       <MetricChart label="Training loss" points={loss} xMax={run.steps} />
       <MetricChart label="Dev CER" points={dev} xMax={run.steps} color="#059669" yZero format={(y) => `${(y * 100).toFixed(1)} %`} />
-      {run.hasCheckpoint && (run.status === 'succeeded' || run.status === 'cancelled') && (
+      {run.hasCheckpoint && isDone(run) && (
         <p className="text-sm">
           <Link href={`/try?run=${run.id}`} className="font-medium text-indigo-700 hover:underline">Try this model</Link> on your voice or a clip.
         </p>

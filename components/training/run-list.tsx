@@ -1,35 +1,27 @@
 'use client';
 // Every training run, newest first; polled while one is queued or running.
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
 import { formatDuration } from '@/lib/training-runs/estimate-eta.ts';
+import { isActive } from '@/lib/jobs/job-status.ts';
 import type { TrainingRunView } from '@/lib/training-runs/training-run-view.ts';
-import { apiJson } from '../api-client.ts';
+import { whileActive } from '../data/refresh-interval.ts';
+import { useApi } from '../data/use-api.ts';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
 
 export function RunList({ initialRuns }: { initialRuns: TrainingRunView[] }) {
-  const [runs, setRuns] = useState(initialRuns);
-  const [error, setError] = useState<string | null>(null);
-  const refresh = useCallback(async () => {
-    try {
-      setRuns((await apiJson<{ runs: TrainingRunView[] }>('/api/runs')).runs);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, []);
-  const active = runs.some((r) => r.status === 'queued' || r.status === 'running');
-  useEffect(() => {
-    if (!active) return;
-    const t = setInterval(refresh, 2000);
-    return () => clearInterval(t);
-  }, [refresh, active]);
+  const { data, error } = useApi<{ runs: TrainingRunView[] }>('/api/runs', {
+    initial: { runs: initialRuns },
+    refreshInterval: whileActive((d) => d.runs.some(isActive), 2000),
+  });
+  const runs = data.runs;
 
   if (runs.length === 0) return <p className="text-slate-600">No training runs yet. Start one from an export: &ldquo;Train on this export&rdquo;.</p>;
   return (
     <div className="space-y-2">
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      <ErrorAlert error={error} />
       <table aria-label="Training runs" className="w-full rounded border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-100 text-left">
           <tr><th className="px-2 py-2">Run</th><th>Status</th><th>Step</th><th>Loss</th><th>Dev CER</th><th>Test CER</th><th>Utt/s</th><th>Backend</th><th>Started</th></tr>

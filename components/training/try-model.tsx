@@ -3,6 +3,7 @@
 // log-mel and greedy decoding as the server). Audio comes from the microphone (MediaRecorder) or a file, decoded
 // by Web Audio and resampled to 16 kHz mono here. tfjs is loaded only when a model is.
 import { useEffect, useRef, useState } from 'react';
+import { isDone } from '@/lib/jobs/job-status.ts';
 import type { LoadedModel } from '@/lib/training-runs/model-from-checkpoint.ts';
 import type { TrainingRunView } from '@/lib/training-runs/training-run-view.ts';
 import { downmix, resample } from '@/lib/training-runs/resample-audio.ts';
@@ -48,7 +49,7 @@ export function TryModel({ initialRunId }: { initialRunId?: string }) {
   useEffect(() => {
     apiJson<{ runs: TrainingRunView[] }>('/api/runs').then(
       (r) => {
-        const finished = r.runs.filter((x) => (x.status === 'succeeded' || x.status === 'cancelled') && x.hasCheckpoint);
+        const finished = r.runs.filter((x) => isDone(x) && x.hasCheckpoint);
         setRuns(finished);
         setRunId((cur) => (cur && finished.some((x) => x.id === cur) ? cur : finished[0]?.id ?? ''));
       },

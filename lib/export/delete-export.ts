@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
+import { isActive } from '../jobs/job-status.ts';
 import { getExportRow } from './get-export.ts';
 import { exportsRoot } from './start-export.ts';
 
@@ -9,7 +10,7 @@ import { exportsRoot } from './start-export.ts';
 export async function deleteExport(exportId: string): Promise<void> {
   const row = await getExportRow(exportId);
   const job = row.jobId ? await getDb().job.findUnique({ where: { id: row.jobId } }) : null;
-  if (job && (job.status === 'running' || job.status === 'queued')) {
+  if (isActive(job)) {
     throw new AppError('CONFLICT', 'The export is still running. Cancel it, wait until it stops, then delete it.');
   }
   const root = exportsRoot();

@@ -2,6 +2,7 @@
 import { isAppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { PermanentJobError, type JobContext } from '../jobs/job-definition.ts';
+import { isDone } from '../jobs/job-status.ts';
 import { parseExportSettings } from './export-settings.ts';
 import { runExport, type ExportStats } from './run-export.ts';
 
@@ -9,7 +10,7 @@ export async function exportCorpus(exportId: string, ctx: JobContext): Promise<E
   const db = getDb();
   const row = await db.export.findUnique({ where: { id: exportId } });
   if (!row) throw new PermanentJobError(`Export ${exportId} no longer exists.`);
-  if (row.status === 'succeeded' || row.status === 'cancelled') return { skipped: row.status };
+  if (isDone(row)) return { skipped: row.status };
   await db.export.update({ where: { id: exportId }, data: { status: 'running', error: null } });
   try {
     const stats = await runExport({ settings: parseExportSettings(JSON.parse(row.settings)), dir: row.dir, signal: ctx.signal, progress: ctx.progress });

@@ -2,11 +2,14 @@
 // its job. A row left "queued"/"running" whose job already ended (a final retry failed, a cancel while queued)
 // is brought in line with the job here.
 import { getDb } from '../db/client.ts';
+import type { Export } from '../db/generated/client.ts';
 import type { ExportSettings } from './export-settings.ts';
 import type { ExportStats } from './run-export.ts';
 import { statusFromJob } from '../jobs/status-from-job.ts';
+import type { JobStatus } from '../jobs/job-status.ts';
 
-export type ExportStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/** An export's status is its job's (statusFromJob). */
+export type ExportStatus = JobStatus;
 
 export type ExportView = {
   id: string;
@@ -22,19 +25,7 @@ export type ExportView = {
   finishedAt: string | null;
 };
 
-type Row = {
-  id: string;
-  projectId: string;
-  status: string;
-  settings: string;
-  stats: string | null;
-  error: string | null;
-  jobId: string | null;
-  createdAt: Date;
-  finishedAt: Date | null;
-};
-
-export async function toExportView(row: Row): Promise<ExportView> {
+export async function toExportView(row: Export): Promise<ExportView> {
   const db = getDb();
   const job = row.jobId ? await db.job.findUnique({ where: { id: row.jobId } }) : null;
   const { status, error, finishedAt, persist } = statusFromJob(row, job);

@@ -8,6 +8,7 @@ import { enqueueJob } from './enqueue-job.ts';
 import { claimJob } from './claim-job.ts';
 import { runClaimedJob, backoffMs } from './run-claimed-job.ts';
 import { cancelJob } from './cancel-job.ts';
+import { cancelRowJob, type MarkCancelled } from './cancel-row-job.ts';
 import { retryJob } from './retry-job.ts';
 import { workJobs } from './work-jobs.ts';
 
@@ -188,5 +189,23 @@ describe('job queue', () => {
     await workJobs({ registry, bookId: book.id, untilIdle: true, pollMs: 50 });
     expect(calls.sort()).toEqual(['a', 'b']);
     expect(await getDb().job.count({ where: { status: 'queued' } })).toBe(1);
+  });
+
+  it('cancelRowJob marks a row cancelled when its queued job is, leaves a running one to its handler, refuses an ended one', async () => {
+    await clearJobs();
+    const marked: MarkCancelled[] = [];
+    const opts = { noun: 'export', verb: 'cancelled', markCancelled: async (u: MarkCancelled) => void marked.push(u) };
+    const queued = await enqueueJob(echo, { value: 'q' });
+    await cancelRowJob({ status: 'queued', jobId: queued.id }, opts);
+    expect(marked).toEqual([{ where: { status: { in: ['queued', 'running'] } }, data: { status: 'cancelled', finishedAt: expect.any(Date) } }]);
+    const running = await enqueueJob(echo, { value: 'r' });
+    await claimJob('w1');
+    await cancelRowJob({ status: 'running', jobId: running.id }, opts);
+    expect(marked).toHaveLength(1);
+    expect((await getDb().job.findUniqueOrThrow({ where: { id: running.id } })).cancelRequested).toBe(true);
+    await expect(cancelRowJob({ status: 'succeeded', jobId: queued.id }, opts)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'The export is succeeded; only a queued or running export can be cancelled.',
+    });
   });
 });

@@ -1,14 +1,14 @@
 // Rows that a job works for (an export, a training run) keep their own status; when the job ended without the
 // handler recording it (it gave up after its last retry, or was cancelled while queued), the job's outcome wins.
-export type JobBackedStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+import { isActiveStatus, isStoppedStatus, type JobStatus } from './job-status.ts';
 
 type RowState = { status: string; error: string | null; finishedAt: Date | null };
 type JobState = { status: string; error: string | null; finishedAt: Date | null } | null;
 
 /** The row's effective state; `persist` is true when it differs from what is stored and should be written. */
-export function statusFromJob(row: RowState, job: JobState): RowState & { status: JobBackedStatus; persist: boolean } {
-  let status = row.status as JobBackedStatus;
-  if ((status === 'queued' || status === 'running') && job && (job.status === 'failed' || job.status === 'cancelled')) {
+export function statusFromJob(row: RowState, job: JobState): RowState & { status: JobStatus; persist: boolean } {
+  let status = row.status as JobStatus;
+  if (isActiveStatus(status) && job && isStoppedStatus(job.status)) {
     return {
       status: job.status,
       error: job.status === 'failed' ? job.error ?? row.error : null,

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { claimJob, typeWhere, type ClaimFilter } from './claim-job.ts';
 import { runClaimedJob } from './run-claimed-job.ts';
 import type { JobRegistry } from './create-job-registry.ts';
+import { ACTIVE_JOB_STATUSES } from './job-status.ts';
 import { getDb } from '../db/client.ts';
 
 export type WorkOptions = ClaimFilter & {
@@ -26,7 +27,7 @@ async function hasPendingJobs(filter: ClaimFilter): Promise<boolean> {
     where: {
       ...(filter.bookId ? { bookId: filter.bookId } : {}),
       ...typeWhere(filter),
-      status: { in: ['queued', 'running'] },
+      status: { in: [...ACTIVE_JOB_STATUSES] },
     },
   });
   return n > 0;

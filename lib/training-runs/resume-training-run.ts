@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { retryJob } from '../jobs/retry-job.ts';
+import { isStopped } from '../jobs/job-status.ts';
 import { getTrainingRun, getTrainingRunRow } from './get-training-run.ts';
 import type { TrainingRunView } from './training-run-view.ts';
 
@@ -10,7 +11,7 @@ import type { TrainingRunView } from './training-run-view.ts';
  */
 export async function resumeTrainingRun(runId: string): Promise<TrainingRunView> {
   const row = await getTrainingRunRow(runId);
-  if (row.status !== 'cancelled' && row.status !== 'failed') {
+  if (!isStopped(row)) {
     throw new AppError('CONFLICT', `The run is ${row.status}; only a stopped or failed run can be resumed.`);
   }
   if (!row.jobId) throw new AppError('CONFLICT', 'This run has no job to resume; start a new run instead.');

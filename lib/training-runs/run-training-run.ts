@@ -13,11 +13,12 @@ import { selectBackend } from '../model/select-backend.ts';
 import { train, type StepReport } from '../model/train-loop.ts';
 import { estimateEtaSec, formatDuration } from './estimate-eta.ts';
 import { getTrainingRunRow } from './get-training-run.ts';
+import { isDoneStatus, type DoneJobStatus } from '../jobs/job-status.ts';
 import { runCheckpointDir } from './training-paths.ts';
 import { appendMetric, parseMetrics, type MetricPoint } from './training-metrics.ts';
 import { checkpointEvery, MODEL_SIZES, parseTrainingSettings } from './training-settings.ts';
 
-export type TrainingRunResult = { runId: string; status: 'succeeded' | 'cancelled'; step: number; lastLoss: number | null; devCer: number | null; testCer: number | null; checkpoint: string | null };
+export type TrainingRunResult = { runId: string; status: DoneJobStatus; step: number; lastLoss: number | null; devCer: number | null; testCer: number | null; checkpoint: string | null };
 
 /** Writes to the run row at most this often while training (dev evaluations and checkpoints always write). */
 const WRITE_EVERY_MS = 1000;
@@ -25,7 +26,7 @@ const WRITE_EVERY_MS = 1000;
 export async function runTrainingRun(runId: string, ctx: JobContext): Promise<TrainingRunResult> {
   const db = getDb();
   const row = await getTrainingRunRow(runId);
-  if (row.status === 'succeeded' || row.status === 'cancelled') {
+  if (isDoneStatus(row.status)) {
     return { runId, status: row.status, step: row.step, lastLoss: row.lastLoss, devCer: row.devCer, testCer: row.testCer, checkpoint: await findLatestCheckpoint(row.checkpointDir ?? '') };
   }
   const exp = await db.export.findUnique({ where: { id: row.exportId } });

@@ -4,20 +4,21 @@ import { getDb } from '../db/client.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { runCheckpointPath } from './run-checkpoint-path.ts';
 import { getTrainingRunRow } from './get-training-run.ts';
+import { isDone } from '../jobs/job-status.ts';
 import { checkChapterJob } from './training-jobs.ts';
 
-const inputSchema = z.object({ runId: z.string().min(1), threshold: z.coerce.number().min(0).max(10).optional() });
+export const startChapterCheckInput = z.object({ runId: z.string().min(1), threshold: z.coerce.number().min(0).max(10).optional() });
 
 export type ChapterCheckView = { jobId: string; status: string; progress: number; message: string | null; error: string | null; runId: string; threshold: number; result: unknown };
 
 /** Queues a check-chapter job for a finished run (succeeded, or stopped with a checkpoint). */
-export async function startChapterCheck(chapterId: string, input: unknown): Promise<ChapterCheckView> {
-  const { runId, threshold } = inputSchema.parse(input);
+export async function startChapterCheck(chapterId: string, input: z.input<typeof startChapterCheckInput>): Promise<ChapterCheckView> {
+  const { runId, threshold } = startChapterCheckInput.parse(input);
   const db = getDb();
   const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { id: true, bookId: true } });
   if (!chapter) throw new AppError('NOT_FOUND', `Chapter ${chapterId} does not exist.`);
   const run = await getTrainingRunRow(runId);
-  if (run.status !== 'succeeded' && run.status !== 'cancelled') {
+  if (!isDone(run)) {
     throw new AppError('CONFLICT', `Run ${runId} is ${run.status}; check with a finished run.`);
   }
   await runCheckpointPath(runId);

@@ -3,12 +3,15 @@
 // is brought in line with the job here, as exports do.
 import { readdir } from 'node:fs/promises';
 import { getDb } from '../db/client.ts';
+import type { TrainingRun } from '../db/generated/client.ts';
 import { estimateEtaSec } from './estimate-eta.ts';
 import { parseMetrics, type MetricPoint } from './training-metrics.ts';
 import type { TrainingSettings } from './training-settings.ts';
 import { statusFromJob } from '../jobs/status-from-job.ts';
+import type { JobStatus } from '../jobs/job-status.ts';
 
-export type TrainingRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/** A run's status is its job's (statusFromJob). */
+export type TrainingRunStatus = JobStatus;
 
 export type TrainingRunView = {
   id: string;
@@ -35,29 +38,7 @@ export type TrainingRunView = {
   finishedAt: string | null;
 };
 
-export type TrainingRunRow = {
-  id: string;
-  exportId: string;
-  status: string;
-  settings: string;
-  backend: string | null;
-  device: string | null;
-  step: number;
-  steps: number;
-  lastLoss: number | null;
-  devCer: number | null;
-  testCer: number | null;
-  testWer: number | null;
-  utterancesPerSec: number | null;
-  checkpointDir: string | null;
-  metrics: string | null;
-  error: string | null;
-  jobId: string | null;
-  createdAt: Date;
-  finishedAt: Date | null;
-};
-
-export async function toTrainingRunView(row: TrainingRunRow, opts: { metrics?: boolean } = {}): Promise<TrainingRunView> {
+export async function toTrainingRunView(row: TrainingRun, opts: { metrics?: boolean } = {}): Promise<TrainingRunView> {
   const db = getDb();
   const job = row.jobId ? await db.job.findUnique({ where: { id: row.jobId } }) : null;
   const { status, error, finishedAt, persist } = statusFromJob(row, job);
