@@ -2,8 +2,8 @@
 // The export page: settings form with live preview, and the project's exports (polled while one runs).
 import { isActive } from '@/lib/jobs/job-status.ts';
 import type { ExportView } from '@/lib/export/export-view.ts';
-import { whileActive } from '../data/refresh-interval.ts';
-import { useApi } from '../data/use-api.ts';
+import { whileActive } from '../data-layer/refresh-interval.ts';
+import { useApi } from '../data-layer/use-api.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { ExportForm } from './export-form.tsx';
 import { ExportList } from './export-list.tsx';

@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { formatDuration } from '@/lib/training-runs/estimate-eta.ts';
 import { isActive } from '@/lib/jobs/job-status.ts';
 import type { TrainingRunView } from '@/lib/training-runs/training-run-view.ts';
-import { whileActive } from '../data/refresh-interval.ts';
-import { useApi } from '../data/use-api.ts';
+import { whileActive } from '../data-layer/refresh-interval.ts';
+import { useApi } from '../data-layer/use-api.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 
