@@ -1,6 +1,6 @@
 'use client';
 // "Paragraphs | Sentences": which level the waveform regions and the side list show (V toggles it).
-import type { EditorLevel } from './wave-regions.ts';
+import type { EditorLevel } from '@/lib/review/wave-regions.ts';
 
 const LEVELS: Array<{ level: EditorLevel; label: string }> = [
   { level: 'paragraph', label: 'Paragraphs' },

@@ -2,7 +2,7 @@
 // One row of the paragraph list: position (and anchors), text and transcript, times, flag, status, confidence.
 import type { FragmentView } from '@/lib/review/fragment-view.ts';
 import { STATUS_PILL } from './status-pill.ts';
-import { LOW_CONFIDENCE } from './wave-regions.ts';
+import { LOW_CONFIDENCE } from '@/lib/review/wave-regions.ts';
 
 function fmt(t: number | null): string {
   return t == null ? '—' : t.toFixed(2);

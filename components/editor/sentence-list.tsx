@@ -4,7 +4,7 @@
 // one playing and the one selected (clicked here or on the waveform) are highlighted.
 import type { FragmentView } from '@/lib/review/fragment-view.ts';
 import { fittedSentences } from '@/lib/review/move-sentence-edge.ts';
-import { LOW_CONFIDENCE } from './wave-regions.ts';
+import { LOW_CONFIDENCE } from '@/lib/review/wave-regions.ts';
 
 export function SentenceList({
   fragment,

@@ -4,27 +4,19 @@
 // paragraph's edges from the keyboard. The maths are lib/review's (moveBoundary, moveSentenceEdge,
 // nudgeBoundary); this wires them to the state, the undo history and the saves.
 import type { RefObject } from 'react';
-import type { FragmentView } from '@/lib/review/fragment-view.ts';
-import { moveBoundary, nudgeBoundary, type BoundaryEdge } from '@/lib/review/region-math.ts';
-import { moveSentenceEdge } from '@/lib/review/move-sentence-edge.ts';
-import { parseSentenceRegionId } from '@/lib/review/sentence-region-id.ts';
-import { patchesBetween, toRegions } from '@/lib/review/fragment-edits.ts';
+import { nudgeBoundary, type BoundaryEdge } from '@/lib/review/region-math.ts';
+import { moveRegionEdge, settleSentences, withTimes } from '@/lib/review/move-region-edge.ts';
+import { edgeMoveEntry } from '@/lib/review/edge-move-entry.ts';
+import { toRegions } from '@/lib/review/fragment-edits.ts';
 import { movesLockedEdge } from '@/lib/review/moves-locked-edge.ts';
+import { regionSpans, type EditorLevel } from '@/lib/review/wave-regions.ts';
 import type { Notice } from './editor-notice.tsx';
 import type { useFragmentSaves } from './use-fragment-saves.ts';
 import type { useUndoHistory } from './use-undo-history.ts';
-import { regionSpans, type EditorLevel } from './wave-regions.ts';
 
 /** "Snap to pauses": a dragged edge within this many seconds of a pause centre jumps to it. */
 const SNAP_RADIUS_SEC = 0.15;
 const LOCKED = (position: number) => `Paragraph ${position + 1} has a locked anchor there; unlock it (Ctrl+L) to move it.`;
-
-function withTimes(before: readonly FragmentView[], moved: readonly { begin: number; end: number }[]): FragmentView[] {
-  return before.map((f, j) => {
-    const r = moved[j];
-    return r && (r.begin !== f.begin || r.end !== f.end) ? { ...f, begin: r.begin, end: r.end } : f;
-  });
-}
 
 export function useBoundaryEdits(opts: {
   duration: number;
@@ -39,6 +31,8 @@ export function useBoundaryEdits(opts: {
   snapRef: RefObject<readonly number[] | null>;
   /** The edge last moved (B auditions it, Ctrl+L locks it). */
   lastEdgeRef: RefObject<{ id: string; edge: BoundaryEdge } | null>;
+  /** The narrowest a sentence region is drawn, in seconds at the current zoom (a zero-length one keeps handles). */
+  minSentenceSec: () => number;
 }) {
   const { duration, saves, history, setNotice, currentRef, lastEdgeRef } = opts;
   const { fragsRef, commit, saveFields, saveMoved } = saves;
@@ -50,30 +44,19 @@ export function useBoundaryEdits(opts: {
   });
 
   /** A drag of a paragraph region's edge, or of a sentence region's: the fragments after it and what moved. */
-  const dragged = (id: string, edge: BoundaryEdge, time: number) => {
-    const s = parseSentenceRegionId(id);
-    const index = indexOf(s ? s.fragmentId : id);
-    if (index < 0) return null;
-    const before = fragsRef.current;
-    if (s) {
-      const m = moveSentenceEdge(before, index, s.sentence, edge, time, dragOptions());
-      return { index, sentence: s.sentence, kind: m.kind, next: m.fragments };
-    }
-    const next = withTimes(before, moveBoundary(toRegions(before), index, edge, time, dragOptions()));
-    return { index, sentence: null, kind: 'paragraph' as const, next };
-  };
+  const dragged = (id: string, edge: BoundaryEdge, time: number) => moveRegionEdge(fragsRef.current, id, edge, time, dragOptions());
 
   /** While dragging: the regions to show (the dragged one and its neighbours), at the current level. */
   const onEdgeDrag = (id: string, edge: BoundaryEdge, time: number) => {
     const d = dragged(id, edge, time);
-    return d ? regionSpans(d.next.slice(Math.max(0, d.index - 1), d.index + 2), opts.level()) : [];
+    return d ? regionSpans(d.fragments.slice(Math.max(0, d.index - 1), d.index + 2), opts.level(), opts.minSentenceSec()) : [];
   };
 
   const onEdgeDrop = (id: string, edge: BoundaryEdge, time: number) => {
     const d = dragged(id, edge, time);
     if (!d) return;
     const before = fragsRef.current;
-    const { next, kind } = d;
+    const { fragments: next, kind } = d;
     const f = before[d.index]!;
     const changed = next.filter((g, j) => g !== before[j]);
     if (kind === 'paragraph') lastEdgeRef.current = { id: f.id, edge };
@@ -85,13 +68,10 @@ export function useBoundaryEdits(opts: {
       return;
     }
     commit(next);
-    if (kind === 'sentence') {
-      history.record('move sentence boundary', patchesBetween(before, next, ['sentences']));
-      saveFields(f.id, ['sentences']);
-      return;
-    }
-    history.record('move boundary', patchesBetween(before, next, ['begin', 'end']));
-    saveMoved(changed);
+    const entry = edgeMoveEntry(before, next, kind);
+    history.record(entry.label, entry.patches);
+    if (kind === 'sentence') saveFields(f.id, ['sentences']);
+    else saveMoved(changed);
   };
 
   /** [ and ]: the current paragraph's begin / end, linked to the neighbour. */
@@ -100,7 +80,7 @@ export function useBoundaryEdits(opts: {
     const f = fragsRef.current[i];
     if (!f || f.begin === null) return;
     const before = fragsRef.current;
-    const next = withTimes(before, nudgeBoundary(toRegions(before), i, edge, delta, { duration, linked: true }));
+    const next = settleSentences(before, withTimes(before, nudgeBoundary(toRegions(before), i, edge, delta, { duration, linked: true })));
     const changed = next.filter((g, j) => g !== before[j]);
     if (changed.length === 0) return;
     const locked = movesLockedEdge(before, next);
@@ -110,7 +90,7 @@ export function useBoundaryEdits(opts: {
     }
     lastEdgeRef.current = { id: f.id, edge };
     commit(next);
-    history.record(`nudge ${edge}`, patchesBetween(before, next, ['begin', 'end']), `nudge:${f.id}:${edge}`);
+    history.record(`nudge ${edge}`, edgeMoveEntry(before, next, 'paragraph').patches, `nudge:${f.id}:${edge}`);
     saveMoved(changed);
   };
 

@@ -1,12 +1,22 @@
 'use client';
 // The level the editor shows (paragraphs or sentences), remembered per browser.
-import { useCallback, useEffect, useState } from 'react';
-import type { EditorLevel } from './wave-regions.ts';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { EditorLevel } from '@/lib/review/wave-regions.ts';
 
 const KEY = 'alinea:editor-level';
 
-export function useEditorLevel(): { level: EditorLevel; setLevel: (level: EditorLevel) => void; toggleLevel: () => void } {
+export function useEditorLevel(): {
+  level: EditorLevel;
+  /** The level now, for event handlers. */
+  levelRef: RefObject<EditorLevel>;
+  setLevel: (level: EditorLevel) => void;
+  toggleLevel: () => void;
+} {
   const [level, setLevelState] = useState<EditorLevel>('paragraph');
+  const levelRef = useRef(level);
+  useEffect(() => {
+    levelRef.current = level;
+  }, [level]);
   useEffect(() => {
     try {
       if (localStorage.getItem(KEY) === 'sentence') setLevelState('sentence');
@@ -23,5 +33,5 @@ export function useEditorLevel(): { level: EditorLevel; setLevel: (level: Editor
     }
   }, []);
   const toggleLevel = useCallback(() => setLevel(level === 'paragraph' ? 'sentence' : 'paragraph'), [level, setLevel]);
-  return { level, setLevel, toggleLevel };
+  return { level, levelRef, setLevel, toggleLevel };
 }

@@ -4,7 +4,7 @@
 import type { RefObject } from 'react';
 import { Button } from '../ui/button.tsx';
 import { LevelSwitch } from './level-switch.tsx';
-import type { EditorLevel } from './wave-regions.ts';
+import type { EditorLevel } from '@/lib/review/wave-regions.ts';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2];
 

@@ -39,4 +39,19 @@ describe('planPatchSaves', () => {
       { kind: 'boundary', leftId: 'b2', rightId: 'c', time: 6 },
     ]);
   });
+
+  it('a linked drag that also moved sentences: the boundary first, then each side’s sentences as they were', () => {
+    const sa = [{ text: 'A.', normText: 'a', begin: 0, end: 1.5 }, { text: 'B.', normText: 'b', begin: 1.5, end: 2, confidence: 0.8 }];
+    const sb = [{ text: 'C.', normText: 'c', begin: 2, end: 4, confidence: 0.7 }];
+    const s = new UndoStack();
+    s.push('move boundary', [
+      { fragmentId: 'a', before: { end: 2, sentences: sa }, after: { end: 1.2, sentences: [{ ...sa[0]!, end: 1.2 }, { ...sa[1]!, begin: 1.2, end: 1.2 }] } },
+      { fragmentId: 'b', before: { begin: 2, sentences: sb }, after: { begin: 1.2, sentences: [{ ...sb[0]!, begin: 1.2 }] } },
+    ]);
+    expect(planPatchSaves(s.undo()!.patches)).toEqual([
+      { kind: 'boundary', leftId: 'a', rightId: 'b', time: 2 },
+      { kind: 'fragment', fragmentId: 'b', changes: { sentences: sb } },
+      { kind: 'fragment', fragmentId: 'a', changes: { sentences: sa } },
+    ]);
+  });
 });

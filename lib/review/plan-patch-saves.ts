@@ -7,15 +7,18 @@ export type PatchSave =
   | { kind: 'boundary'; leftId: string; rightId: string; time: number }
   | { kind: 'fragment'; fragmentId: string; changes: Partial<FragmentState> };
 
-function only(p: FragmentPatch, key: keyof FragmentState): boolean {
-  const keys = Object.keys(p.after);
-  return keys.length === 1 && keys[0] === key && Object.keys(p.before).length <= 1;
+/** Whether the patch moves `key` and no other time (its sentences may come along). */
+function only(p: FragmentPatch, key: 'begin' | 'end'): boolean {
+  const times = (side: Partial<FragmentState>) => Object.keys(side).filter((k) => k !== 'sentences');
+  const after = times(p.after);
+  return after.length === 1 && after[0] === key && times(p.before).length <= 1;
 }
 
 /**
  * Pairs a patch that moves only an `end` with one that moves only a `begin` from and to the same times (a shared
  * boundary, before and after) into one boundary save; every other patch is a fragment save (its `after`), in
- * order. The caller adds the expected versions it holds for each fragment.
+ * order. Sentences that came with a paired edge are saved after the boundary (which fits them to the new span
+ * on the server), as they were recorded. The caller adds the expected versions it holds for each fragment.
  */
 export function planPatchSaves(patches: readonly FragmentPatch[]): PatchSave[] {
   const used = new Set<number>();
@@ -40,6 +43,9 @@ export function planPatchSaves(patches: readonly FragmentPatch[]): PatchSave[] {
         used.add(i).add(j);
         const [left, right] = edge === 'end' ? [p, q] : [q, p];
         out.push({ kind: 'boundary', leftId: left.fragmentId, rightId: right.fragmentId, time });
+        for (const side of [p, q]) {
+          if (side.after.sentences !== undefined) out.push({ kind: 'fragment', fragmentId: side.fragmentId, changes: { sentences: side.after.sentences } });
+        }
         return;
       }
     }

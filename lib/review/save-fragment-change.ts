@@ -2,7 +2,8 @@
 // on, and record the revision. The paragraph's sentences follow every change of its times or text
 // (nextSentences: the consistency rule). A change that brings no confidence of its own is a reviewer's: as the
 // paragraph keeps its confidence unless the aligner brings a new one, the sentences the change moved or re-cut
-// lose theirs (dropTouchedConfidence). Runs inside the caller's transaction.
+// lose theirs (dropTouchedConfidence), unless they are back where an earlier state of the paragraph had them
+// (an undo: restoreSentenceConfidence, from its revisions). Runs inside the caller's transaction.
 import { AppError } from '../errors/app-error.ts';
 import type { Fragment } from '../db/generated/client.ts';
 import { fragmentSnapshot } from '../chapter-alignment/fragment-snapshot.ts';
@@ -10,6 +11,8 @@ import { parseFragmentSentences, stringifyFragmentSentences, type FragmentSenten
 import { nextSentences } from '../chapter-alignment/next-sentences.ts';
 import { dropTouchedConfidence } from '../chapter-alignment/drop-touched-confidence.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
+import { restoreSentenceConfidence } from './restore-sentence-confidence.ts';
+import { parseRevisionSnapshot } from './revision-snapshot.ts';
 import { fragmentView, type FragmentView } from './fragment-view.ts';
 import type { RevisionSnapshot } from './revision-snapshot.ts';
 import type { ReviewTx } from './review-tx.ts';
@@ -46,7 +49,7 @@ export async function saveFragmentChange(
         });
   const sentences =
     given === undefined && next != null && change.confidence === undefined
-      ? dropTouchedConfidence(parseFragmentSentences(current.sentences), next)
+      ? await restoreFromRevisions(tx, current.id, dropTouchedConfidence(parseFragmentSentences(current.sentences), next))
       : next;
   let updated: Fragment;
   try {
@@ -82,4 +85,19 @@ export async function saveFragmentChange(
     throw e;
   }
   return fragmentView(updated);
+}
+
+/** How many of a paragraph's latest revisions an undo can bring sentence confidences back from. */
+const CONFIDENCE_HISTORY = 50;
+
+async function restoreFromRevisions(tx: ReviewTx, fragmentId: string, sentences: FragmentSentence[]): Promise<FragmentSentence[]> {
+  if (sentences.every((s) => s.confidence !== undefined)) return sentences;
+  const revisions = await tx.fragmentRevision.findMany({
+    where: { fragmentId },
+    orderBy: { version: 'desc' },
+    take: CONFIDENCE_HISTORY,
+    select: { before: true, after: true },
+  });
+  const earlier = revisions.flatMap((r) => [parseRevisionSnapshot(r.after)?.sentences, parseRevisionSnapshot(r.before)?.sentences]);
+  return restoreSentenceConfidence(sentences, earlier.filter((list): list is FragmentSentence[] => !!list));
 }

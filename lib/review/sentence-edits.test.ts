@@ -207,3 +207,30 @@ describe('accepting a span re-alignment', () => {
     expect(parseFragmentSentences((await load(a!.id)).sentences)!.map((s) => s.confidence)).toEqual([0.95, 0.3, 0.85]);
   });
 });
+
+describe('undoing sentence edits', () => {
+  it('moving sentence edges back where the aligner put them brings back its confidence; a new place does not', async () => {
+    const id = (await seed()).fragments[0]!.id;
+    const confidences = async () => parseFragmentSentences((await load(id)).sentences)!.map((s) => s.confidence);
+    const move = async (sentences: Array<{ begin: number; end: number }>) =>
+      updateFragment({ fragmentId: id, expectedVersion: (await load(id)).version, changes: { sentences } });
+    await move([{ begin: 1, end: 3.4 }, { begin: 3.4, end: 7 }, { begin: 7, end: 10 }]);
+    await move([{ begin: 1, end: 3.4 }, { begin: 3.4, end: 8 }, { begin: 8, end: 10 }]);
+    expect(await confidences()).toEqual([undefined, undefined, undefined]);
+    // the editor's undo, twice: each step saves the sentence times as they were
+    await move([{ begin: 1, end: 3.4 }, { begin: 3.4, end: 7 }, { begin: 7, end: 10 }]);
+    expect(await confidences()).toEqual([undefined, undefined, 0.8]);
+    const out = await move([{ begin: 1, end: 3 }, { begin: 3, end: 7 }, { begin: 7, end: 10 }]);
+    expect(out.sentences!.map((s) => s.confidence)).toEqual([0.9, 0.4, 0.8]);
+    expect(await confidences()).toEqual([0.9, 0.4, 0.8]);
+    // the same paragraph boundary drag undone: the clamped last sentence gets its confidence back too
+    const v = (await load(id)).version;
+    await updateFragment({ fragmentId: id, expectedVersion: v, changes: { end: 8 } });
+    expect(await sentenceTimes(id)).toEqual([[1, 3], [3, 7], [7, 8]]);
+    await updateFragment({ fragmentId: id, expectedVersion: v + 1, changes: { end: 10 } });
+    expect(await confidences()).toEqual([0.9, 0.4, 0.8]);
+    // a sentence edge moved somewhere new has no confidence to get back
+    await move([{ begin: 1, end: 3.2 }, { begin: 3.2, end: 7 }, { begin: 7, end: 10 }]);
+    expect(await confidences()).toEqual([undefined, undefined, 0.8]);
+  });
+});

@@ -1,10 +1,28 @@
 // The waveform's regions for the editor's two levels, from the fragments (no React, no DOM): one region per
 // paragraph, or one per sentence, coloured by its paragraph's status. A sentence region's first and last edges
 // are its paragraph's (anchors stay locked); its inner edges are sentence boundaries.
-import type { FragmentView } from '@/lib/review/fragment-view.ts';
-import { fittedSentences } from '@/lib/review/move-sentence-edge.ts';
-import { sentenceRegionId } from '@/lib/review/sentence-region-id.ts';
-import type { WaveRegion } from './use-wavesurfer.ts';
+import type { FragmentView } from './fragment-view.ts';
+import { fittedSentences } from './move-sentence-edge.ts';
+import { sentenceRegionId } from './sentence-region-id.ts';
+import { visibleSpan } from './visible-span.ts';
+
+/** One waveform region as the editor draws it. */
+export type WaveRegion = {
+  id: string;
+  start: number;
+  end: number;
+  color: string;
+  lowConfidence: boolean;
+  selected: boolean;
+  /** Anchors: a locked edge cannot be dragged. */
+  lockedBegin: boolean;
+  lockedEnd: boolean;
+  /** What it is, for screen readers: "Paragraph 3", "Paragraph 3, sentence 2 of 4". */
+  label?: string;
+  /** Sentence level: an edge between two sentences of one paragraph (drawn thinner than a paragraph edge). */
+  innerBegin?: boolean;
+  innerEnd?: boolean;
+};
 
 export type EditorLevel = 'paragraph' | 'sentence';
 
@@ -39,29 +57,36 @@ export function paragraphRegions(fragments: readonly FragmentView[], currentId: 
   }));
 }
 
-/** `current`: the selected paragraph and, optionally, its selected sentence (else all of its sentences are). */
-export function sentenceRegions(fragments: readonly FragmentView[], current: { id: string | null; sentence: number | null }): WaveRegion[] {
+/**
+ * `current`: the selected paragraph and, optionally, its selected sentence (else all of its sentences are).
+ * `minWidth` (seconds): how wide a zero-length sentence is drawn, so that it keeps its handles (visibleSpan).
+ */
+export function sentenceRegions(fragments: readonly FragmentView[], current: { id: string | null; sentence: number | null }, minWidth = 0): WaveRegion[] {
   return fragments.filter(timed).flatMap((f) => {
     const sentences = fittedSentences(f);
     const last = sentences.length - 1;
-    return sentences.map((s, k) => ({
-      id: sentenceRegionId(f.id, k),
-      start: s.begin,
-      end: s.end,
-      color: (k % 2 === 0 ? STATUS_COLOR : STATUS_COLOR_ALT)[f.status] ?? STATUS_COLOR.auto!,
-      lowConfidence: f.confidence !== null && f.confidence < LOW_CONFIDENCE,
-      selected: f.id === current.id && (current.sentence === null || current.sentence === k),
-      lockedBegin: k === 0 && f.lockedBegin,
-      lockedEnd: k === last && f.lockedEnd,
-      label: `Paragraph ${f.position + 1}, sentence ${k + 1} of ${last + 1}`,
-      innerBegin: k > 0,
-      innerEnd: k < last,
-    }));
+    const paragraph = { begin: f.begin ?? 0, end: f.end ?? 0 };
+    return sentences.map((s, k) => {
+      const shown = visibleSpan(s, paragraph, minWidth);
+      return {
+        id: sentenceRegionId(f.id, k),
+        start: shown.begin,
+        end: shown.end,
+        color: (k % 2 === 0 ? STATUS_COLOR : STATUS_COLOR_ALT)[f.status] ?? STATUS_COLOR.auto!,
+        lowConfidence: f.confidence !== null && f.confidence < LOW_CONFIDENCE,
+        selected: f.id === current.id && (current.sentence === null || current.sentence === k),
+        lockedBegin: k === 0 && f.lockedBegin,
+        lockedEnd: k === last && f.lockedEnd,
+        label: `Paragraph ${f.position + 1}, sentence ${k + 1} of ${last + 1}`,
+        innerBegin: k > 0,
+        innerEnd: k < last,
+      };
+    });
   });
 }
 
 /** The regions of `fragments` at `level`, for a drag preview (positions only). */
-export function regionSpans(fragments: readonly FragmentView[], level: EditorLevel): Array<{ id: string; start: number; end: number }> {
-  const regions = level === 'sentence' ? sentenceRegions(fragments, { id: null, sentence: null }) : paragraphRegions(fragments, null);
+export function regionSpans(fragments: readonly FragmentView[], level: EditorLevel, minWidth = 0): Array<{ id: string; start: number; end: number }> {
+  const regions = level === 'sentence' ? sentenceRegions(fragments, { id: null, sentence: null }, minWidth) : paragraphRegions(fragments, null);
   return regions.map((r) => ({ id: r.id, start: r.start, end: r.end }));
 }
