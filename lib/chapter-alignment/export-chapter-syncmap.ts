@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { writeSyncMap } from '../align/syncmap/write-syncmap.ts';
-import type { SyncMapFormat } from '../align/syncmap/syncmap-types.ts';
+import { SYNCMAP_FORMATS, type SyncMapFormat } from '../align/syncmap/syncmap-types.ts';
 import { chapterSyncMap } from './chapter-syncmap.ts';
 
 const EXTENSIONS: Record<SyncMapFormat, string> = { json: 'json', smil: 'smil', srt: 'srt', vtt: 'vtt', csv: 'csv', tsv: 'tsv', aud: 'txt', textgrid: 'TextGrid' };
@@ -9,6 +10,9 @@ const CONTENT_TYPES: Record<SyncMapFormat, string> = {
   json: 'application/json', smil: 'application/smil+xml', srt: 'application/x-subrip', vtt: 'text/vtt',
   csv: 'text/csv', tsv: 'text/tab-separated-values', aud: 'text/plain', textgrid: 'text/plain',
 };
+
+/** The query the download route takes (?format=, JSON by default). */
+export const exportChapterSyncMapQuery = z.object({ format: z.enum(SYNCMAP_FORMATS).default('json') });
 
 export async function exportChapterSyncMap(chapterId: string, format: SyncMapFormat) {
   const chapter = await getDb().chapter.findUnique({

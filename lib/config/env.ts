@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { formatZodError } from '../errors/format-zod-error.ts';
 
 const schema = z.object({
   ALINEA_DATA_DIR: z.string().min(1).default('./data'),
@@ -33,8 +34,7 @@ export function getConfig(): AlineaConfig {
   if (cached) return cached;
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid environment: ${issues}. Fix these variables and start again.`);
+    throw new Error(`Invalid environment:\n${formatZodError(parsed.error)}\nFix these variables and start again.`);
   }
   const env = parsed.data;
   const dataDir = path.resolve(env.ALINEA_DATA_DIR);

@@ -38,6 +38,9 @@ export class AppError extends Error {
   }
 }
 
+/** What a person sees for any other error (a 500): nothing internal; the real error goes to the server log. */
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on the server; it has been logged.';
+
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }

@@ -1,5 +1,7 @@
 // `alinea export PROJECT --out DIR …`: flags → settings, the export run in this process, a one-line summary.
+import { ZodError } from 'zod';
 import { AppError } from '../errors/app-error.ts';
+import { formatZodError } from '../errors/format-zod-error.ts';
 import { getDb } from '../db/client.ts';
 import { SPLITS } from '../corpus/split-corpus.ts';
 import { parseExportSettings, parseSplitRatios } from './export-settings.ts';
@@ -58,8 +60,7 @@ export async function exportProjectCli(o: ExportCliOptions) {
       padMs: num(o.padMs, '--pad-ms'),
     });
   } catch (e) {
-    const issues = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
-    if (issues) throw new AppError('INVALID_INPUT', issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (e instanceof ZodError) throw new AppError('INVALID_INPUT', formatZodError(e));
     throw new AppError('INVALID_INPUT', (e as Error).message);
   }
   let lastLog = 0;

@@ -1,4 +1,5 @@
 // A realign-span job as the editor polls it: its state and, once it succeeded, the proposal.
+import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { realignSpanJob } from './realign-span-job.ts';
@@ -21,7 +22,9 @@ export async function loadRealignJob(jobId: string, chapterId: string) {
   return job;
 }
 
-export async function getSpanRealign(input: { chapterId: string; jobId: string }): Promise<SpanRealignState> {
+export const getSpanRealignInput = z.object({ chapterId: z.string().min(1), jobId: z.string().min(1) });
+
+export async function getSpanRealign(input: z.infer<typeof getSpanRealignInput>): Promise<SpanRealignState> {
   const job = await loadRealignJob(input.jobId, input.chapterId);
   return {
     jobId: job.id,

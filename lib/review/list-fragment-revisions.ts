@@ -1,4 +1,5 @@
 // A paragraph's history for the editor's side panel, newest first.
+import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { parseRevisionSnapshot, type RevisionSnapshot } from './revision-snapshot.ts';
@@ -14,6 +15,9 @@ export type FragmentRevisionView = {
   after: RevisionSnapshot;
   createdAt: Date;
 };
+
+/** The query the route takes (?limit=). */
+export const listFragmentRevisionsQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() });
 
 export async function listFragmentRevisions(fragmentId: string, opts: { limit?: number } = {}): Promise<FragmentRevisionView[]> {
   const db = getDb();

@@ -1,6 +1,7 @@
 // What a training run is asked to do: validated once at the edge (API, CLI), stored as JSON on the run row.
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
+import { formatZodError } from '../errors/format-zod-error.ts';
 import type { EncoderConfig } from '../model/model.ts';
 import type { BackendChoice } from '../model/select-backend.ts';
 
@@ -35,8 +36,7 @@ export type TrainingSettings = z.infer<typeof trainingSettingsSchema>;
 export function parseTrainingSettings(input: unknown): TrainingSettings {
   const r = trainingSettingsSchema.safeParse(input ?? {});
   if (!r.success) {
-    const message = r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-    throw new AppError('INVALID_INPUT', `Invalid training settings: ${message}.`);
+    throw new AppError('INVALID_INPUT', `Invalid training settings:\n${formatZodError(r.error)}`);
   }
   return r.data;
 }

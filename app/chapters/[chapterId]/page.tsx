@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/lib/db/client.ts';
+import { findChapterAlignment } from '@/lib/chapter-alignment/find-chapter-alignment.ts';
 import { ChapterSyncMapTools } from '@/components/chapter-syncmap-tools.tsx';
 import { StatusBadge } from '@/components/ui/status-badge.tsx';
 import { CheckChapterControl } from '@/components/training/check-chapter-control.tsx';
@@ -15,10 +15,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function ChapterPage({ params }: { params: Promise<{ chapterId: string }> }) {
   const { chapterId } = await params;
-  const chapter = await getDb().chapter.findUnique({
-    where: { id: chapterId },
-    include: { book: true, audioFile: true, fragments: { orderBy: { position: 'asc' } } },
-  });
+  const chapter = await findChapterAlignment(chapterId);
   if (!chapter) notFound();
   const runs = (await listTrainingRuns()).filter((r) => (r.status === 'succeeded' || r.status === 'cancelled') && r.hasCheckpoint);
   const aligned = chapter.fragments.every((f) => f.begin != null);

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/lib/db/client.ts';
+import { findProject } from '@/lib/ingest/find-project.ts';
 import { listProjectBooks } from '@/lib/ingest/list-projects.ts';
 import { NewBookForm } from '@/components/new-book-form.tsx';
 import { AdminOnly } from '@/components/auth/admin-only.tsx';
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const project = await getDb().project.findUnique({ where: { id: projectId } });
+  const project = await findProject(projectId);
   if (!project) notFound();
   const books = await listProjectBooks(projectId);
   return (

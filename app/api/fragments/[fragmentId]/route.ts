@@ -1,4 +1,4 @@
-import { route, readJson } from '../../_lib/handle-route.ts';
+import { route, readBody } from '../../_lib/handle-route.ts';
 import { updateFragment, updateFragmentInput } from '@/lib/review/update-fragment.ts';
 
 export const runtime = 'nodejs';
@@ -8,7 +8,5 @@ export const runtime = 'nodejs';
 // 409 CONFLICT with details.fragment (as it is now) when expectedVersion is stale.
 export const PATCH = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }, user) => {
   const { fragmentId } = await ctx.params;
-  const body = (await readJson(req)) as Record<string, unknown>;
-  const input = updateFragmentInput.parse({ ...body, fragmentId, userId: user.id });
-  return { fragment: await updateFragment(input) };
+  return { fragment: await updateFragment(await readBody(req, updateFragmentInput, { fragmentId, userId: user.id })) };
 });

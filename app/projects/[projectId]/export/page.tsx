@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/lib/db/client.ts';
+import { findProject } from '@/lib/ingest/find-project.ts';
+import { listExportBooks } from '@/lib/export/list-export-books.ts';
 import { listExports } from '@/lib/export/list-exports.ts';
 import { ExportPanel } from '@/components/export/export-panel.tsx';
 import { AdminOnly, NeedsAdmin } from '@/components/auth/admin-only.tsx';
@@ -9,11 +10,9 @@ export const dynamic = 'force-dynamic';
 
 export default async function ExportPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const db = getDb();
-  const project = await db.project.findUnique({ where: { id: projectId }, select: { id: true, name: true } });
+  const project = await findProject(projectId);
   if (!project) notFound();
-  const books = await db.book.findMany({ where: { projectId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, title: true } });
-  const exports = await listExports(projectId);
+  const [books, exports] = await Promise.all([listExportBooks(projectId), listExports(projectId)]);
   return (
     <div className="space-y-6">
       <div>

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getDb } from '@/lib/db/client.ts';
+import { findProject } from '@/lib/ingest/find-project.ts';
 import { reviewProgress } from '@/lib/review/review-progress.ts';
 import { reviewQueue } from '@/lib/review/review-queue.ts';
 import { parseReviewPageFilters, reviewQueueFilters } from '@/lib/review/review-page-filters.ts';
@@ -11,7 +11,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ProjectReviewPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: SearchParams }) {
   const { projectId } = await params;
-  const project = await getDb().project.findUnique({ where: { id: projectId }, select: { name: true } });
+  const project = await findProject(projectId);
   if (!project) notFound();
   const filters = parseReviewPageFilters(await searchParams);
   const [progress, queue] = await Promise.all([reviewProgress({ projectId }), reviewQueue({ projectId, ...reviewQueueFilters(filters) })]);

@@ -1,12 +1,11 @@
 import { route } from '../../../_lib/handle-route.ts';
-import { getDb } from '@/lib/db/client.ts';
-import { queueChapterAlignment } from '@/lib/chapter-alignment/queue-chapter-alignment.ts';
+import { queueBookAlignment } from '@/lib/chapter-alignment/queue-book-alignment.ts';
 
 export const runtime = 'nodejs';
 
-// Queues alignment of every chapter of the book (chapters already queued or running are left alone).
+// POST /api/books/:id/align → { queued: chapterIds }: queues alignment of every chapter of the book (chapters
+// already queued or running are left alone); 404 for an unknown book.
 export const POST = route(async (_req, ctx: { params: Promise<{ bookId: string }> }) => {
   const { bookId } = await ctx.params;
-  const chapters = await getDb().chapter.findMany({ where: { bookId }, select: { id: true } });
-  return { queued: await queueChapterAlignment(chapters.map((c) => c.id)) };
+  return { queued: await queueBookAlignment(bookId) };
 });

@@ -1,18 +1,11 @@
-import { z } from 'zod';
-import { route, readJson } from '../../../_lib/handle-route.ts';
-import { moveAudioFile, reorderAudioFiles } from '@/lib/ingest/reorder-audio-files.ts';
+import { route, readBody } from '../../../_lib/handle-route.ts';
+import { changeAudioOrder, changeAudioOrderInput } from '@/lib/ingest/change-audio-order.ts';
 
 export const runtime = 'nodejs';
 
-const body = z.union([
-  z.object({ ids: z.array(z.string()).min(1) }),
-  z.object({ audioFileId: z.string(), delta: z.union([z.literal(-1), z.literal(1)]) }),
-]);
-
+// POST /api/books/:id/audio-order { ids } | { audioFileId, delta: -1 | 1 } → { ok }
 export const POST = route(async (req, ctx: { params: Promise<{ bookId: string }> }) => {
   const { bookId } = await ctx.params;
-  const input = body.parse(await readJson(req));
-  if ('ids' in input) await reorderAudioFiles(bookId, input.ids);
-  else await moveAudioFile(bookId, input.audioFileId, input.delta);
+  await changeAudioOrder(bookId, await readBody(req, changeAudioOrderInput));
   return { ok: true };
 }, { role: 'admin' });

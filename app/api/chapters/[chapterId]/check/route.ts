@@ -1,5 +1,5 @@
-import { readJson, route } from '../../../_lib/handle-route.ts';
-import { getChapterCheck, startChapterCheck } from '@/lib/training-runs/start-chapter-check.ts';
+import { readBody, route } from '../../../_lib/handle-route.ts';
+import { getChapterCheck, startChapterCheck, startChapterCheckInput } from '@/lib/training-runs/start-chapter-check.ts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ chapterId: string }> };
 
 // POST /api/chapters/:id/check { runId, threshold? } → { check } (a queued check-chapter job)
-export const POST = route(async (req, ctx: Ctx) => ({ check: await startChapterCheck((await ctx.params).chapterId, await readJson(req)) }));
+export const POST = route(async (req, ctx: Ctx) => ({ check: await startChapterCheck((await ctx.params).chapterId, await readBody(req, startChapterCheckInput)) }));
 
 // GET /api/chapters/:id/check → { check } (the newest check of the chapter, or null)
 export const GET = route(async (_req, ctx: Ctx) => ({ check: await getChapterCheck((await ctx.params).chapterId) }));

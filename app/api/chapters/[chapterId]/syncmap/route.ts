@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { route } from '../../../_lib/handle-route.ts';
-import { SYNCMAP_FORMATS } from '@/lib/align/syncmap/syncmap-types.ts';
-import { exportChapterSyncMap } from '@/lib/chapter-alignment/export-chapter-syncmap.ts';
+import { readQuery, route } from '../../../_lib/handle-route.ts';
+import { exportChapterSyncMap, exportChapterSyncMapQuery } from '@/lib/chapter-alignment/export-chapter-syncmap.ts';
 import { importChapterSyncMap } from '@/lib/chapter-alignment/import-chapter-syncmap.ts';
 import { AppError } from '@/lib/errors/app-error.ts';
 
@@ -10,7 +8,7 @@ export const runtime = 'nodejs';
 // GET ?format=json|smil|srt|vtt|csv|tsv|aud|textgrid → the chapter's sync map as a download.
 export const GET = route(async (req, ctx: { params: Promise<{ chapterId: string }> }) => {
   const { chapterId } = await ctx.params;
-  const format = z.enum(SYNCMAP_FORMATS).parse(new URL(req.url).searchParams.get('format') ?? 'json');
+  const { format } = readQuery(req, exportChapterSyncMapQuery);
   const out = await exportChapterSyncMap(chapterId, format);
   return new Response(out.body, {
     headers: { 'content-type': out.contentType, 'content-disposition': `attachment; filename="${encodeURIComponent(out.fileName)}"` },

@@ -1,4 +1,4 @@
-import { route, readJson } from '../../../_lib/handle-route.ts';
+import { route, readBody } from '../../../_lib/handle-route.ts';
 import { mergeFragments, mergeFragmentsInput } from '@/lib/review/merge-fragments.ts';
 
 export const runtime = 'nodejs';
@@ -6,6 +6,5 @@ export const runtime = 'nodejs';
 // POST /api/fragments/:id/merge { expectedVersion, nextFragmentId, nextExpectedVersion, separator? } → { fragment }.
 export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }, user) => {
   const { fragmentId } = await ctx.params;
-  const body = (await readJson(req)) as Record<string, unknown>;
-  return { fragment: await mergeFragments(mergeFragmentsInput.parse({ ...body, fragmentId, userId: user.id })) };
+  return { fragment: await mergeFragments(await readBody(req, mergeFragmentsInput, { fragmentId, userId: user.id })) };
 });

@@ -1,4 +1,4 @@
-import { route, readJson } from '../../../_lib/handle-route.ts';
+import { route, readBody } from '../../../_lib/handle-route.ts';
 import { revertFragment, revertFragmentInput } from '@/lib/review/revert-fragment.ts';
 
 export const runtime = 'nodejs';
@@ -6,6 +6,5 @@ export const runtime = 'nodejs';
 // POST /api/fragments/:id/revert { revisionId, side: 'before'|'after', expectedVersion } → { fragment }.
 export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }, user) => {
   const { fragmentId } = await ctx.params;
-  const body = (await readJson(req)) as Record<string, unknown>;
-  return { fragment: await revertFragment(revertFragmentInput.parse({ ...body, fragmentId, userId: user.id })) };
+  return { fragment: await revertFragment(await readBody(req, revertFragmentInput, { fragmentId, userId: user.id })) };
 });

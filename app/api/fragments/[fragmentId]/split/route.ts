@@ -1,4 +1,4 @@
-import { route, readJson } from '../../../_lib/handle-route.ts';
+import { route, readBody } from '../../../_lib/handle-route.ts';
 import { splitFragmentAt, splitFragmentAtInput } from '@/lib/review/split-fragment-at.ts';
 
 export const runtime = 'nodejs';
@@ -6,6 +6,5 @@ export const runtime = 'nodejs';
 // POST /api/fragments/:id/split { expectedVersion, atTime, textCaret } → { first, second }.
 export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }, user) => {
   const { fragmentId } = await ctx.params;
-  const body = (await readJson(req)) as Record<string, unknown>;
-  return splitFragmentAt(splitFragmentAtInput.parse({ ...body, fragmentId, userId: user.id }));
+  return splitFragmentAt(await readBody(req, splitFragmentAtInput, { fragmentId, userId: user.id }));
 });

@@ -1,10 +1,10 @@
-import { route, readJson } from '../../../_lib/handle-route.ts';
-import { createBook } from '@/lib/ingest/create-book.ts';
+import { route, readBody } from '../../../_lib/handle-route.ts';
+import { createBook, createBookInput } from '@/lib/ingest/create-book.ts';
 
 export const runtime = 'nodejs';
 
+// POST /api/projects/:id/books { title, author?, speakerId? } → { book }
 export const POST = route(async (req, ctx: { params: Promise<{ projectId: string }> }) => {
   const { projectId } = await ctx.params;
-  const body = (await readJson(req)) as Record<string, unknown>;
-  return { book: await createBook({ ...body, projectId } as never) };
+  return { book: await createBook(await readBody(req, createBookInput, { projectId })) };
 }, { role: 'admin' });

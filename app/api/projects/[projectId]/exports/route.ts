@@ -1,4 +1,5 @@
-import { route, readJson } from '../../../_lib/handle-route.ts';
+import { route, readBody } from '../../../_lib/handle-route.ts';
+import { exportSettingsSchema } from '@/lib/export/export-settings.ts';
 import { listExports } from '@/lib/export/list-exports.ts';
 import { startExport } from '@/lib/export/start-export.ts';
 
@@ -13,6 +14,5 @@ export const GET = route(async (_req, ctx: Ctx) => ({ exports: await listExports
 // POST /api/projects/:id/exports  body: export settings (without projectId) → { export } (queued)
 export const POST = route(async (req, ctx: Ctx) => {
   const { projectId } = await ctx.params;
-  const body = (await readJson(req)) as Record<string, unknown>;
-  return { export: await startExport({ ...body, projectId }) };
+  return { export: await startExport(await readBody(req, exportSettingsSchema, { projectId })) };
 }, { role: 'admin' });

@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { readJson, route } from '../../../../_lib/handle-route.ts';
-import { acceptSpanRealign } from '@/lib/review/accept-span-realign.ts';
+import { readBody, route } from '../../../../_lib/handle-route.ts';
+import { acceptSpanRealign, acceptSpanRealignInput } from '@/lib/review/accept-span-realign.ts';
 
 export const runtime = 'nodejs';
 
@@ -8,6 +7,5 @@ export const runtime = 'nodejs';
 // changed since the proposal was made.
 export const POST = route(async (req, ctx: { params: Promise<{ chapterId: string }> }, user) => {
   const { chapterId } = await ctx.params;
-  const body = z.object({ jobId: z.string().min(1), includeReviewed: z.boolean().optional() }).parse(await readJson(req));
-  return acceptSpanRealign({ chapterId, ...body, userId: user.id });
+  return acceptSpanRealign(await readBody(req, acceptSpanRealignInput, { chapterId, userId: user.id }));
 });

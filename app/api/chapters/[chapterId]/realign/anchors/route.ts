@@ -1,4 +1,4 @@
-import { readJson, route } from '../../../../_lib/handle-route.ts';
+import { readBody, route } from '../../../../_lib/handle-route.ts';
 import { setAnchor, setAnchorInput } from '@/lib/review/set-anchor.ts';
 
 export const runtime = 'nodejs';
@@ -7,5 +7,5 @@ export const runtime = 'nodejs';
 // unlocks a boundary (both sides of a linked one).
 export const POST = route(async (req, ctx: { params: Promise<{ chapterId: string }> }) => {
   const { chapterId } = await ctx.params;
-  return { fragments: await setAnchor(setAnchorInput.parse(await readJson(req)), { chapterId }) };
+  return { fragments: await setAnchor(await readBody(req, setAnchorInput), { chapterId }) };
 });
