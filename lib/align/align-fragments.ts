@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { openWav } from '../audio/wav-reader.ts';
-import { detectPauses, EnergyMeter } from './detect-pauses.ts';
+import { detectPauses, EnergyMeter, quietestPoint } from './detect-pauses.ts';
 import { multiscaleDtw, pathCellCosts, toDtwSequence, type DtwPath, type DtwSequence } from './dtw.ts';
 import { findExtraSpeech, findSkippedFragments, fragmentHolding, groupExtraSpeech, realignWithoutSkipped } from './detect-mismatch.ts';
 import { findExtraSpeechByRemoval, realignWithoutRows } from './find-extra-speech-by-removal.ts';
@@ -115,6 +115,8 @@ export type AlignFragmentsResult = {
 const SHIFT_SEC = 0.04;
 // Seconds of distance from the path's estimate that cost as much as an e-fold of pause length (sentence starts).
 const SENTENCE_DISTANCE_SEC = 1;
+/** A soft pause (detectPauses) scores as a pause of this share of its length. */
+const SOFT_PAUSE_STRENGTH = 0.5;
 // Silence between two sentences of a paragraph in the synthetic track (SSML break); 300–900 ms all aligned the real
 // dev set's sentences alike, none at all left the path 1.6–2 s off inside long paragraphs.
 const SENTENCE_BREAK_MS = 500;
@@ -172,7 +174,12 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     const synthMfcc = await mfccFromWav(track.wav, { dither: 1, shiftSec: SHIFT_SEC, signal });
     const real = toDtwSequence(realMfcc, relativeLoudness(realMfcc), { cmvn: true });
     const synth = toDtwSequence(synthMfcc, relativeLoudness(synthMfcc), { cmvn: true });
-    const pauseMap = detectPauses(meter.finish(), meter.frameSec, { minPauseSec: o.minPauseSec });
+    const levels = meter.finish();
+    const pauseMap = detectPauses(levels, meter.frameSec, { minPauseSec: o.minPauseSec });
+    const placeIn = (p: { begin: number; end: number }): number => quietestPoint(levels, meter.frameSec, p);
+    // Boundary candidates: the pauses, and the soft pauses (a word's reverberant tail over a short pause) at half
+    // their length, so that a clear pause near the estimate wins over a soft one.
+    const candidates = [...pauseMap.pauses, ...pauseMap.softPauses.map((p) => ({ ...p, strength: SOFT_PAUSE_STRENGTH }))].sort((a, b) => a.begin - b.begin);
     const featuresSec = (performance.now() - t0) / 1000;
     progress(0.6);
     signal?.throwIfAborted();
@@ -276,14 +283,14 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     const joint = () => {
       const choice = choosePauses({
         expected: unique,
-        pauses: pauseMap.pauses,
+        pauses: candidates,
         distanceScale: 0.7 * maxSnap,
         maxDistance: 2 * maxSnap,
       });
       let prev = -Infinity;
       return choice.map((c, b) => {
         const t0 = unique[b]!;
-        const time = Math.max(prev, c >= 0 ? (pauseMap.pauses[c]!.begin + pauseMap.pauses[c]!.end) / 2 : t0);
+        const time = Math.max(prev, c >= 0 ? placeIn(candidates[c]!) : t0);
         prev = time;
         return { time, inPause: c >= 0 || !pauseMap.inSpeech(time) };
       });
@@ -350,10 +357,10 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
         const mappedBreaks = mapThroughPath(synthBreaks, dtwPath, synth.length, shift).map((t) => Math.min(fe, Math.max(fb, t)));
         // Inside a paragraph the path drifts by a second or two on a real voice: each sentence start takes a real
         // pause chosen jointly for the paragraph (long pauses near the path's estimate, in order).
-        const inner = pauseMap.pauses.filter((p) => p.begin > fb + 0.05 && p.end < fe - 0.05);
+        const inner = candidates.filter((p) => p.begin > fb + 0.05 && p.end < fe - 0.05);
         const choice = choosePauses({ expected: mappedBreaks, pauses: inner, distanceScale: SENTENCE_DISTANCE_SEC, maxDistance: 3 });
         const placed = choice.map((c, b) =>
-          c >= 0 ? { time: (inner[c]!.begin + inner[c]!.end) / 2, inPause: true } : { time: mappedBreaks[b]!, inPause: !pauseMap.inSpeech(mappedBreaks[b]!) },
+          c >= 0 ? { time: placeIn(inner[c]!), inPause: true } : { time: mappedBreaks[b]!, inPause: !pauseMap.inSpeech(mappedBreaks[b]!) },
         );
         for (const b of placed) edges.push({ time: Math.min(fe, Math.max(edges[edges.length - 1]!.time, b.time)), inPause: b.inPause });
       } else {

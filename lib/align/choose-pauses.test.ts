@@ -35,3 +35,14 @@ describe('choosePauses', () => {
     expect(choosePauses({ expected: [2], pauses, distanceScale: 2 })).toEqual([1]);
   });
 });
+
+describe('choosePauses strength', () => {
+  it('counts a soft pause at its share of length: a clear pause as near wins, a lone soft one is still taken', () => {
+    const clear = { begin: 1.0, end: 1.3 };
+    const soft = { begin: 1.6, end: 1.95, strength: 0.5 };
+    // Expected between them: the clear 0.3 s pause beats the soft 0.35 s one (scored as 0.175 s).
+    expect(choosePauses({ expected: [1.45], pauses: [clear, soft], distanceScale: 0.35 })).toEqual([0]);
+    expect(choosePauses({ expected: [1.45], pauses: [clear, { ...soft, strength: 1 }], distanceScale: 0.35 })).toEqual([1]);
+    expect(choosePauses({ expected: [1.7], pauses: [soft], distanceScale: 0.35 })).toEqual([0]);
+  });
+});

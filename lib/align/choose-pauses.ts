@@ -3,7 +3,8 @@
 // length and its distance to the expected time) or none, in order, each pause at most once, so that the breaks
 // together take the best set of pauses rather than each grabbing the nearest one.
 
-export type PauseSpan = { begin: number; end: number };
+/** A candidate pause; `strength` (default 1) scales its length in the score (a soft pause counts for less). */
+export type PauseSpan = { begin: number; end: number; strength?: number };
 
 export type ChoosePausesInput = {
   /** Expected time of each break, seconds, non-decreasing. */
@@ -33,7 +34,7 @@ export function choosePauses(input: ChoosePausesInput): number[] {
     const t = expected[s]!;
     const d = t < p.begin ? p.begin - t : t > p.end ? t - p.end : 0;
     if (d > maxDistance) return -Infinity;
-    return Math.log(Math.max(1e-3, p.end - p.begin) / unit) - d / distanceScale;
+    return Math.log(Math.max(1e-3, (p.end - p.begin) * (p.strength ?? 1)) / unit) - d / distanceScale;
   };
   // v[s][p] = best total having placed breaks < s with pauses < p. Moves: take (s, p), break without a pause,
   // pause unused (free). O(b · m); callers pass the pauses of one fragment.

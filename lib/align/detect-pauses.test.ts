@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPauses, EnergyMeter } from './detect-pauses.ts';
+import { detectPauses, EnergyMeter, quietestPoint, slidingMax } from './detect-pauses.ts';
 
 const SR = 16_000;
 
@@ -108,5 +108,69 @@ describe('detectPauses: soft speech inside a long quiet run', () => {
       [2, -10],
     ]);
     expect(detectPauses(click, 0.01).pauses).toHaveLength(1);
+  });
+});
+
+/** 10 ms levels (dB) from [seconds, dB] segments; a segment with two levels ramps linearly between them. */
+function levels(segments: [number, number, number?][]): Float32Array {
+  const out: number[] = [];
+  for (const [sec, a, b] of segments) {
+    const n = Math.round(sec / 0.01);
+    for (let i = 0; i < n; i++) out.push(b === undefined ? a : a + ((b - a) * i) / Math.max(1, n - 1));
+  }
+  return Float32Array.from(out);
+}
+
+describe('slidingMax', () => {
+  it('is the maximum over ±half frames, edges included', () => {
+    const db = Float32Array.from([1, 5, 2, 0, 0, 3, 0]);
+    expect(Array.from(slidingMax(db, 1))).toEqual([5, 5, 5, 2, 3, 3, 3]);
+    expect(Array.from(slidingMax(db, 0))).toEqual(Array.from(db));
+    const brute = (d: Float32Array, h: number) => Array.from(d, (_, i) => Math.max(...d.subarray(Math.max(0, i - h), i + h + 1)));
+    const rnd = Float32Array.from({ length: 200 }, (_, i) => Math.sin(i * 1.7) * 30 + ((i * 7919) % 13));
+    expect(Array.from(slidingMax(rnd, 7))).toEqual(brute(rnd, 7));
+  });
+});
+
+describe('soft pauses', () => {
+  // Speech at −15 dB, a file floor at −70 dB (long clear pauses set the threshold), and one short pause filled by a
+  // reverberant tail decaying from −35 to −50 dB: above the file's threshold, far below the speech around it.
+  const reverberant = levels([[1, -70], [1.5, -15], [0.35, -35, -50], [1.5, -15], [1, -70], [1.5, -15], [1, -70]]);
+
+  it('finds a reverberant pause the file threshold misses, as a soft pause', () => {
+    const map = detectPauses(reverberant, 0.01);
+    expect(map.pauses.some((p) => p.begin > 2 && p.end < 3.5)).toBe(false);
+    expect(map.softPauses).toHaveLength(1);
+    expect(map.softPauses[0]!.begin).toBeGreaterThanOrEqual(2.5);
+    expect(map.softPauses[0]!.end).toBeCloseTo(2.85, 2);
+    expect(detectPauses(reverberant, 0.01, { localDropDb: 0 }).softPauses).toEqual([]);
+  });
+
+  it('drops a soft stretch that touches a clear pause (a band-limited vowel beside it)', () => {
+    const beside = levels([[1, -70], [1.5, -15], [0.3, -70], [0.4, -42], [1.5, -15], [1, -70]]);
+    const map = detectPauses(beside, 0.01);
+    expect(map.pauses.some((p) => Math.abs(p.begin - 2.5) < 0.02 && Math.abs(p.end - 2.8) < 0.02)).toBe(true);
+    expect(map.softPauses).toEqual([]);
+  });
+
+  it('finds none in steady speech', () => {
+    expect(detectPauses(levels([[1, -70], [5, -15], [1, -70]]), 0.01).softPauses).toEqual([]);
+  });
+});
+
+describe('quietestPoint', () => {
+  it('takes the quietest 100 ms of the middle third, not the centre', () => {
+    // A pause 1.0–1.6 s whose first 0.3 s is a soft word ending (−40 dB) and the rest true silence (−60 dB).
+    const db = levels([[1, -15], [0.3, -40], [0.3, -60], [1, -15]]);
+    const t = quietestPoint(db, 0.01, { begin: 1, end: 1.6 });
+    expect(t).toBeGreaterThan(1.35);
+    expect(t).toBeLessThanOrEqual(1.4 + 1e-9);
+  });
+
+  it('stays in the middle third of a pause of even level; a pause under a frame gives its own frame', () => {
+    const db = levels([[1, -15], [0.6, -60], [1, -15]]);
+    expect(quietestPoint(db, 0.01, { begin: 1, end: 1.6 })).toBeGreaterThanOrEqual(1.2);
+    expect(quietestPoint(db, 0.01, { begin: 1, end: 1.6 })).toBeLessThanOrEqual(1.41);
+    expect(Math.abs(quietestPoint(db, 0.01, { begin: 1.2, end: 1.201 }) - 1.2)).toBeLessThanOrEqual(0.01);
   });
 });

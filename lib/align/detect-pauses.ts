@@ -64,10 +64,20 @@ export type DetectPausesOptions = {
   splitLongerThanSec?: number;
   /** … standing this far over the run's own 20th percentile; default 3 dB (0 disables). */
   innerMarginDb?: number;
+  /**
+   * A frame this far below the loudest frame within ±localWindowSec is quiet too, whatever the file's threshold:
+   * in a reverberant room the tail of a word fills a short pause well above the file's noise floor, but it still
+   * lies far below the speech around it. Default 22 dB (0 disables).
+   */
+  localDropDb?: number;
+  /** Half-width of the window for localDropDb; default 0.5 s. */
+  localWindowSec?: number;
 };
 
 export type PauseMap = {
   pauses: Pause[];
+  /** Weaker candidates: stretches far below the speech around them (localDropDb) that touch no pause. */
+  softPauses: Pause[];
   thresholdDb: number;
   /** Whether time t (s) is in speech (not inside any detected pause). */
   inSpeech: (t: number) => boolean;
@@ -91,28 +101,83 @@ function percentile(db: Float32Array, p: number): number {
   return LO + BINS / 10;
 }
 
+/** Maximum of db over [f − half, f + half] for every frame f (monotonic deque, O(n)). */
+export function slidingMax(db: Float32Array, half: number): Float32Array {
+  const n = db.length;
+  const out = new Float32Array(n);
+  const dq = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let next = 0; // next frame to enter the window
+  for (let f = 0; f < n; f++) {
+    const hi = Math.min(n - 1, f + half);
+    for (; next <= hi; next++) {
+      while (tail > head && db[dq[tail - 1]!]! <= db[next]!) tail--;
+      dq[tail++] = next;
+    }
+    while (dq[head]! < f - half) head++;
+    out[f] = db[dq[head]!]!;
+  }
+  return out;
+}
+
 /**
  * Simple energy VAD: frames below an adaptive threshold (set from the file's own noise floor and speech
  * level percentiles) are non-speech; runs of at least `minPauseSec` are pauses.
  */
 export function detectPauses(db: Float32Array, frameSec: number, opts: DetectPausesOptions = {}): PauseMap {
-  const minPause = Math.max(1, Math.round((opts.minPauseSec ?? 0.15) / frameSec));
-  const minSpeech = Math.max(1, Math.round((opts.minSpeechSec ?? 0.04) / frameSec));
   const floor = percentile(db, opts.floorPercentile ?? 10);
   const speech = percentile(db, opts.speechPercentile ?? 90);
   const thresholdDb = floor + Math.max(opts.minMarginDb ?? 6, (opts.marginShare ?? 0.3) * (speech - floor));
 
+  const pauses = quietRuns(db, frameSec, (f) => db[f]! < thresholdDb, opts).map(([a, b]) => ({ begin: a * frameSec, end: b * frameSec }));
+  // Soft pauses: runs quiet against the speech around them but not against the file's threshold, kept only where
+  // they touch no pause found above (a reverberant tail, not the low stretch of a band-limited vowel beside a pause).
+  const dropDb = opts.localDropDb ?? 22;
+  const softPauses: Pause[] = [];
+  if (dropDb > 0) {
+    const localMax = slidingMax(db, Math.round((opts.localWindowSec ?? 0.5) / frameSec));
+    let k = 0;
+    for (const [a, b] of quietRuns(db, frameSec, (f) => db[f]! < thresholdDb || db[f]! < localMax[f]! - dropDb, opts)) {
+      const begin = a * frameSec;
+      const end = b * frameSec;
+      while (k < pauses.length && pauses[k]!.end < begin) k++;
+      if (k < pauses.length && pauses[k]!.begin <= end) continue;
+      softPauses.push({ begin, end });
+    }
+  }
+  const inSpeech = (t: number): boolean => {
+    // Binary search for the last pause beginning at or before t.
+    let lo = 0;
+    let hi = pauses.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (pauses[mid]!.begin <= t) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return !(k >= 0 && t <= pauses[k]!.end);
+  };
+  return { pauses, softPauses, thresholdDb, inSpeech };
+}
+
+/** Runs [a, b) of frames (at least minPauseSec) where `quiet` holds; see detectPauses. */
+function quietRuns(db: Float32Array, frameSec: number, quiet: (f: number) => boolean, opts: DetectPausesOptions): [number, number][] {
+  const minPause = Math.max(1, Math.round((opts.minPauseSec ?? 0.15) / frameSec));
+  const minSpeech = Math.max(1, Math.round((opts.minSpeechSec ?? 0.04) / frameSec));
+  const n = db.length;
   // Runs of quiet frames, merging across speech bursts shorter than minSpeech.
   const runs: [number, number][] = [];
   let i = 0;
-  const n = db.length;
   while (i < n) {
-    if (db[i]! >= thresholdDb) {
+    if (!quiet(i)) {
       i++;
       continue;
     }
     let j = i;
-    while (j < n && db[j]! < thresholdDb) j++;
+    while (j < n && quiet(j)) j++;
     const last = runs[runs.length - 1];
     if (last && i - last[1] < minSpeech) last[1] = j;
     else runs.push([i, j]);
@@ -158,20 +223,34 @@ export function detectPauses(db: Float32Array, frameSec: number, opts: DetectPau
     }
     if (b > from) split.push([from, b]);
   }
-  const pauses = split.filter(([a, b]) => b - a >= minPause).map(([a, b]) => ({ begin: a * frameSec, end: b * frameSec }));
-  const inSpeech = (t: number): boolean => {
-    // Binary search for the last pause beginning at or before t.
-    let lo = 0;
-    let hi = pauses.length - 1;
-    let k = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (pauses[mid]!.begin <= t) {
-        k = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+  return split.filter(([a, b]) => b - a >= minPause);
+}
+
+/**
+ * Where inside a pause to put a boundary: the quietest 100 ms of its middle third. Under noise a word's soft ending
+ * (a final /s/, a falling vowel) reads as pause, so the detected pause starts early and its centre can fall in the
+ * word; the word's tail is louder than the true pause, so the quietest stretch lies in the true pause.
+ */
+export function quietestPoint(db: Float32Array, frameSec: number, pause: { begin: number; end: number }): number {
+  const len = pause.end - pause.begin;
+  const from = Math.max(0, Math.round((pause.begin + len / 3) / frameSec));
+  const to = Math.min(db.length - 1, Math.round((pause.end - len / 3) / frameSec));
+  const half = Math.max(1, Math.round(0.05 / frameSec));
+  if (to < from) return (pause.begin + pause.end) / 2;
+  let best = (pause.begin + pause.end) / 2;
+  let bestLevel = Infinity;
+  for (let f = from; f <= to; f++) {
+    let acc = 0;
+    let n = 0;
+    for (let g = Math.max(0, f - half); g <= Math.min(db.length - 1, f + half); g++) {
+      acc += 10 ** (db[g]! / 10);
+      n++;
     }
-    return !(k >= 0 && t <= pauses[k]!.end);
-  };
-  return { pauses, thresholdDb, inSpeech };
+    const level = acc / n;
+    if (level < bestLevel - 1e-12) {
+      bestLevel = level;
+      best = (f + 0.5) * frameSec;
+    }
+  }
+  return best;
 }
