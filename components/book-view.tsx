@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import type { BookOverview } from '@/lib/ingest/get-book-overview.ts';
 import { isActive } from '@/lib/jobs/job-status.ts';
+import { isAudioPending } from '@/lib/ingest/audio-file-status.ts';
+import { isEbookPending } from '@/lib/ingest/ebook-status.ts';
 import { apiJson } from './api-client.ts';
 import { useIsAdmin } from './auth/current-user.tsx';
 import { UploadList, useFileUploads } from './file-uploads.tsx';
@@ -32,9 +34,8 @@ const JOB_LABELS: Record<string, string> = { 'ingest-audio': 'Audio ingest', 'in
 function bookIsBusy(data: BookOverview): boolean {
   return (
     data.jobs.some(isActive) ||
-    data.audioFiles.some((a) => a.status === 'uploaded' || a.status === 'ingesting') ||
-    data.book.ebookStatus === 'uploaded' ||
-    data.book.ebookStatus === 'processing'
+    data.audioFiles.some(isAudioPending) ||
+    isEbookPending(data.book)
   );
 }
 

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { isActive, isStopped } from '@/lib/jobs/job-status.ts';
 import type { RealignProposal } from '@/lib/review/realign-proposal.ts';
 import type { SpanRealignState } from '@/lib/review/get-span-realign.ts';
-import { REVIEWED_STATUSES } from '@/lib/review/plan-realign-apply.ts';
+import { isReviewed } from '@/lib/chapter-alignment/fragment-status.ts';
 import { Button } from '../ui/button.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
 import { editorApi } from './editor-api.ts';
@@ -55,7 +55,7 @@ export function RealignPanel({
   }, [chapterId, jobId]);
 
   const proposal = state?.proposal ?? null;
-  const reviewed = proposal?.fragments.filter((f) => REVIEWED_STATUSES.includes(f.status)).length ?? 0;
+  const reviewed = proposal?.fragments.filter(isReviewed).length ?? 0;
   return (
     <section aria-label="Re-alignment" className="rounded border border-violet-200 bg-violet-50 p-3 text-sm">
       <div className="mb-2 flex items-center justify-between gap-2">
@@ -97,7 +97,7 @@ export function RealignPanel({
               <tbody>
                 {proposal.fragments.map((f) => {
                   const moved = f.begin !== f.old.begin || f.end !== f.old.end;
-                  const kept = !includeReviewed && REVIEWED_STATUSES.includes(f.status);
+                  const kept = !includeReviewed && isReviewed(f);
                   return (
                     <tr key={f.id} className={kept ? 'text-slate-400' : moved ? 'font-medium' : ''}>
                       <td className="pr-2">{f.position + 1}</td>

@@ -1,12 +1,12 @@
 // What an export takes: which fragments (filters), how they are split, which formats. Validated once at the
 // edges (API body, job payload, CLI flags); dataset.json records the parsed settings.
 import { z } from 'zod';
+import { FRAGMENT_STATUSES } from '../chapter-alignment/fragment-status.ts';
 
 export const EXPORT_FORMATS = ['tfrecord', 'librispeech', 'jsonl'] as const;
 export const EXPORT_GROUPS = ['fragment', 'chapter', 'book', 'speaker'] as const;
 /** What one example is: a whole paragraph, or each sentence of it (see example-spans.ts). */
 export const EXPORT_UNITS = ['paragraph', 'sentence'] as const;
-export const FRAGMENT_STATUSES = ['auto', 'edited', 'approved', 'rejected'] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ExportGroup = (typeof EXPORT_GROUPS)[number];

@@ -1,6 +1,10 @@
 // Everything the book page shows, in one plain object (also served as JSON for live updates).
 import { existsSync } from 'node:fs';
 import { getDb } from '../db/client.ts';
+import type { ChapterAlignStatus } from '../chapter-alignment/chapter-align-status.ts';
+import type { JobStatus } from '../jobs/job-status.ts';
+import type { AudioFileStatus } from './audio-file-status.ts';
+import type { EbookStatus, SplitStatus } from './ebook-status.ts';
 import { getStorage } from '../storage/storage.ts';
 import type { EbookReport } from '../text/ebook-types.ts';
 import { getBook } from './get-book.ts';
@@ -77,10 +81,10 @@ export async function getBookOverview(bookId: string) {
       author: book.author,
       language: book.language,
       ebookName: book.ebookName,
-      ebookStatus: book.ebookStatus,
+      ebookStatus: book.ebookStatus as EbookStatus,
       ebookError: book.ebookError,
       ebookReport: book.ebookReport ? (JSON.parse(book.ebookReport) as EbookReport & { paragraphs: number }) : null,
-      splitStatus: book.splitStatus,
+      splitStatus: book.splitStatus as SplitStatus,
       notices: JSON.parse(book.notices ?? '[]') as string[],
     },
     audioFiles: audioFiles.map((a) => ({
@@ -89,7 +93,7 @@ export async function getBookOverview(bookId: string) {
       name: a.originalName,
       size: a.size,
       sha256: a.sha256,
-      status: a.status,
+      status: a.status as AudioFileStatus,
       error: a.error,
       durationSec: a.durationSec,
       codec: a.codec,
@@ -111,14 +115,14 @@ export async function getBookOverview(bookId: string) {
       audioName: c.audioFile.originalName,
       durationSec: c.audioFile.durationSec,
       fragments: c._count.fragments,
-      alignStatus: c.alignStatus,
+      alignStatus: c.alignStatus as ChapterAlignStatus,
       alignError: c.alignError,
       meanConfidence: c.meanConfidence,
     })),
     jobs: jobs.map((j) => ({
       id: j.id,
       type: j.type,
-      status: j.status,
+      status: j.status as JobStatus,
       progress: j.progress,
       message: j.message,
       error: j.error,

@@ -5,6 +5,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
+import { isChapterAligned } from '../chapter-alignment/chapter-align-status.ts';
 import { migrateDatabase } from '../db/migrate-database.ts';
 import type { JobRegistry } from '../jobs/create-job-registry.ts';
 import { workJobs } from '../jobs/work-jobs.ts';
@@ -102,7 +103,7 @@ export async function importBook(input: ImportBookInput) {
     ebookError: current.ebookStatus === 'ready' ? null : current.ebookError ?? current.ebookStatus,
     split: current.splitStatus,
     chapters,
-    aligned: chapterRows.filter((c) => c.alignStatus === 'aligned').length,
+    aligned: chapterRows.filter(isChapterAligned).length,
     failedChapters: chapterRows.filter((c) => c.alignStatus === 'failed').map((c) => ({ chapter: c.title, error: c.alignError })),
     fragments,
     seconds: Math.round((performance.now() - started) / 10) / 100,

@@ -2,6 +2,7 @@
 // ingested. Audio durations weight the parts, so a long recording gets a long stretch of text.
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
+import { isAudioPending } from './audio-file-status.ts';
 import { proposeSplit } from '../text/propose-split.ts';
 import { readParsedEbook } from './read-parsed-ebook.ts';
 
@@ -15,7 +16,7 @@ export async function maybeProposeSplit(bookId: string): Promise<boolean> {
   const book = await db.book.findUnique({ where: { id: bookId } });
   if (!book || book.ebookStatus !== 'ready' || book.splitStatus !== 'none') return false;
   const audio = await readyAudio(bookId);
-  if (audio.length === 0 || audio.some((a) => a.status === 'uploaded' || a.status === 'ingesting')) return false;
+  if (audio.length === 0 || audio.some(isAudioPending)) return false;
   const ready = audio.filter((a) => a.status === 'ready');
   if (ready.length === 0) return false;
   const parsed = await readParsedEbook(bookId);

@@ -1,8 +1,7 @@
 // What the review use cases return of a fragment: everything the editor shows and needs to save it again.
 import { sentencesOrWhole, type FragmentSentence } from '../chapter-alignment/fragment-sentences.ts';
 
-export const FRAGMENT_STATUSES = ['auto', 'edited', 'approved', 'rejected'] as const;
-export type FragmentStatus = (typeof FRAGMENT_STATUSES)[number];
+export { FRAGMENT_STATUSES, type FragmentStatus } from '../chapter-alignment/fragment-status.ts';
 /** The flag a reviewer sets by hand ("mark for attention"). Other flags ('not-in-audio', 'extra-audio',
  * 'model-mismatch' …) come from the aligner or a model check. */
 export const ATTENTION_FLAG = 'attention';

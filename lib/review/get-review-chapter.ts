@@ -2,6 +2,7 @@
 // the review use cases return them. Used by the editor page and GET /api/chapters/:id/fragments.
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
+import type { ChapterAlignStatus } from '../chapter-alignment/chapter-align-status.ts';
 import { fragmentView, type FragmentView } from './fragment-view.ts';
 
 export type ReviewChapter = {
@@ -11,7 +12,7 @@ export type ReviewChapter = {
   position: number;
   title: string | null;
   language: string;
-  alignStatus: string;
+  alignStatus: ChapterAlignStatus;
   audioFileId: string;
   audioName: string;
   /** Seconds; null until ingest has measured it. */
@@ -38,7 +39,7 @@ export async function getReviewChapter(chapterId: string): Promise<ReviewChapter
     position: chapter.position,
     title: chapter.title,
     language: chapter.book.language,
-    alignStatus: chapter.alignStatus,
+    alignStatus: chapter.alignStatus as ChapterAlignStatus,
     audioFileId: chapter.audioFile.id,
     audioName: chapter.audioFile.originalName,
     durationSec: chapter.audioFile.durationSec,

@@ -1,9 +1,8 @@
 // Which times accepting a span re-alignment writes. Reviewed fragments (approved/rejected) keep their times
 // unless the reviewer includes them; a proposed boundary next to a kept fragment is clamped so it never
 // overlaps it. Pure: the use case checks versions and writes.
+import { isReviewed } from '../chapter-alignment/fragment-status.ts';
 import type { ProposedFragment } from './realign-proposal.ts';
-
-export const REVIEWED_STATUSES = ['approved', 'rejected'];
 
 export type RealignWrite = {
   id: string;
@@ -23,7 +22,7 @@ export type RealignPlan =
  * the proposal's). Writes only fragments whose times or confidence change.
  */
 export function planRealignApply(proposed: readonly ProposedFragment[], opts: { includeReviewed: boolean }): RealignPlan {
-  const apply = proposed.map((p) => opts.includeReviewed || !REVIEWED_STATUSES.includes(p.status));
+  const apply = proposed.map((p) => opts.includeReviewed || !isReviewed(p));
   const times = proposed.map((p, i) => (apply[i] ? { begin: p.begin, end: p.end } : { begin: p.old.begin, end: p.old.end }));
   for (let i = 0; i + 1 < proposed.length; i++) {
     if (apply[i] && !apply[i + 1]) times[i]!.end = Math.min(times[i]!.end, times[i + 1]!.begin);

@@ -1,6 +1,7 @@
 // How much of a chapter, book or project has been reviewed, in audio time: the sum of fragment durations
 // (end − begin) by status. Reviewed = approved or rejected; edited = in progress; auto = not looked at.
 import { getDb } from '../db/client.ts';
+import { isReviewedStatus } from '../chapter-alignment/fragment-status.ts';
 import { assertScopeExists, chapterWhere, reviewScopeInput, type ReviewScope } from './review-scope.ts';
 
 export type ProgressNumbers = {
@@ -76,7 +77,7 @@ export async function reviewProgress(scope: ReviewScope): Promise<ReviewProgress
     p.totalSec += sec;
     p.fragments.total += g._count._all;
     p.fragments.untimed += g._count._all - g._count.begin;
-    if (g.status === 'approved' || g.status === 'rejected') {
+    if (isReviewedStatus(g.status)) {
       p.reviewedSec += sec;
       p.fragments[g.status] += g._count._all;
     } else if (g.status === 'edited') {
