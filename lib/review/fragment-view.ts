@@ -1,5 +1,6 @@
 // What the review use cases return of a fragment: everything the editor shows and needs to save it again.
 import { sentencesOrWhole, type FragmentSentence } from '../chapter-alignment/fragment-sentences.ts';
+import type { Fragment } from '../db/generated/client.ts';
 
 export { FRAGMENT_STATUSES, type FragmentStatus } from '../chapter-alignment/fragment-status.ts';
 /** The flag a reviewer sets by hand ("mark for attention"). Other flags ('not-in-audio', 'extra-audio',
@@ -29,8 +30,8 @@ export type FragmentView = {
   version: number;
 };
 
-/** A fragment row as the database holds it. */
-export type FragmentRow = Omit<FragmentView, 'sentences'> & { sentences: string | null };
+/** The columns of a fragment row that the view shows (sentences as the column's JSON). */
+export type FragmentRow = Pick<Fragment, keyof FragmentView>;
 
 export function fragmentView(f: FragmentRow): FragmentView {
   return {
