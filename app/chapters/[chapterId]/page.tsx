@@ -5,6 +5,7 @@ import { ChapterSyncMapTools } from '@/components/chapter-syncmap-tools.tsx';
 import { StatusBadge } from '@/components/ui/status-badge.tsx';
 import { CheckChapterControl } from '@/components/training/check-chapter-control.tsx';
 import { listTrainingRuns } from '@/lib/training-runs/list-training-runs.ts';
+import { isDone } from '@/lib/jobs/job-status.ts';
 
 function confidenceClass(c: number | null): string {
   if (c == null) return 'text-slate-400';
@@ -17,7 +18,7 @@ export default async function ChapterPage({ params }: { params: Promise<{ chapte
   const { chapterId } = await params;
   const chapter = await findChapterAlignment(chapterId);
   if (!chapter) notFound();
-  const runs = (await listTrainingRuns()).filter((r) => (r.status === 'succeeded' || r.status === 'cancelled') && r.hasCheckpoint);
+  const runs = (await listTrainingRuns()).filter((r) => isDone(r) && r.hasCheckpoint);
   const aligned = chapter.fragments.every((f) => f.begin != null);
   return (
     <div className="space-y-4">
