@@ -1,11 +1,7 @@
 'use client';
 import { useState } from 'react';
+import { safeNextPath } from '@/lib/auth/safe-next-path.ts';
 import { Button } from '../ui/button.tsx';
-
-/** Where to go after signing in: a path of this site only (never another origin). */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 export function SignInForm({ next }: { next?: string }) {
   const [email, setEmail] = useState('');
@@ -37,7 +33,7 @@ export function SignInForm({ next }: { next?: string }) {
             return;
           }
           // a full load, so that the header and every page see the new session
-          window.location.assign(safeNext(next));
+          window.location.assign(safeNextPath(next));
         } catch {
           setError('Could not reach the server; check that Alinea is running and try again.');
         } finally {
