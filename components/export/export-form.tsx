@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ExportPreview } from '@/lib/export/preview-export.ts';
 import { apiJson } from '../api-client.ts';
 import { Button } from '../ui/button.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 
 const STATUSES = ['approved', 'edited', 'auto', 'rejected'] as const;
 const FORMATS = [
@@ -211,7 +212,7 @@ export function ExportForm({ projectId, books, onStarted }: { projectId: string;
           {preview.warnings.map((w) => <li key={w}>{w}</li>)}
         </ul>
       )}
-      {error && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{error}</p>}
+      <ErrorAlert error={error} />
       <Button onClick={start} disabled={busy || !!previewError || !preview || preview.total.examples === 0}>Export</Button>
     </section>
   );
