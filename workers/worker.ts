@@ -1,5 +1,7 @@
-// The worker process: runs jobs from the database queue until SIGINT/SIGTERM (the job at hand finishes;
-// a second signal exits at once, and the job is picked up again when its lease expires).
+// The worker process: runs jobs from the database queue until SIGINT/SIGTERM. On the first signal it stops
+// claiming and gives the job at hand ALINEA_WORKER_STOP_GRACE_SECONDS to finish; then (or at a second signal)
+// it aborts the job, which ends its child processes and is handed back (queued, the attempt not counted) for
+// the next start to finish. A third signal exits at once (the job is picked up again when its lease expires).
 import { getConfig } from '../lib/config/env.ts';
 import { AppError } from '../lib/errors/app-error.ts';
 import { jobRegistry } from './job-registry.ts';
@@ -7,12 +9,22 @@ import { workJobs } from '../lib/jobs/work-jobs.ts';
 
 export async function runWorker(opts: { concurrency?: number; types?: string[]; excludeTypes?: string[] } = {}): Promise<void> {
   const controller = new AbortController();
+  const interrupt = new AbortController();
+  const graceMs = getConfig().workerStopGraceMs;
+  let grace: ReturnType<typeof setTimeout> | undefined;
   let signals = 0;
   const stop = () => {
     signals++;
-    if (signals > 1) process.exit(130);
-    console.log('[worker] stopping after the current job (signal again to exit now)');
-    controller.abort();
+    if (signals === 1) {
+      console.log(`[worker] stopping: a running job has ${graceMs / 1000} s to finish, then is handed back (signal again to hand it back now)`);
+      controller.abort();
+      grace = setTimeout(() => interrupt.abort(), graceMs);
+    } else if (signals === 2) {
+      console.log('[worker] handing the running job back now (signal again to exit at once)');
+      interrupt.abort();
+    } else {
+      process.exit(130);
+    }
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -27,7 +39,9 @@ export async function runWorker(opts: { concurrency?: number; types?: string[]; 
     types: opts.types,
     excludeTypes: opts.excludeTypes,
     signal: controller.signal,
+    interrupt: interrupt.signal,
     onJob: (job, outcome) => console.log(`[worker] ${job.type} ${job.id}: ${outcome}`),
   });
+  clearTimeout(grace);
   console.log('[worker] stopped');
 }

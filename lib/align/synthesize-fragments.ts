@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
@@ -7,6 +6,7 @@ import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { synthesizeSpeech } from '../audio/synthesize-speech.ts';
 import { openWav } from '../audio/wav-reader.ts';
+import { startChild } from '../process/start-child.ts';
 
 export const SYNTHETIC_SAMPLE_RATE = 16_000;
 const ESPEAK_RATE = 22_050;
@@ -97,7 +97,7 @@ export async function synthesizeFragments(
       // Unique temp name: another aligner may be filling the same cache entry; rename is atomic.
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.wav`;
       try {
-        await synthesizeSpeech(textOf.get(file)!, tmp, { voice, wordsPerMinute: wpm, pitch, ssml: opts.ssml });
+        await synthesizeSpeech(textOf.get(file)!, tmp, { voice, wordsPerMinute: wpm, pitch, ssml: opts.ssml, signal: opts.signal });
         await rename(tmp, file);
       } finally {
         await rm(tmp, { force: true });
@@ -146,45 +146,34 @@ export async function synthesizeFragments(
   };
 }
 
-function resampleToWav(bodies: (() => Promise<Buffer>)[], outWav: string, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'ffmpeg',
-      [
-        '-hide_banner', '-nostdin', '-v', 'error', '-y',
-        '-f', 's16le', '-ar', String(ESPEAK_RATE), '-ac', '1', '-i', 'pipe:0',
-        // swresample's own windowed-sinc filter (32 taps/phase, passband to 0.97 × 8 kHz, above the 6.9 kHz
-        // top mel edge): soxr in this ffmpeg gives slightly different samples run to run; this is deterministic.
-        '-af', `aresample=resampler=swr:filter_size=32:phase_shift=10:osr=${SYNTHETIC_SAMPLE_RATE}`,
-        '-c:a', 'pcm_s16le', '-f', 'wav', `file:${path.resolve(outWav)}`,
-      ],
-      { stdio: ['pipe', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr = (stderr + d).slice(-STDERR_KEEP);
-    });
-    const onAbort = (): void => {
-      child.kill('SIGKILL');
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    child.on('error', (err) => reject(new Error(`Could not run ffmpeg (is it installed?): ${err.message}`)));
-    child.on('close', (code) => {
-      signal?.removeEventListener('abort', onAbort);
-      if (signal?.aborted) return reject(signal.reason);
-      if (code !== 0) return reject(new Error(`ffmpeg could not resample the synthetic track: ${stderr.trim()}`));
-      resolve();
-    });
-    child.stdin.on('error', () => undefined); // EPIPE if ffmpeg dies; its exit code tells the story
-    void (async () => {
-      for (const body of bodies) {
-        const buf = await body();
-        if (!child.stdin.write(buf)) await new Promise<void>((r) => child.stdin.once('drain', () => r()));
-      }
-      child.stdin.end();
-    })().catch((err: unknown) => {
-      child.kill('SIGKILL');
-      reject(err);
-    });
+async function resampleToWav(bodies: (() => Promise<Buffer>)[], outWav: string, signal?: AbortSignal): Promise<void> {
+  const { child, exit, kill } = startChild(
+    'ffmpeg',
+    [
+      '-hide_banner', '-nostdin', '-v', 'error', '-y',
+      '-f', 's16le', '-ar', String(ESPEAK_RATE), '-ac', '1', '-i', 'pipe:0',
+      // swresample's own windowed-sinc filter (32 taps/phase, passband to 0.97 × 8 kHz, above the 6.9 kHz
+      // top mel edge): soxr in this ffmpeg gives slightly different samples run to run; this is deterministic.
+      '-af', `aresample=resampler=swr:filter_size=32:phase_shift=10:osr=${SYNTHETIC_SAMPLE_RATE}`,
+      '-c:a', 'pcm_s16le', '-f', 'wav', `file:${path.resolve(outWav)}`,
+    ],
+    { streamInput: true, signal, stderrKeep: STDERR_KEEP },
+  );
+  let feedError: { reason: unknown } | null = null;
+  // not awaited: when ffmpeg dies early its stdin never drains; its exit tells the story
+  void (async () => {
+    for (const body of bodies) {
+      const buf = await body();
+      if (!child.stdin.write(buf)) await new Promise<void>((r) => child.stdin.once('drain', () => r()));
+    }
+    child.stdin.end();
+  })().catch((err: unknown) => {
+    feedError = { reason: err };
+    kill();
   });
+  const result = await exit.catch((err: unknown) => {
+    if (feedError) throw feedError.reason;
+    throw err;
+  });
+  if (result.code !== 0) throw new Error(`ffmpeg could not resample the synthetic track: ${result.stderr.trim()}`);
 }

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { probeAudio } from './probe-audio.ts';
 import { openWav } from './wav-reader.ts';
 import { partPath } from '../storage/part-path.ts';
+import { startChild } from '../process/start-child.ts';
 
 export type ConvertToPcmOptions = {
   /** Input duration, for progress; probed when omitted and onProgress is given. */
@@ -35,7 +35,7 @@ export async function convertToPcm(
   const { onProgress, signal } = opts;
   signal?.throwIfAborted();
   let durationSec = opts.durationSec;
-  if (onProgress && !(durationSec && durationSec > 0)) durationSec = (await probeAudio(input)).durationSec;
+  if (onProgress && !(durationSec && durationSec > 0)) durationSec = (await probeAudio(input, undefined, signal)).durationSec;
 
   const part = partPath(outputWav);
   try {
@@ -75,62 +75,46 @@ export async function convertToPcm(
   }
 }
 
-type FfmpegResult = { exit: number | null; stderr: string; lastError: string };
+type FfmpegResult = { exit: number; stderr: string; lastError: string };
 
-function runFfmpeg(
+async function runFfmpeg(
   args: string[],
   durationSec: number | undefined,
   onProgress: ((fraction: number) => void) | undefined,
   signal: AbortSignal | undefined,
 ): Promise<FfmpegResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let pending = '';
-    let last = 0;
-    let stopped: { reason: unknown } | null = null;
-    const stop = (reason: unknown): void => {
-      stopped ??= { reason };
-      child.kill('SIGKILL');
-    };
-
-    // `-progress` prints key=value blocks; out_time_us is the position in the output so far.
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      pending += d;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      if (!onProgress || !durationSec) return;
-      for (const line of lines) {
-        if (!line.startsWith('out_time_us=')) continue;
-        const us = Number(line.slice('out_time_us='.length));
-        if (!Number.isFinite(us) || us <= 0) continue;
-        const fraction = Math.min(1, us / 1e6 / durationSec);
-        if (fraction > last) {
-          last = fraction;
-          try {
-            onProgress(fraction);
-          } catch (err) {
-            stop(err); // a throwing callback cancels the job rather than crashing the process
-          }
+  let pending = '';
+  let last = 0;
+  let callbackError: { reason: unknown } | null = null;
+  // `-progress` prints key=value blocks; out_time_us is the position in the output so far.
+  const onStdout = (d: string): void => {
+    pending += d;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    if (!onProgress || !durationSec || callbackError) return;
+    for (const line of lines) {
+      if (!line.startsWith('out_time_us=')) continue;
+      const us = Number(line.slice('out_time_us='.length));
+      if (!Number.isFinite(us) || us <= 0) continue;
+      const fraction = Math.min(1, us / 1e6 / durationSec);
+      if (fraction > last) {
+        last = fraction;
+        try {
+          onProgress(fraction);
+        } catch (err) {
+          // a throwing callback cancels the job rather than crashing the process
+          callbackError = { reason: err };
+          running.kill();
+          return;
         }
       }
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr = (stderr + d).slice(-STDERR_KEEP);
-    });
-
-    const onAbort = (): void => stop(signal?.reason ?? new Error('aborted'));
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    child.on('error', (err) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(new Error(`Could not run ffmpeg (is it installed?): ${err.message}`));
-    });
-    child.on('close', (exit) => {
-      signal?.removeEventListener('abort', onAbort);
-      if (stopped) return reject(stopped.reason);
-      const lastError = stderr.trim().split('\n').at(-1)?.trim() ?? '';
-      resolve({ exit, stderr, lastError });
-    });
+    }
+  };
+  const running = startChild('ffmpeg', args, { signal, onStdout, stderrKeep: STDERR_KEEP });
+  const { code, stderr } = await running.exit.catch((err: unknown) => {
+    throw callbackError ? callbackError.reason : err;
   });
+  if (callbackError) throw (callbackError as { reason: unknown }).reason;
+  const lastError = stderr.trim().split('\n').at(-1)?.trim() ?? '';
+  return { exit: code, stderr, lastError };
 }

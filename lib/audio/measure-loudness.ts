@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
+import { startChild } from '../process/start-child.ts';
 
 export type Loudness = {
   /** EBU R128 / BS.1770 integrated loudness; null when nothing passes the −70 LUFS gate (silence, < 0.4 s). */
@@ -14,7 +14,7 @@ export type Loudness = {
 const STDERR_KEEP = 8_192;
 
 /** Measures loudness with ffmpeg's ebur128 filter, one decode pass, parsing the Summary it logs at the end. */
-export async function measureLoudness(file: string): Promise<Loudness> {
+export async function measureLoudness(file: string, signal?: AbortSignal): Promise<Loudness> {
   const name = path.basename(file);
   const { exit, stderr } = await runFfmpeg([
     '-hide_banner', '-nostdin', '-nostats', '-v', 'info',
@@ -23,7 +23,7 @@ export async function measureLoudness(file: string): Promise<Loudness> {
     // framelog=verbose keeps the 10-per-second frame lines out of the info-level log; the Summary stays.
     '-af', 'ebur128=peak=true:framelog=verbose',
     '-f', 'null', '-',
-  ]);
+  ], signal);
   const summary = stderr.lastIndexOf('Summary:');
   if (exit !== 0 || summary < 0) {
     const reason = stderr.trim().split('\n').at(-1)?.trim() || `ffmpeg exited with code ${exit}`;
@@ -51,15 +51,8 @@ function field(text: string, re: RegExp): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function runFfmpeg(args: string[]): Promise<{ exit: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    // Only the tail matters (the Summary is last); never hold a whole log of a long file.
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr = (stderr + d).slice(-STDERR_KEEP);
-    });
-    child.on('error', (err) => reject(new Error(`Could not run ffmpeg (is it installed?): ${err.message}`)));
-    child.on('close', (exit) => resolve({ exit, stderr }));
-  });
+async function runFfmpeg(args: string[], signal?: AbortSignal): Promise<{ exit: number; stderr: string }> {
+  // Only the tail matters (the Summary is last); never hold a whole log of a long file.
+  const { code, stderr } = await startChild('ffmpeg', args, { signal, stderrKeep: STDERR_KEEP }).exit;
+  return { exit: code, stderr };
 }

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
+import { startChild } from '../process/start-child.ts';
 
 export type AudioProbe = {
   durationSec: number;
@@ -28,7 +28,7 @@ type FfprobeOutput = {
 const SUPPORTED = 'mp3, ogg/opus, flac, wav, m4a';
 
 /** Reads duration, codec and layout of the first audio stream with ffprobe. */
-export async function probeAudio(file: string, displayName?: string): Promise<AudioProbe> {
+export async function probeAudio(file: string, displayName?: string, signal?: AbortSignal): Promise<AudioProbe> {
   const name = displayName ?? path.basename(file);
   const reject = (reason: string): AppError =>
     new AppError(
@@ -37,7 +37,7 @@ export async function probeAudio(file: string, displayName?: string): Promise<Au
       { file: name, reason },
     );
 
-  const { code, stdout, stderr } = await runFfprobe(file);
+  const { code, stdout, stderr } = await runFfprobe(file, signal);
   if (code !== 0) throw reject(lastLine(stderr) || `ffprobe exited with code ${code}`);
 
   let parsed: FfprobeOutput;
@@ -76,21 +76,13 @@ function lastLine(s: string): string {
   return s.trim().split('\n').at(-1)?.trim() ?? '';
 }
 
-function runFfprobe(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, rejectPromise) => {
-    const child = spawn(
-      'ffprobe',
-      // `file:` + absolute path: names starting with '-' or containing ':' are not read as options/protocols.
-      ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-i', `file:${path.resolve(file)}`],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      if (stderr.length < 16_384) stderr += d;
-    });
-    child.on('error', (err) => rejectPromise(new Error(`Could not run ffprobe (is ffmpeg installed?): ${err.message}`)));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+async function runFfprobe(file: string, signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  const { code, stderr } = await startChild(
+    'ffprobe',
+    // `file:` + absolute path: names starting with '-' or containing ':' are not read as options/protocols.
+    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-i', `file:${path.resolve(file)}`],
+    { packageName: 'ffmpeg', signal, onStdout: (d) => (stdout += d) },
+  ).exit;
+  return { code, stdout, stderr };
 }

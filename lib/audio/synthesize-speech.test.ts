@@ -4,6 +4,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { isInterruptedError } from '../errors/interrupted-error.ts';
 import { synthesizeSpeech } from './synthesize-speech.ts';
 import { openWav } from './wav-reader.ts';
 
@@ -27,7 +29,49 @@ async function seconds(file: string): Promise<number> {
   return info.samples / info.sampleRate;
 }
 
+/** espeak-ng processes writing under `target` (its temp name is on the command line). */
+function espeakFor(target: string): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', `espeak-ng .*${path.basename(target)}`], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+async function waitForEspeak(target: string): Promise<number> {
+  for (let i = 0; i < 500; i++) {
+    const [pid] = espeakFor(target);
+    if (pid) return pid;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('espeak-ng did not start');
+}
+
 describe('synthesizeSpeech', () => {
+  it('reports an espeak-ng ended by a signal as interrupted, not as a bad voice, and leaves no temp file', async () => {
+    const target = f('killed.wav');
+    const speaking = synthesizeSpeech(TEXT.repeat(300), target).catch((e: unknown) => e);
+    process.kill(await waitForEspeak(target), 'SIGTERM');
+    const err = await speaking;
+    expect(isInterruptedError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/espeak-ng was interrupted \(ended by SIGTERM\)/);
+    expect((err as Error).message).not.toMatch(/voice/);
+    expect(existsSync(target)).toBe(false);
+    expect(partsOf(target)).toEqual([]);
+  });
+
+  it('ends espeak-ng on abort, rejects with the reason and leaves no temp file', async () => {
+    const target = f('aborted.wav');
+    const controller = new AbortController();
+    const speaking = synthesizeSpeech(TEXT.repeat(300), target, { signal: controller.signal }).catch((e: unknown) => e);
+    await waitForEspeak(target);
+    const reason = new Error('stop');
+    controller.abort(reason);
+    expect(await speaking).toBe(reason);
+    expect(espeakFor(target)).toEqual([]);
+    expect(partsOf(target)).toEqual([]);
+  });
+
   it('speaks Spanish into a 22 050 Hz mono 16-bit WAV', async () => {
     await synthesizeSpeech(TEXT, f('quijote.wav'));
     const info = await openWav(f('quijote.wav'));

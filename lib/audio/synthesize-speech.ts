@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { rename, rm, stat } from 'node:fs/promises';
 import { AppError } from '../errors/app-error.ts';
 import { partPath } from '../storage/part-path.ts';
+import { startChild } from '../process/start-child.ts';
 
 export type SynthesizeSpeechOptions = {
   /** espeak-ng voice, e.g. 'es', 'es-419', 'en'; default 'es'. */
@@ -12,6 +12,8 @@ export type SynthesizeSpeechOptions = {
   pitch?: number;
   /** The text is SSML (espeak-ng -m): `<break time="600ms"/>` and the like are read as markup, not spoken. */
   ssml?: boolean;
+  /** Ends espeak-ng and removes the partial file. */
+  signal?: AbortSignal;
 };
 
 const STDERR_KEEP = 4_096;
@@ -41,6 +43,7 @@ export async function synthesizeSpeech(text: string, outWav: string, opts: Synth
     const { exit, stderr } = await runEspeak(
       ['-v', voice, '-s', String(wpm), '-p', String(pitch), '-b', '1', ...(opts.ssml ? ['-m'] : []), '--stdin', '-w', part],
       text,
+      opts.signal,
     );
     if (exit !== 0) {
       throw new AppError(
@@ -62,17 +65,7 @@ export async function synthesizeSpeech(text: string, outWav: string, opts: Synth
   }
 }
 
-function runEspeak(args: string[], input: string): Promise<{ exit: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('espeak-ng', args, { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr = (stderr + d).slice(-STDERR_KEEP);
-    });
-    child.on('error', (err) => reject(new Error(`Could not run espeak-ng (is it installed?): ${err.message}`)));
-    child.on('close', (exit) => resolve({ exit, stderr }));
-    // EPIPE if espeak-ng dies early; its exit code and stderr tell the story.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input, 'utf8');
-  });
+async function runEspeak(args: string[], input: string, signal?: AbortSignal): Promise<{ exit: number; stderr: string }> {
+  const { code, stderr } = await startChild('espeak-ng', args, { input, signal, stderrKeep: STDERR_KEEP }).exit;
+  return { exit: code, stderr };
 }

@@ -3,6 +3,7 @@
 // Each paragraph is aligned sentence by sentence too (splitSentences): its sentences' times and confidences are
 // stored with it.
 import { AppError } from '../errors/app-error.ts';
+import { isInterruptedError } from '../errors/interrupted-error.ts';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import { getConfig } from '../config/env.ts';
@@ -74,6 +75,11 @@ export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'pro
       extraAudio: result.stats.extraAudio,
     };
   } catch (e) {
+    if (isInterruptedError(ctx.signal.reason)) {
+      // the worker stopped: the job is handed back and aligns the chapter at the next start
+      await db.chapter.update({ where: { id: chapterId }, data: { alignStatus: 'pending', alignError: null } });
+      throw e;
+    }
     const final = isPermanentError(e) || ctx.isFinalAttempt || ctx.signal.aborted;
     await db.chapter.update({
       where: { id: chapterId },

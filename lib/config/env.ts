@@ -11,6 +11,8 @@ const schema = z.object({
   ALINEA_MAX_UPLOAD_MB: z.coerce.number().positive().default(4096),
   ALINEA_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).default(60),
   ALINEA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** On SIGINT/SIGTERM a worker lets its running job finish for this long, then hands it back. */
+  ALINEA_WORKER_STOP_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(5),
   /** Signs session cookies. Unset: generated once and kept in <data dir>/auth-secret (see getAuthSecret). */
   ALINEA_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   /** The public URL of the studio (e.g. https://alinea.example.org). Unset: taken from each request. */
@@ -24,6 +26,7 @@ export type AlineaConfig = {
   maxUploadBytes: number;
   jobLeaseMs: number;
   workerConcurrency: number;
+  workerStopGraceMs: number;
   authSecret?: string;
   authUrl?: string;
 };
@@ -46,6 +49,7 @@ export function getConfig(): AlineaConfig {
     maxUploadBytes: Math.round(env.ALINEA_MAX_UPLOAD_MB * 1024 * 1024),
     jobLeaseMs: env.ALINEA_JOB_LEASE_SECONDS * 1000,
     workerConcurrency: env.ALINEA_WORKER_CONCURRENCY,
+    workerStopGraceMs: Math.round(env.ALINEA_WORKER_STOP_GRACE_SECONDS * 1000),
     authSecret: env.ALINEA_AUTH_SECRET,
     authUrl: env.ALINEA_AUTH_URL,
   };

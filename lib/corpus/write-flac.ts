@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { partPath } from '../storage/part-path.ts';
+import { startChild } from '../process/start-child.ts';
 
 export type WriteFlacOptions = {
   /** Default 16 000. */
@@ -41,32 +41,9 @@ export async function writeFlac(samples: Int16Array, target: string, opts: Write
     pcm = b;
   }
   try {
-    const { exit, stderr, aborted } = await new Promise<{ exit: number | null; stderr: string; aborted: boolean }>(
-      (resolve, reject) => {
-        const child = spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'pipe'] });
-        let stderr = '';
-        let aborted = false;
-        const onAbort = () => {
-          aborted = true;
-          child.kill('SIGKILL');
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        child.stderr.setEncoding('utf8').on('data', (d: string) => {
-          stderr = (stderr + d).slice(-STDERR_KEEP);
-        });
-        child.stdin.on('error', () => undefined); // EPIPE when ffmpeg dies early: its exit code tells why
-        child.on('error', (err) => {
-          signal?.removeEventListener('abort', onAbort);
-          reject(new Error(`Could not run ffmpeg (is it installed?): ${err.message}`));
-        });
-        child.on('close', (exit) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve({ exit, stderr, aborted });
-        });
-        child.stdin.end(pcm);
-      },
-    );
-    if (aborted) signal?.throwIfAborted();
+    const { child, exit: exited } = startChild('ffmpeg', args, { streamInput: true, signal, stderrKeep: STDERR_KEEP });
+    child.stdin.end(pcm);
+    const { code: exit, stderr } = await exited;
     if (exit !== 0) {
       const last = stderr.trim().split('\n').at(-1) ?? '';
       throw new AppError(

@@ -1,20 +1,15 @@
 // Writes the demo audiobook into a folder: one MP3 per chapter made with espeak-ng (the first with a spoken
 // LibriVox-style intro that is not in the text) and the ebook as a Project Gutenberg-style .txt.
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { synthesizeSpeech } from '../audio/synthesize-speech.ts';
+import { startChild } from '../process/start-child.ts';
 import { DEMO_CHAPTERS, DEMO_TITLE, demoEbookText } from './demo-book.ts';
 import { expandSpanish } from '../text/expand-spanish.ts';
 
-function run(cmd: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    p.stderr.on('data', (d) => (err += d));
-    p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} failed: ${err.slice(-500)}`))));
-  });
+async function run(cmd: string, args: string[]): Promise<void> {
+  const { code, stderr } = await startChild(cmd, args).exit;
+  if (code !== 0) throw new Error(`${cmd} failed: ${stderr.slice(-500)}`);
 }
 
 export async function writeDemoFiles(dir: string): Promise<{ audio: string[]; text: string }> {

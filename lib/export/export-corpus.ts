@@ -1,5 +1,6 @@
 // The export-corpus job's body: runs the export of an Export row and records its outcome on the row.
 import { isAppError } from '../errors/app-error.ts';
+import { isInterruptedError } from '../errors/interrupted-error.ts';
 import { getDb } from '../db/client.ts';
 import { PermanentJobError, type JobContext } from '../jobs/job-definition.ts';
 import { isDone } from '../jobs/job-status.ts';
@@ -18,6 +19,8 @@ export async function exportCorpus(exportId: string, ctx: JobContext): Promise<E
     return stats;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    // the worker stopped: the job is handed back and the export resumes at the next start
+    if (isInterruptedError(ctx.signal.reason)) throw err;
     if (ctx.signal.aborted) {
       await db.export.update({ where: { id: exportId }, data: { status: 'cancelled', error: null, finishedAt: new Date() } }).catch(() => undefined);
       throw err;

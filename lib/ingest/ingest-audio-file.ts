@@ -4,6 +4,7 @@ import path from 'node:path';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import { AppError } from '../errors/app-error.ts';
+import { isInterruptedError } from '../errors/interrupted-error.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
 import { isPermanentError } from '../jobs/run-claimed-job.ts';
 import { probeAudio } from '../audio/probe-audio.ts';
@@ -22,7 +23,7 @@ export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
   await db.audioFile.update({ where: { id: audio.id }, data: { status: 'ingesting', error: null } });
   try {
     ctx.progress(0.01, `Reading ${audio.originalName}`);
-    const probe = await probeAudio(storage.localPath(audio.originalKey), audio.originalName);
+    const probe = await probeAudio(storage.localPath(audio.originalKey), audio.originalName, ctx.signal);
     const pcmKey = storageKeys.audioPcm(audio.bookId, audio.id);
     const pcmPath = storage.localPath(pcmKey);
     await mkdir(path.dirname(pcmPath), { recursive: true });
@@ -39,7 +40,7 @@ export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
     const peaksKey = storageKeys.audioPeaks(audio.bookId, audio.id);
     await writePeaksFile(pcmPath, storage.localPath(peaksKey));
     ctx.progress(0.88, 'Measuring loudness');
-    const loudness = await measureLoudness(pcmPath);
+    const loudness = await measureLoudness(pcmPath, ctx.signal);
     ctx.progress(0.96, 'Checking for clipping');
     const clipping = await scanClipping(pcmPath);
     await db.audioFile.update({
@@ -74,6 +75,9 @@ export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
           : { status: 'uploaded', error: `Will retry: ${e instanceof Error ? e.message : String(e)}` },
       });
       if (finalAttempt) await maybeProposeSplit(audio.bookId);
+    } else if (isInterruptedError(ctx.signal.reason)) {
+      // the worker stopped: the job is handed back and ingests the file at the next start
+      await db.audioFile.update({ where: { id: audio.id }, data: { status: 'uploaded', error: null } });
     } else {
       await db.audioFile.update({ where: { id: audio.id }, data: { status: 'uploaded', error: 'Ingest was cancelled; re-run it from the book page.' } });
     }

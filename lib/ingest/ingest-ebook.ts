@@ -1,6 +1,7 @@
 // Ebook ingest: decode, clean, paragraphs, headings; the result is stored as JSON beside the original.
 import { Readable } from 'node:stream';
 import { AppError } from '../errors/app-error.ts';
+import { isInterruptedError } from '../errors/interrupted-error.ts';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
@@ -33,7 +34,8 @@ export async function ingestEbook(bookId: string, ctx: JobContext) {
     await maybeProposeSplit(bookId);
     return { paragraphs: parsed.paragraphs.length };
   } catch (e) {
-    const final = isPermanentError(e) || ctx.isFinalAttempt;
+    // a stopping worker hands the job back: never final
+    const final = !isInterruptedError(ctx.signal.reason) && (isPermanentError(e) || ctx.isFinalAttempt);
     await db.book.update({
       where: { id: bookId },
       data: { ebookStatus: final ? 'failed' : 'uploaded', ebookError: e instanceof Error ? e.message : String(e) },

@@ -56,7 +56,15 @@ const waits = defineJob({
     });
   },
 });
-const registry = new Map<string, JobDefinition>(([echo, flaky, badInput, waits] as JobDefinition[]).map((d) => [d.name, d]));
+// a handler that never looks at its signal (a long CPU-bound step)
+const deaf = defineJob({
+  name: 'test-deaf',
+  schema: z.object({}),
+  async handler() {
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+  },
+});
+const registry = new Map<string, JobDefinition>(([echo, flaky, badInput, waits, deaf] as JobDefinition[]).map((d) => [d.name, d]));
 
 async function clearJobs() {
   await getDb().job.deleteMany({});
@@ -166,6 +174,54 @@ describe('job queue', () => {
     await cancelJob(running.id);
     expect(await outcome).toBe('cancelled');
     expect((await getDb().job.findUniqueOrThrow({ where: { id: running.id } })).status).toBe('cancelled');
+  });
+
+  it('hands a job back when its worker stops: queued, attempt not counted, lease cleared, no error', async () => {
+    await clearJobs();
+    const db = getDb();
+    const job = await enqueueJob(waits, {});
+    const claimed = (await claimJob('w1'))!;
+    expect(claimed.attempts).toBe(1);
+    const interrupt = new AbortController();
+    const outcome = runClaimedJob(claimed, 'w1', registry, { interrupt: interrupt.signal });
+    await new Promise((r) => setTimeout(r, 50));
+    interrupt.abort();
+    expect(await outcome).toBe('handed-back');
+    const row = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row).toMatchObject({ status: 'queued', attempts: 0, lockedBy: null, leaseUntil: null, error: null, finishedAt: null });
+    expect(row.runAt.getTime()).toBeLessThanOrEqual(Date.now());
+    // the next worker claims it at once and it counts as the first attempt
+    expect((await claimJob('w2'))).toMatchObject({ id: job.id, attempts: 1 });
+  });
+
+  it('hands back a job whose handler ignores the interrupt once the wind-down time is over', async () => {
+    await clearJobs();
+    const job = await enqueueJob(deaf, {});
+    const claimed = (await claimJob('w1'))!;
+    const interrupt = new AbortController();
+    const t0 = Date.now();
+    const outcome = runClaimedJob(claimed, 'w1', registry, { interrupt: interrupt.signal, windDownMs: 200 });
+    interrupt.abort();
+    expect(await outcome).toBe('handed-back');
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(await getDb().job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'queued', attempts: 0 });
+  });
+
+  it('workJobs stops claiming on its signal and hands the running job back on interrupt', async () => {
+    await clearJobs();
+    const job = await enqueueJob(waits, {});
+    const stop = new AbortController();
+    const interrupt = new AbortController();
+    const outcomes: string[] = [];
+    const done = workJobs({ registry, signal: stop.signal, interrupt: interrupt.signal, pollMs: 20, onJob: (_j, o) => outcomes.push(o) });
+    for (let i = 0; i < 100 && (await getDb().job.findUniqueOrThrow({ where: { id: job.id } })).status !== 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    stop.abort();
+    interrupt.abort();
+    await done;
+    expect(outcomes).toEqual(['handed-back']);
+    expect(await getDb().job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'queued', attempts: 0 });
   });
 
   it('claims only the job types a worker is for (--only / --except)', async () => {

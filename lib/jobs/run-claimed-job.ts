@@ -1,7 +1,9 @@
 // Runs one claimed job: validates its payload, keeps its lease alive, reports progress, honours cancel, and
-// records the outcome. Bad payloads and bad inputs fail at once; other errors retry with backoff.
+// records the outcome. Bad payloads and bad inputs fail at once; other errors retry with backoff. A job
+// interrupted because its worker is stopping is handed back: queued again, the attempt not counted.
 import { z } from 'zod';
 import { isAppError } from '../errors/app-error.ts';
+import { InterruptedError } from '../errors/interrupted-error.ts';
 import { getDb } from '../db/client.ts';
 import { getConfig } from '../config/env.ts';
 import { PermanentJobError } from './job-definition.ts';
@@ -19,28 +21,66 @@ export function backoffMs(attempt: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempt - 1), 10 * 60_000);
 }
 
-export type JobOutcome = 'succeeded' | 'failed' | 'retry' | 'cancelled' | 'lost';
+export type JobOutcome = 'succeeded' | 'failed' | 'retry' | 'cancelled' | 'lost' | 'handed-back';
+
+export type RunJobOptions = {
+  /** The worker is stopping: abort the job (its signal's reason is an InterruptedError) and hand it back. */
+  interrupt?: AbortSignal;
+  /** How long a job may take to wind down after the interrupt before it is handed back anyway; default 10 s. */
+  windDownMs?: number;
+};
+
+/** The job's message while it waits for the next worker after a stop. */
+export const HANDED_BACK_MESSAGE = 'Interrupted: the worker stopped; it runs again when a worker starts.';
 
 export async function runClaimedJob(
   job: ClaimedJob,
   workerId: string,
   registry: JobRegistry,
+  opts: RunJobOptions = {},
 ): Promise<JobOutcome> {
   const db = getDb();
   const mine = { id: job.id, lockedBy: workerId, status: 'running' };
   const controller = new AbortController();
   let cancelled = false;
   let lost = false;
+  let interrupted = false;
 
   const def = registry.get(job.type);
   const finish = async (data: Record<string, unknown>) => {
     const { count } = await db.job.updateMany({ where: mine, data: { ...data, leaseUntil: null } });
     return count === 1;
   };
+  // Queued again as if this attempt never started; `error` keeps the last real failure, if any.
+  const handBack = async () => {
+    await finish({
+      status: 'queued',
+      attempts: { decrement: 1 },
+      lockedBy: null,
+      runAt: new Date(),
+      progress: 0,
+      message: HANDED_BACK_MESSAGE,
+    });
+    return 'handed-back' as const;
+  };
   if (!def) {
     await finish({ status: 'failed', error: `Unknown job type "${job.type}"`, finishedAt: new Date() });
     return 'failed';
   }
+  if (opts.interrupt?.aborted) return handBack();
+
+  // A handler that ignores its signal cannot hold the worker: after windDownMs it is handed back regardless.
+  let windDown: ReturnType<typeof setTimeout> | undefined;
+  const ABANDONED = Symbol('abandoned');
+  let onInterrupt = (): void => undefined;
+  const abandoned = new Promise<typeof ABANDONED>((resolve) => {
+    onInterrupt = () => {
+      interrupted = true;
+      controller.abort(new InterruptedError('The worker is stopping; the job is handed back and runs again when a worker starts.'));
+      windDown = setTimeout(() => resolve(ABANDONED), opts.windDownMs ?? 10_000);
+    };
+  });
+  opts.interrupt?.addEventListener('abort', onInterrupt, { once: true });
 
   const leaseMs = getConfig().jobLeaseMs;
   const heartbeat = setInterval(async () => {
@@ -78,7 +118,7 @@ export async function runClaimedJob(
 
   try {
     const payload = def.schema.parse(JSON.parse(job.payload));
-    const result = await def.handler(payload, {
+    const handled = def.handler(payload, {
       jobId: job.id,
       attempt: job.attempts,
       isFinalAttempt: job.attempts >= job.maxAttempts,
@@ -88,7 +128,11 @@ export async function runClaimedJob(
         if (Date.now() - lastWrite > 400) void flush();
       },
     });
+    handled.catch(() => undefined); // settles after the race below when abandoned
+    const result = await Promise.race([handled, abandoned]);
     clearInterval(heartbeat);
+    clearTimeout(windDown);
+    if (result === ABANDONED) return lost ? 'lost' : await handBack();
     await flush();
     const ok = await finish({
       status: 'succeeded',
@@ -100,8 +144,10 @@ export async function runClaimedJob(
     return ok ? 'succeeded' : 'lost';
   } catch (e) {
     clearInterval(heartbeat);
+    clearTimeout(windDown);
     const message = e instanceof Error ? e.message : String(e);
     if (lost) return 'lost';
+    if (interrupted && !cancelled) return handBack();
     if (cancelled || controller.signal.aborted) {
       await finish({ status: 'cancelled', message: 'Cancelled', finishedAt: new Date() });
       return 'cancelled';
@@ -118,5 +164,7 @@ export async function runClaimedJob(
       runAt: new Date(Date.now() + backoffMs(job.attempts)),
     });
     return 'retry';
+  } finally {
+    opts.interrupt?.removeEventListener('abort', onInterrupt);
   }
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { claimJob, typeWhere, type ClaimFilter } from './claim-job.ts';
-import { runClaimedJob } from './run-claimed-job.ts';
+import { runClaimedJob, type JobOutcome } from './run-claimed-job.ts';
 import type { JobRegistry } from './create-job-registry.ts';
 import { ACTIVE_JOB_STATUSES } from './job-status.ts';
 import { getDb } from '../db/client.ts';
@@ -13,9 +13,14 @@ export type WorkOptions = ClaimFilter & {
   /** Stop when no job is runnable now (CLI) instead of polling forever (worker). */
   untilIdle?: boolean;
   pollMs?: number;
+  /** Stop claiming: running jobs go on (see interrupt). */
   signal?: AbortSignal;
+  /** Abort the running jobs and hand them back (queued, the attempt not counted), e.g. when the worker stops. */
+  interrupt?: AbortSignal;
+  /** How long an interrupted job may take to wind down before it is handed back anyway (see runClaimedJob). */
+  windDownMs?: number;
   concurrency?: number;
-  onJob?: (job: { id: string; type: string }, outcome: string) => void;
+  onJob?: (job: { id: string; type: string }, outcome: JobOutcome) => void;
 };
 
 export function newWorkerId(): string {
@@ -45,7 +50,7 @@ export async function workJobs(opts: WorkOptions): Promise<void> {
         await new Promise((r) => setTimeout(r, pollMs));
         continue;
       }
-      const outcome = await runClaimedJob(job, workerId, opts.registry);
+      const outcome = await runClaimedJob(job, workerId, opts.registry, { interrupt: opts.interrupt, windDownMs: opts.windDownMs });
       opts.onJob?.(job, outcome);
     }
   };

@@ -4,6 +4,7 @@
 // checkpoint when cancelled, and evaluates the test split at the end.
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
+import { isInterruptedError } from '../errors/interrupted-error.ts';
 import { getDb } from '../db/client.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
 import { findLatestCheckpoint } from '../model/checkpoint.ts';
@@ -99,8 +100,8 @@ export async function runTrainingRun(runId: string, ctx: JobContext): Promise<Tr
   try {
     if (result.aborted) {
       const reason = ctx.signal.reason instanceof Error ? ctx.signal.reason.message : String(ctx.signal.reason ?? '');
-      if (/lease/i.test(reason)) {
-        // Another worker takes the job over and resumes from the checkpoint just written.
+      if (/lease/i.test(reason) || isInterruptedError(ctx.signal.reason)) {
+        // Another worker (or this one's next start) takes the job over and resumes from the checkpoint just written.
         await db.trainingRun.update({ where: { id: runId }, data: base });
         throw new Error(`Training stopped at step ${result.step}: ${reason}`);
       }
