@@ -18,6 +18,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     // every spec runs as the admin that global-setup signed in (e2e/auth.spec.ts signs in others itself)
     storageState: 'tmp/e2e-auth/admin.json',
+    // the API refuses changes without the studio's own Origin (CSRF); pages send it, API request contexts do not
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${PORT}` },
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

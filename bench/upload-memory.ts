@@ -55,7 +55,7 @@ async function signIn(env: NodeJS.ProcessEnv) {
 }
 
 async function api(pathName: string, body: unknown) {
-  const res = await fetch(`http://127.0.0.1:${port}${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+  const res = await fetch(`http://127.0.0.1:${port}${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}`, cookie }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${pathName}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<Record<string, { id: string }>>;
 }
@@ -91,7 +91,7 @@ async function main() {
     const t0 = performance.now();
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: `/api/books/${book!.id}/audio?name=big.wav`, headers: { 'content-type': 'application/octet-stream', 'content-length': size, cookie } },
+        { host: '127.0.0.1', port, method: 'POST', path: `/api/books/${book!.id}/audio?name=big.wav`, headers: { 'content-type': 'application/octet-stream', 'content-length': size, origin: `http://127.0.0.1:${port}`, cookie } },
         (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));

@@ -6,7 +6,6 @@ const BASE = 'http://alinea.invalid';
 
 export function safeNextPath(next: string | null | undefined): string {
   if (typeof next !== 'string') return '/';
-  // eslint-disable-next-line no-control-regex
   const cleaned = next.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   if (!cleaned.startsWith('/') || cleaned.startsWith('//') || cleaned.startsWith('/\\')) return '/';
   let url: URL;

@@ -17,6 +17,15 @@ const schema = z.object({
   ALINEA_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   /** The public URL of the studio (e.g. https://alinea.example.org). Unset: taken from each request. */
   ALINEA_AUTH_URL: z.url().optional(),
+  /**
+   * The reverse proxies in front of the studio (IP addresses or CIDR ranges, comma-separated). Only then are
+   * X-Forwarded-For/-Host/-Proto believed (any client can send them). Unset: never.
+   */
+  ALINEA_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be IP addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)'))),
 });
 
 export type AlineaConfig = {
@@ -29,6 +38,8 @@ export type AlineaConfig = {
   workerStopGraceMs: number;
   authSecret?: string;
   authUrl?: string;
+  /** Addresses of trusted reverse proxies; empty: forwarded headers are ignored. */
+  trustedProxies: string[];
 };
 
 let cached: AlineaConfig | undefined;
@@ -52,6 +63,7 @@ export function getConfig(): AlineaConfig {
     workerStopGraceMs: Math.round(env.ALINEA_WORKER_STOP_GRACE_SECONDS * 1000),
     authSecret: env.ALINEA_AUTH_SECRET,
     authUrl: env.ALINEA_AUTH_URL,
+    trustedProxies: env.ALINEA_TRUST_PROXY,
   };
   return cached;
 }

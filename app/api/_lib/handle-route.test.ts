@@ -17,7 +17,7 @@ import { route } from './handle-route.ts';
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 let cookie = '';
 const req = (url: string, init: RequestInit = {}) =>
-  new Request(`http://localhost:3000${url}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string>), cookie } });
+  new Request(`http://localhost:3000${url}`, { ...init, headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', ...(init.headers as Record<string, string>), cookie } });
 const post = (url: string, body: string) => req(url, { method: 'POST', body });
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 

@@ -20,7 +20,7 @@ describe('API routes need a session and the right role', () => {
   const as = { admin: '', reviewer: '' };
   let reviewerId = '';
   const req = (who: keyof typeof as | null, url: string, init: RequestInit = {}) =>
-    new Request(`http://localhost:3000${url}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...(who ? { cookie: as[who] } : {}) } });
+    new Request(`http://localhost:3000${url}`, { ...init, headers: { origin: 'http://localhost:3000', ...(init.headers as Record<string, string>), ...(who ? { cookie: as[who] } : {}) } });
 
   beforeAll(async () => {
     await createUser({ email: 'admin@example.org', password: 'admin password', role: 'admin' });

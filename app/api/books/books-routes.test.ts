@@ -9,7 +9,7 @@ import * as align from './[bookId]/align/route.ts';
 
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 let cookie = '';
-const post = () => new Request('http://localhost:3000/', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', cookie } });
+const post = () => new Request('http://localhost:3000/', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', cookie } });
 
 describe('book routes', () => {
   useTestEnv();

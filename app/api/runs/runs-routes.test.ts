@@ -18,7 +18,7 @@ import * as file from './[runId]/checkpoint/[file]/route.ts';
 // training needs an admin's session, reading runs and checking a chapter any signed-in user's
 let cookie = '';
 let reviewerCookie = '';
-const req = (url: string, init?: RequestInit, as = cookie) => new Request(`http://x${url}`, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: as } });
+const req = (url: string, init?: RequestInit, as = cookie) => new Request(`http://x${url}`, { ...init, headers: { origin: 'http://x', 'content-type': 'application/json', ...(init?.headers as Record<string, string>), cookie: as } });
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 const post = (body: unknown) => req('/', { method: 'POST', body: JSON.stringify(body) });
 

@@ -20,7 +20,7 @@ import * as verify from './verify/route.ts';
 const run = promisify(execFile);
 // the routes need an admin's session (see app/api/auth/auth-routes.test.ts)
 let cookie = '';
-const req = (url: string, init?: RequestInit) => new Request(`http://x${url}`, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } });
+const req = (url: string, init?: RequestInit) => new Request(`http://x${url}`, { ...init, headers: { origin: 'http://x', 'content-type': 'application/json', ...(init?.headers as Record<string, string>), cookie } });
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 
 describe('export routes', () => {

@@ -9,4 +9,4 @@ export const POST = route(async (req, ctx: { params: Promise<{ bookId: string }>
   const { bookId } = await ctx.params;
   const { name, stream } = uploadFromRequest(req);
   return addBookAudio(bookId, name, stream);
-}, { role: 'admin' });
+}, { role: 'admin', body: 'upload' });

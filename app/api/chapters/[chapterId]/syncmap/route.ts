@@ -1,7 +1,9 @@
 import { readQuery, route } from '../../../_lib/handle-route.ts';
 import { exportChapterSyncMap, exportChapterSyncMapQuery } from '@/lib/chapter-alignment/export-chapter-syncmap.ts';
 import { importChapterSyncMap } from '@/lib/chapter-alignment/import-chapter-syncmap.ts';
-import { AppError } from '@/lib/errors/app-error.ts';
+import { readBodyText } from '../../../_lib/request-stream.ts';
+
+const SYNC_MAP_LIMIT = 50 * 1024 * 1024;
 
 export const runtime = 'nodejs';
 
@@ -19,8 +21,7 @@ export const GET = route(async (req, ctx: { params: Promise<{ chapterId: string 
 export const POST = route(async (req, ctx: { params: Promise<{ chapterId: string }> }, user) => {
   const { chapterId } = await ctx.params;
   const name = new URL(req.url).searchParams.get('name') ?? 'syncmap.json';
-  const body = await req.arrayBuffer();
-  if (body.byteLength > 50 * 1024 * 1024) throw new AppError('TOO_LARGE', `${name} is over 50 MB; a sync map is never that large.`);
-  const text = new TextDecoder('utf-8').decode(body).replace(/^\uFEFF/, '');
+  // read with its cap applied while streaming (a sync map is never near 50 MB)
+  const text = await readBodyText(req, SYNC_MAP_LIMIT, name);
   return importChapterSyncMap(chapterId, name, text, user.id);
-});
+}, { body: 'upload' });
