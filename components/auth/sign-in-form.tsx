@@ -27,7 +27,7 @@ export function SignInForm({ next }: { next?: string }) {
               res.status === 401
                 ? 'Wrong email or password. Try again, or ask an admin to set a new password.'
                 : res.status === 429
-                  ? 'Too many attempts: wait a minute and try again.'
+                  ? (data.message ?? 'Too many attempts: wait a minute and try again.')
                   : (data.message ?? `Sign-in failed (${res.status}).`),
             );
             return;

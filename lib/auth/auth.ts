@@ -1,9 +1,18 @@
 // better-auth: email + password accounts and database sessions (Session rows) through its Prisma adapter.
 // Public sign-up is off (the /sign-up/email endpoint answers 404); admins create users with createUser.
 import { betterAuth } from 'better-auth';
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { getAuthSecret, getConfig } from '../config/env.ts';
 import { getDb, type Db } from '../db/client.ts';
+import { getSignInBackoff } from './sign-in-backoff.ts';
+
+const SIGN_IN = '/sign-in/email';
+
+function emailOf(body: unknown): string | null {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email : null;
+}
 
 function createAuth(db: Db) {
   const config = getConfig();
@@ -25,11 +34,37 @@ function createAuth(db: Db) {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
-    // default is 3 sign-ins per 10 s per address; a room of reviewers behind one address needs a little more
-    rateLimit: { customRules: { '/sign-in/email': { window: 60, max: 10 } } },
-    // Secure cookies only where the studio is served over HTTPS (it often runs on plain http://localhost)
-    // disableOriginCheck: false also under test runners (better-auth skips the check there by default)
-    advanced: { useSecureCookies: config.authUrl?.startsWith('https://') ?? false, disableOriginCheck: false },
+    // Per address (only where the address can be known: behind ALINEA_TRUST_PROXY, X-Forwarded-For stripped of
+    // the trusted proxies from the right; otherwise any client writes that header, so there is no address to key
+    // on). Default is 3 sign-ins per 10 s; a room of reviewers behind one address needs a little more. Each
+    // account has its own backoff besides (hooks below).
+    rateLimit: { customRules: { [SIGN_IN]: { window: 60, max: 10 } } },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : null;
+        if (!email) return;
+        const wait = getSignInBackoff().attempt(email);
+        if (wait > 0) {
+          const minutes = Math.ceil(wait / 60);
+          throw new APIError(
+            'TOO_MANY_REQUESTS',
+            { message: `Too many failed sign-ins for ${email}: try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an admin to set a new password.`, code: 'TOO_MANY_ATTEMPTS' },
+            { 'Retry-After': String(wait) },
+          );
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : null;
+        if (email && ctx.context.newSession && !isAPIError(ctx.context.returned)) getSignInBackoff().succeeded(email);
+      }),
+    },
+    advanced: {
+      // Secure cookies only where the studio is served over HTTPS (it often runs on plain http://localhost)
+      useSecureCookies: config.authUrl?.startsWith('https://') ?? false,
+      // disableOriginCheck: false also under test runners (better-auth skips the check there by default)
+      disableOriginCheck: false,
+      ipAddress: config.trustedProxies.length > 0 ? { ipAddressHeaders: ['x-forwarded-for'], trustedProxies: config.trustedProxies } : { disableIpTracking: true },
+    },
     telemetry: { enabled: false },
     logger: {
       log(level, message, ...args) {
