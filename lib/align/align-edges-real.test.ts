@@ -61,3 +61,21 @@ describe('alignFragments: spoken intros and outros on real readings', () => {
     }
   });
 });
+
+describe('alignFragments: a read last line in a very reverberant room is not an outro', () => {
+  // common-voice under `sox reverb 90`: every frame matches espeak-ng worse, and with the fixed evidence threshold
+  // the soft last line ("Hermanito. Dice hermanito. Anda…") was cut off as an outro (2.5 s early).
+  it('common-voice, reverb 90: the last fragment ends in the final pause', async () => {
+    const rec = recordings.find((r) => r.name === 'common-voice')!;
+    const edited = await editRealRecording(wavs.get(rec.name)!, { kind: 'reverb', reverberance: 90 }, dir);
+    const r = await alignFragments({
+      audioWav: edited.wav,
+      fragments: rec.lines.map((text, f) => ({ id: `f${f}`, text: ttsText(text, 'spa') })),
+      language: 'spa',
+      options: { cacheDir: path.join(dir, 'tts') },
+    });
+    const s = scoreAlignment(r.fragments, edited.truth);
+    expect(s.errors[s.errors.length - 1]).toBe(0);
+    expect(s.errors[0]).toBe(0);
+  });
+});
