@@ -108,6 +108,9 @@ test('switch to sentences, drag a sentence boundary: the paragraph saves it', as
   // Ctrl+Z takes the sentence boundary back, in the database too
   await page.keyboard.press('Control+z');
   await expect.poll(() => fragment(chapterId, target.id).sentences![0]!.end, { timeout: 10_000 }).toBe(s0!.end);
+  // and the aligner's confidence of the two sentences the drag had touched comes back with them
+  expect(fragment(chapterId, target.id).sentences!.map((s) => s.confidence)).toEqual(target.sentences!.map((s) => s.confidence));
+  await expect(confidences.nth(0)).toHaveText(`${Math.round(target.sentences![0]!.confidence! * 100)} %`);
 
   // V goes back to paragraphs (the shortcut is in the ? list)
   await page.keyboard.press('v');

@@ -38,8 +38,8 @@ import { useSelection } from './use-selection.ts';
 import { useReviewNavigation } from './use-review-navigation.ts';
 
 const ROW_HEIGHT = 64;
-/** The narrowest a sentence region is drawn: a zero-length sentence keeps two handles a reviewer can grab. */
-const MIN_SENTENCE_PX = 8;
+/** The narrowest a sentence region is drawn: a zero-length sentence keeps two handles (6 px each) a reviewer can grab apart. */
+const MIN_SENTENCE_PX = 16;
 
 export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
   const duration = chapter.durationSec ?? Math.max(0, ...chapter.fragments.map((f) => f.end ?? 0));

@@ -79,4 +79,24 @@ describe('undo at the sentence level', () => {
     frags = applyPatches(frags, stack.undo()!.patches);
     expect(frags[0]!.sentences!.map((s) => s.confidence)).toEqual([0.9, 0.4, 0.8]);
   });
+
+  it('a paragraph-level drag, then a sentence-edge drag: each undo restores its own step exactly', () => {
+    const stack = new UndoStack();
+    const record = (frags: FragmentView[], m: ReturnType<typeof moveRegionEdge>) => {
+      const entry = edgeMoveEntry(frags, m!.fragments, m!.kind);
+      stack.push(entry.label, entry.patches);
+      return m!.fragments;
+    };
+    let frags = record(start, moveRegionEdge(start, 'a', 'end', 3.5, opts)); // the paragraph region's end 6 → 3.5
+    expect(spans(frags[0]!)).toEqual([[0, 2], [2, 3.5], [3.5, 3.5]]);
+    frags = record(frags, moveRegionEdge(frags, sentenceRegionId('a', 0), 'end', 1, opts));
+    expect(spans(frags[0]!)).toEqual([[0, 1], [1, 3.5], [3.5, 3.5]]);
+
+    frags = applyPatches(frags, stack.undo()!.patches);
+    expect(spans(frags[0]!)).toEqual([[0, 2], [2, 3.5], [3.5, 3.5]]);
+    frags = applyPatches(frags, stack.undo()!.patches);
+    expect(spans(frags[0]!)).toEqual([[0, 2], [2, 4], [4, 6]]);
+    expect(frags[0]!.sentences!.map((s) => s.confidence)).toEqual([0.9, 0.4, 0.8]);
+    expect(frags).toEqual(start);
+  });
 });
