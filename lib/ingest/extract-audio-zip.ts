@@ -1,12 +1,29 @@
 // A LibriVox ZIP (one MP3 per section) → audio files in storage. Entries with ".." or absolute paths make the
-// whole ZIP invalid (nothing is kept); non-audio entries are skipped with a notice.
+// whole ZIP invalid (nothing is kept); non-audio entries are skipped with a notice. A ZIP bomb is refused: all
+// its audio entries together may unpack to at most `maxTotalBytes`, and to at most `maxRatio` times the ZIP's
+// own size (audio barely compresses: MP3 ~1×, WAV ~1–2×). The headers' sizes are checked first, then the bytes
+// actually inflated are counted as they stream, so a ZIP whose headers lie is stopped at the limit too.
 import yauzl from 'yauzl';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { getConfig } from '../config/env.ts';
 import { AppError } from '../errors/app-error.ts';
 import { isAudioFileName } from './audio-types.ts';
 
 export type ZipAudioEntry = { name: string; open(): Promise<Readable>; uncompressedSize: number };
+
+export type ZipLimits = {
+  /** All audio entries together, inflated. Default: twice ALINEA_MAX_UPLOAD_MB. */
+  maxTotalBytes?: number;
+  /** Inflated bytes per byte of ZIP. Default 20. */
+  maxRatio?: number;
+  /** Up to this many inflated bytes the ratio is not applied (a small ZIP of silence is no bomb). Default 64 MB. */
+  ratioFreeBytes?: number;
+};
+
+function mb(bytes: number): string {
+  return bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
 
 function isUnsafeEntryName(name: string): boolean {
   const n = name.replace(/\\/g, '/');
@@ -25,6 +42,7 @@ function openZip(zipPath: string): Promise<yauzl.ZipFile> {
 export async function readAudioZip(
   zipPath: string,
   zipName: string,
+  limits: ZipLimits = {},
 ): Promise<{ entries: ZipAudioEntry[]; skipped: string[]; close(): void }> {
   let zip: yauzl.ZipFile;
   try {
@@ -65,8 +83,36 @@ export async function readAudioZip(
       { file: zipName, entry: unsafe.fileName },
     );
   }
+  const maxTotal = limits.maxTotalBytes ?? 2 * getConfig().maxUploadBytes;
+  const maxRatio = limits.maxRatio ?? 20;
+  const limit = Math.min(maxTotal, Math.max(zip.fileSize * maxRatio, limits.ratioFreeBytes ?? 64 * 1024 * 1024));
+  const bomb = (claimed: string) =>
+    new AppError(
+      'TOO_LARGE',
+      `${zipName} unpacks to ${claimed} (more than ${mb(limit)}${limit < maxTotal ? `, ${maxRatio} times its own ${mb(zip.fileSize)}` : ''}): ` +
+        'it looks like a ZIP bomb and was refused, nothing from it was kept. Upload the audio files themselves, or a plain ZIP of them.',
+      { file: zipName, limit },
+    );
   const entries: ZipAudioEntry[] = [];
   const skipped: string[] = [];
+  let inflated = 0;
+  // counts the bytes each entry really inflates to, across all entries, and stops at the limit
+  const counted = (stream: Readable, entry: string): Readable => {
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        inflated += chunk.length;
+        if (inflated > limit) done(bomb(`over ${mb(limit)}`));
+        else done(null, chunk);
+      },
+    });
+    // yauzl checks each entry's bytes against its header and CRC: a mismatch is a corrupt ZIP, named as such
+    stream.on('error', (err) =>
+      counter.destroy(new AppError('UNSUPPORTED_MEDIA', `${zipName} is a corrupt ZIP file (${entry}: ${err.message}).`, { file: zipName, entry })),
+    );
+    // stopped (the limit, or the reader gave up): stop inflating too
+    counter.on('close', () => stream.destroy());
+    return stream.pipe(counter);
+  };
   for (const e of all) {
     if (e.fileName.endsWith('/')) continue;
     const base = path.posix.basename(e.fileName.replace(/\\/g, '/'));
@@ -79,9 +125,14 @@ export async function readAudioZip(
       uncompressedSize: e.uncompressedSize,
       open: () =>
         new Promise<Readable>((resolve, reject) =>
-          zip.openReadStream(e, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolve(stream))),
+          zip.openReadStream(e, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolve(counted(stream, e.fileName)))),
         ),
     });
+  }
+  const claimed = entries.reduce((n, e) => n + e.uncompressedSize, 0);
+  if (claimed > limit) {
+    zip.close();
+    throw bomb(mb(claimed));
   }
   return { entries, skipped, close: () => zip.close() };
 }
