@@ -36,7 +36,11 @@ export async function alignFiles(input: AlignFilesInput) {
   const work = await mkdtemp(path.join(tmpdir(), 'alinea-align-'));
   try {
     const wav = path.join(work, 'audio-16k.wav');
-    await convertToPcm(input.audio, wav, { durationSec: probe.durationSec, onProgress: (f) => input.onProgress?.(0.1 * f) });
+    await convertToPcm(input.audio, wav, {
+      durationSec: probe.durationSec,
+      declaredDurationSec: probe.durationFromBitRate ? undefined : probe.durationSec,
+      onProgress: (f) => input.onProgress?.(0.1 * f),
+    });
     const result = await alignFragments({
       audioWav: wav,
       fragments: fragments.map((f, i) => ({

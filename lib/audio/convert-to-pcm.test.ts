@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -28,6 +28,10 @@ beforeAll(async () => {
     ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=300:duration=20', '-ar', '48000', '-c:a', 'libopus', f('long.opus')),
   ]);
   await writeFile(f('broken.mp3'), Buffer.from('definitely not an mp3 '.repeat(500)));
+  // the first 5 % of a 6 s MP3: its header still declares 6.06 s, ffmpeg decodes 0.24 s without an error
+  await ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=440:duration=6', '-ar', '22050', '-b:a', '64k', f('whole.mp3'));
+  const whole = await readFile(f('whole.mp3'));
+  await writeFile(f('truncated.mp3'), whole.subarray(0, Math.round(whole.length * 0.05)));
 });
 
 afterAll(async () => {
@@ -90,6 +94,26 @@ describe('convertToPcm', () => {
     expect((err as AppError).message).toContain('"broken.mp3"');
     expect(existsSync(f('broken.wav'))).toBe(false);
     expect(partsOf(f('broken.wav')).length).toBe(0);
+  });
+
+  it('rejects a truncated file that decodes to a fraction of its declared duration, leaving no output', async () => {
+    const err = await convertToPcm(f('truncated.mp3'), f('truncated.wav'), {
+      declaredDurationSec: 6.06,
+      displayName: 'Capítulo 01.mp3',
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 'INVALID_INPUT', details: { file: 'Capítulo 01.mp3', declaredSec: 6.06 } });
+    expect((err as AppError).message).toMatch(/^"Capítulo 01\.mp3": only 0\.\d s of its declared 6\.1 s decode — the file is truncated/);
+    expect(existsSync(f('truncated.wav'))).toBe(false);
+    expect(partsOf(f('truncated.wav')).length).toBe(0);
+    // without a declared duration it is what it is: 0.2 s of audio
+    const { samples } = await convertToPcm(f('truncated.mp3'), f('truncated.wav'));
+    expect(samples / 16000).toBeLessThan(0.5);
+  });
+
+  it('accepts the whole file against its declared duration', async () => {
+    const { samples } = await convertToPcm(f('whole.mp3'), f('whole.wav'), { declaredDurationSec: 6.06 });
+    expect(Math.abs(samples / 16000 - 6)).toBeLessThan(0.1);
   });
 
   it('does not start when already aborted', async () => {

@@ -2,6 +2,7 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { probeAudio } from './probe-audio.ts';
+import { checkDecodedDuration } from './check-decoded-duration.ts';
 import { openWav } from './wav-reader.ts';
 import { partPath } from '../storage/part-path.ts';
 import { startChild } from '../process/start-child.ts';
@@ -13,6 +14,13 @@ export type ConvertToPcmOptions = {
   onProgress?: (fraction: number) => void;
   /** Aborting kills ffmpeg and removes the partial output; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * The duration the file's header declares (probeAudio's, unless estimated from the bit rate): decoding clearly
+   * less (checkDecodedDuration) rejects the file as truncated, and no output is left.
+   */
+  declaredDurationSec?: number;
+  /** The file's name in errors (the upload's name rather than the storage path); default the input's base name. */
+  displayName?: string;
 };
 
 export const PCM_SAMPLE_RATE = 16_000;
@@ -25,7 +33,8 @@ const STDERR_KEEP = 8_192;
 
 /**
  * Decodes any ffmpeg-readable audio to 16 kHz mono 16-bit PCM WAV. Writes `outputWav.part` and renames it
- * on success, so `outputWav` is either complete or absent. Returns the number of samples written.
+ * on success, so `outputWav` is either complete or absent. Returns the number of samples written. A file that
+ * decodes to nothing, or to clearly less than `declaredDurationSec`, is rejected.
  */
 export async function convertToPcm(
   input: string,
@@ -33,6 +42,7 @@ export async function convertToPcm(
   opts: ConvertToPcmOptions = {},
 ): Promise<{ samples: number }> {
   const { onProgress, signal } = opts;
+  const name = opts.displayName ?? path.basename(input);
   signal?.throwIfAborted();
   let durationSec = opts.durationSec;
   if (onProgress && !(durationSec && durationSec > 0)) durationSec = (await probeAudio(input, undefined, signal)).durationSec;
@@ -50,7 +60,6 @@ export async function convertToPcm(
     signal?.throwIfAborted(); // may have fired while probing
     const result = await runFfmpeg(args, durationSec, onProgress, signal);
     if (result.exit !== 0) {
-      const name = path.basename(input);
       throw new AppError(
         'UNSUPPORTED_MEDIA',
         `"${name}" could not be decoded (${result.lastError || `ffmpeg exited with code ${result.exit}`}). ` +
@@ -60,11 +69,11 @@ export async function convertToPcm(
     }
     const info = await openWav(part);
     if (info.samples === 0) {
-      const name = path.basename(input);
       throw new AppError('UNSUPPORTED_MEDIA', `"${name}" decoded to no audio. Upload a file that contains sound.`, {
         file: name,
       });
     }
+    if (opts.declaredDurationSec !== undefined) checkDecodedDuration(name, opts.declaredDurationSec, info.samples / PCM_SAMPLE_RATE);
     signal?.throwIfAborted();
     await rename(part, outputWav);
     onProgress?.(1);

@@ -32,6 +32,11 @@ beforeAll(async () => {
     noise[i] = x >>> 24;
   }
   await writeFile(f('noise.mp3'), noise);
+  // VBR with no Xing header, opening with 3 s of silence: ffprobe guesses 20 s from the first frames' bit rate
+  await ffmpeg(
+    '-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=mono:d=3', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=6:sample_rate=44100',
+    '-filter_complex', '[0][1]concat=n=2:v=0:a=1', '-c:a', 'libmp3lame', '-q:a', '2', '-write_xing', '0', f('vbr-no-header.mp3'),
+  );
   await writeFile(f('empty.mp3'), Buffer.alloc(0));
 });
 
@@ -61,6 +66,14 @@ describe('probeAudio', () => {
     expect(p).toMatchObject({ codec, formatName, channels, sampleRate });
     expect(p.durationSec).toBeGreaterThan(2.95);
     expect(p.durationSec).toBeLessThan(3.1);
+  });
+
+  it('says when the duration is only an estimate from the bit rate', async () => {
+    const guessed = await probeAudio(path.join(dir, 'vbr-no-header.mp3'));
+    expect(guessed.durationFromBitRate).toBe(true);
+    expect(guessed.durationSec).toBeGreaterThan(12); // 9 s of audio
+    expect((await probeAudio(path.join(dir, 'tone.mp3'))).durationFromBitRate).toBe(false);
+    expect((await probeAudio(path.join(dir, 'tone.opus'))).durationFromBitRate).toBe(false);
   });
 
   it('gives the exact PCM bit rate of a WAV', async () => {

@@ -10,6 +10,11 @@ export type AudioProbe = {
   /** Bits per second, null when the container does not say (e.g. some Ogg streams). */
   bitRate: number | null;
   formatName: string;
+  /**
+   * ffprobe guessed the duration from the bit rate (an MP3 without a VBR header): an estimate, possibly far off
+   * (a VBR file that opens with silence: 20.2 s for 9.0 s of audio), so not something the decoded audio must match.
+   */
+  durationFromBitRate: boolean;
 };
 
 type FfprobeStream = {
@@ -63,6 +68,7 @@ export async function probeAudio(file: string, displayName?: string, signal?: Ab
     sampleRate,
     bitRate: positive(stream.bit_rate) ?? positive(parsed.format?.bit_rate),
     formatName: parsed.format?.format_name ?? 'unknown',
+    durationFromBitRate: /Estimating duration from bitrate/.test(stderr),
   };
 }
 
@@ -81,7 +87,8 @@ async function runFfprobe(file: string, signal?: AbortSignal): Promise<{ code: n
   const { code, stderr } = await startChild(
     'ffprobe',
     // `file:` + absolute path: names starting with '-' or containing ':' are not read as options/protocols.
-    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-i', `file:${path.resolve(file)}`],
+    // Warnings too: "Estimating duration from bitrate" is one (the last line is still the error on failure).
+    ['-v', 'warning', '-print_format', 'json', '-show_format', '-show_streams', '-i', `file:${path.resolve(file)}`],
     { packageName: 'ffmpeg', signal, onStdout: (d) => (stdout += d) },
   ).exit;
   return { code, stdout, stderr };

@@ -8,7 +8,7 @@ import { isInterruptedError } from '../errors/interrupted-error.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
 import { isPermanentError } from '../jobs/run-claimed-job.ts';
 import { probeAudio } from '../audio/probe-audio.ts';
-import { convertToPcm } from '../audio/convert-to-pcm.ts';
+import { convertToPcm, PCM_SAMPLE_RATE } from '../audio/convert-to-pcm.ts';
 import { writePeaksFile } from '../audio/peaks-file.ts';
 import { measureLoudness } from '../audio/measure-loudness.ts';
 import { scanClipping } from '../audio/scan-clipping.ts';
@@ -31,11 +31,16 @@ export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
     for (const name of await readdir(path.dirname(pcmPath))) {
       if (name.endsWith('.part')) await rm(path.join(path.dirname(pcmPath), name), { force: true });
     }
+    // a file decoding to clearly less than its header declares is truncated: it fails, naming the upload
     const { samples } = await convertToPcm(storage.localPath(audio.originalKey), pcmPath, {
       durationSec: probe.durationSec,
+      declaredDurationSec: probe.durationFromBitRate ? undefined : probe.durationSec,
+      displayName: audio.originalName,
       signal: ctx.signal,
       onProgress: (f) => ctx.progress(0.02 + 0.78 * f, `Converting to 16 kHz mono (${Math.round(f * 100)} %)`),
     });
+    // what the 16 kHz PCM holds, not what the header says (an estimate from the bit rate can be far off)
+    const durationSec = samples / PCM_SAMPLE_RATE;
     ctx.progress(0.8, 'Computing waveform peaks');
     const peaksKey = storageKeys.audioPeaks(audio.bookId, audio.id);
     await writePeaksFile(pcmPath, storage.localPath(peaksKey));
@@ -48,7 +53,7 @@ export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
       data: {
         status: 'ready',
         error: null,
-        durationSec: probe.durationSec,
+        durationSec,
         codec: probe.codec,
         channels: probe.channels,
         sampleRate: probe.sampleRate,
@@ -64,7 +69,7 @@ export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
       },
     });
     await maybeProposeSplit(audio.bookId);
-    return { durationSec: probe.durationSec, samples };
+    return { durationSec, samples };
   } catch (e) {
     const finalAttempt = isPermanentError(e) || ctx.isFinalAttempt;
     if (!ctx.signal.aborted) {
