@@ -1,7 +1,8 @@
 // The Alinea command line. Same database and data directory as the app (DATABASE_URL, ALINEA_DATA_DIR).
 import { parseArgs } from 'node:util';
-import { isAppError } from '../lib/errors/app-error.ts';
+import { AppError, isAppError } from '../lib/errors/app-error.ts';
 import { disconnectDb } from '../lib/db/client.ts';
+import { parseImportArgs } from './parse-import-args.ts';
 
 type Command = { summary: string; usage: string; run(argv: string[]): Promise<void> };
 
@@ -16,7 +17,8 @@ file. Runs synchronously in this process; no server needed. Prints a one-line JS
 
 Options:
   --project NAME     project name (created when missing)
-  --audio FILE       audio file (mp3, ogg/opus, flac, wav, m4a) or ZIP; repeat for several
+  --audio FILE …     audio files (mp3, ogg/opus, flac, wav, m4a) or ZIPs: several after one --audio
+                     (--audio *.mp3) or --audio repeated
   --text EBOOK       ebook (.txt, .html, .epub)
   --title TITLE      book title (default: the ebook's title, else its file name)
   --author AUTHOR    book author (default: from the ebook)
@@ -26,20 +28,7 @@ Options:
   --align            also align every chapter now (otherwise the worker aligns them later)
   -h, --help         this help`,
     async run(argv) {
-      const { values } = parseArgs({
-        args: argv,
-        options: {
-          project: { type: 'string' },
-          audio: { type: 'string', multiple: true },
-          text: { type: 'string' },
-          title: { type: 'string' },
-          author: { type: 'string' },
-          speaker: { type: 'string' },
-          language: { type: 'string' },
-          'no-accept': { type: 'boolean' },
-          align: { type: 'boolean' },
-        },
-      });
+      const values = parseImportArgs(argv);
       if (!values.project || !values.audio?.length || !values.text) {
         throw new UsageError('import needs --project, at least one --audio and --text.');
       }
@@ -274,7 +263,7 @@ the Users page). Prints a one-line JSON summary on stdout.
 
 Options:
   --email EMAIL        the address they sign in with
-  --password PASSWORD  at least 8 characters
+  --password PASSWORD  at least 10 characters, not a common or easily guessed one
   --role ROLE          admin (also uploads, deletes, exports, trains) or reviewer (default)
   --name NAME          display name (default: the part of the address before @)
   --update             the user exists: set this password and role (signs them out everywhere)`,
@@ -293,8 +282,12 @@ Options:
       if (values.role !== 'admin' && values.role !== 'reviewer') throw new UsageError(`Unknown --role ${values.role}; use admin or reviewer.`);
       const { migrateDatabase } = await import('../lib/db/migrate-database.ts');
       await migrateDatabase();
-      const { createUser } = await import('../lib/auth/create-user.ts');
-      const user = await createUser({ email: values.email, password: values.password, role: values.role, name: values.name, update: values.update });
+      const { createUser, createUserInput } = await import('../lib/auth/create-user.ts');
+      const raw = { email: values.email, password: values.password, role: values.role, name: values.name, update: values.update };
+      // one line per refused flag (`--password: This password is too easy to guess …`), not zod's block
+      const checked = createUserInput.safeParse(raw);
+      if (!checked.success) throw new AppError('INVALID_INPUT', checked.error.issues.map((i) => `--${String(i.path[0] ?? 'input')}: ${i.message}`).join(' '));
+      const user = await createUser(checked.data);
       process.stdout.write(`${JSON.stringify(user)}\n`);
     },
   },

@@ -103,7 +103,11 @@ test('an admin creates a user and makes them admin on the Users page; they sign 
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
   const form = page.getByRole('form', { name: 'New user' });
   await form.getByLabel('Email').fill(email);
-  await form.getByLabel('Password').fill('short');
+  // a common password is refused, with why
+  await form.getByLabel('Password').fill('password1234');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(form.getByRole('alert')).toContainText('too easy to guess');
+  await form.getByLabel('Email').fill(email); // React resets the form after an action
   await form.getByLabel('Password').fill('a fine password');
   await form.getByRole('button', { name: 'Create user' }).click();
   await expect(form.getByRole('status')).toContainText(`Created ${email} (reviewer)`);

@@ -2,6 +2,7 @@
 // The Users page's forms (server actions in app/admin/users/actions.ts).
 import { useActionState } from 'react';
 import { createUserAction, setUserRoleAction, type ActionResult } from '@/app/admin/users/actions.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/auth/password-length.ts';
 
 function Result({ state }: { state: ActionResult | null }) {
   if (!state) return null;
@@ -28,7 +29,7 @@ export function CreateUserForm() {
       </label>
       <label className="flex flex-col text-sm">
         Password
-        <input name="password" type="password" minLength={8} required autoComplete="new-password" className="mt-1 w-48 rounded border border-slate-300 px-2 py-1" />
+        <input name="password" type="password" minLength={MIN_PASSWORD_LENGTH} maxLength={MAX_PASSWORD_LENGTH} required autoComplete="new-password" className="mt-1 w-48 rounded border border-slate-300 px-2 py-1" />
       </label>
       <label className="flex flex-col text-sm">
         Role

@@ -5,6 +5,7 @@ import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { getAuthSecret, getConfig } from '../config/env.ts';
 import { getDb, type Db } from '../db/client.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy.ts';
 import { getSignInBackoff } from './sign-in-backoff.ts';
 
 const SIGN_IN = '/sign-in/email';
@@ -25,7 +26,7 @@ function createAuth(db: Db) {
     // Sign-in and sign-out must come from a page of this site (better-auth checks Origin). Without a configured
     // URL, "this site" is the host the browser asked for (the Host header; Next's request.url may differ).
     trustedOrigins: config.authUrl ? [] : (request) => sameHostOrigins(request),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
     disabledPaths: ['/sign-up/email'],
     user: {
       additionalFields: {
@@ -41,6 +42,12 @@ function createAuth(db: Db) {
     rateLimit: { customRules: { [SIGN_IN]: { window: 60, max: 10 } } },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // a password a user sets for themselves meets the same policy as one an admin sets (createUser)
+        const newPassword = (ctx.body as { newPassword?: unknown } | undefined)?.newPassword;
+        if (typeof newPassword === 'string') {
+          const problem = passwordProblem(newPassword);
+          if (problem) throw new APIError('BAD_REQUEST', { message: problem, code: 'WEAK_PASSWORD' });
+        }
         const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : null;
         if (!email) return;
         const wait = getSignInBackoff().attempt(email);

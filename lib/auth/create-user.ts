@@ -2,22 +2,30 @@
 // The way users come to exist: public sign-up is off, so admins (the CLI, /admin/users, the first start) call this.
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
+import { parseInput } from '../errors/parse-input.ts';
 import { getAuth } from './auth.ts';
+import { passwordProblem } from './password-policy.ts';
 import { roleSchema } from './roles.ts';
 
-export const createUserInput = z.object({
-  email: z.email().transform((e) => e.toLowerCase()),
-  password: z.string().min(8, 'Passwords have at least 8 characters.').max(128),
-  name: z.string().trim().max(200).optional(),
-  role: roleSchema.default('reviewer'),
-  /** When the user exists: set this password and role instead of failing (and sign them out everywhere). */
-  update: z.boolean().optional(),
-});
+export const createUserInput = z
+  .object({
+    email: z.email().transform((e) => e.toLowerCase()),
+    password: z.string(),
+    name: z.string().trim().max(200).optional(),
+    role: roleSchema.default('reviewer'),
+    /** When the user exists: set this password and role instead of failing (and sign them out everywhere). */
+    update: z.boolean().optional(),
+  })
+  .superRefine((input, ctx) => {
+    // a password built on the address (ana@… → "ana2024ana!") is as weak as a common one
+    const problem = passwordProblem(input.password, [input.email, ...input.email.split(/[@.+_-]/)]);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 
 export type CreatedUser = { id: string; email: string; name: string | null; role: string; created: boolean };
 
 export async function createUser(raw: z.input<typeof createUserInput>): Promise<CreatedUser> {
-  const input = createUserInput.parse(raw);
+  const input = parseInput(createUserInput, raw);
   const ctx = await getAuth().$context;
   const existing = await ctx.internalAdapter.findUserByEmail(input.email, { includeAccounts: true });
   const hash = await ctx.password.hash(input.password);
