@@ -10,6 +10,8 @@ require_node
 ensure_tools ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng
 ensure_node_modules
 
+# what the app, the workers and ffmpeg create is private (600/700): the database holds password hashes and sessions
+umask 077
 export ALINEA_DATA_DIR=${ALINEA_DATA_DIR:-$PWD/data}
 PORT=${PORT:-3000}
 
@@ -29,12 +31,24 @@ fi
 # for as long as this script runs.
 # Two workers: one for model training and checks (long, CPU-heavy), one for everything else, so a training run
 # never holds up ingestion, alignment or exports.
+# Each worker runs in its own session (setsid), so the terminal's Ctrl+C reaches only this script, which passes
+# one SIGTERM on: the worker then stops claiming, lets its job finish for ALINEA_WORKER_STOP_GRACE_SECONDS or
+# hands it back (queued, the attempt not counted), ends its ffmpeg/espeak-ng, and exits; the next start goes on.
 PARENT=$$
 TRAINING_JOBS=train-model,check-chapter
 supervise() {
-  while kill -0 "$PARENT" 2>/dev/null; do
-    node bin/alinea.mjs worker "$@" || true
-    kill -0 "$PARENT" 2>/dev/null || break
+  stopping=0
+  child=''
+  # the terminal's Ctrl+C (or a hang-up) reaches this subshell too: only the script's one SIGTERM stops it
+  trap '' INT HUP
+  trap 'stopping=1; if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; fi' TERM
+  while [ "$stopping" = 0 ] && kill -0 "$PARENT" 2>/dev/null; do
+    setsid node bin/alinea.mjs worker "$@" &
+    child=$!
+    # `wait` returns early when the trap runs: wait on until the worker has handed its job back and exited
+    while kill -0 "$child" 2>/dev/null; do wait "$child" || true; done
+    child=''
+    if [ "$stopping" != 0 ] || ! kill -0 "$PARENT" 2>/dev/null; then break; fi
     echo "[start] worker ($*) exited; restarting in 2 s" >&2
     sleep 2
   done
@@ -46,14 +60,18 @@ TRAINER=$!
 node node_modules/next/dist/bin/next start -p "$PORT" &
 SERVER=$!
 cleanup() {
-  trap - INT TERM EXIT
-  for pid in $SERVER $WORKER $TRAINER; do
-    pkill -TERM -P "$pid" 2>/dev/null || true
+  # one stop: a second Ctrl+C must not cut the workers' hand-back short
+  trap '' INT TERM HUP
+  trap - EXIT
+  echo "[start] stopping: the workers hand back their running jobs, then exit" >&2
+  for pid in $WORKER $TRAINER; do
     kill -TERM "$pid" 2>/dev/null || true
   done
+  pkill -TERM -P "$SERVER" 2>/dev/null || true
+  kill -TERM "$SERVER" 2>/dev/null || true
   wait 2>/dev/null || true
 }
-trap cleanup INT TERM EXIT
+trap cleanup INT TERM HUP EXIT
 echo "Alinea is running: http://localhost:$PORT (data in $ALINEA_DATA_DIR). Ctrl+C stops it."
 if [ -n "$FIRST_ADMIN" ]; then echo "$FIRST_ADMIN"; fi
 wait "$SERVER"
