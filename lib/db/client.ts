@@ -1,11 +1,10 @@
 // The one PrismaClient of the process, shared by the app, the worker and the CLI.
 // SQLite (better-sqlite3 adapter) by default; PostgreSQL (adapter-pg) when DATABASE_URL is a postgres URL.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.ts';
 import { getConfig } from '../config/env.ts';
+import { makeDataPrivate } from '../config/make-data-private.ts';
 
 export type Db = PrismaClient;
 
@@ -16,10 +15,13 @@ export function sqliteFilePath(url: string): string {
 }
 
 function createClient(url: string): PrismaClient {
+  // every process opens the database before it touches the data directory: the place to fix an old install's modes
+  const { dataDir } = getConfig();
   if (/^postgres(ql)?:\/\//.test(url)) {
+    makeDataPrivate({ dataDir });
     return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   }
-  mkdirSync(path.dirname(path.resolve(sqliteFilePath(url))), { recursive: true });
+  makeDataPrivate({ dataDir, sqliteFile: sqliteFilePath(url) });
   // timeout = busy timeout: the app and the worker write the same file; WAL is set by the migrator.
   // An interactive transaction may wait that long for the file's write lock (a worker writing a chapter) and for
   // the one connection (three uploads at once): Prisma's defaults (2 s to start, 5 s to finish) failed an upload

@@ -1,8 +1,9 @@
 // Brings the configured database to the latest migration. SQLite: WebAssembly schema engine (offline).
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { getConfig } from '../config/env.ts';
+import { makeDataPrivate } from '../config/make-data-private.ts';
 import { applyMigrations, MIGRATIONS_DIR } from './migrate.ts';
 import { sqliteFilePath } from './client.ts';
 
@@ -21,7 +22,7 @@ function pendingMigrations(db: Database.Database): string[] {
 }
 
 export async function migrateDatabase(): Promise<string[]> {
-  const { databaseUrl, isPostgres } = getConfig();
+  const { databaseUrl, isPostgres, dataDir } = getConfig();
   if (isPostgres) {
     throw new Error(
       'PostgreSQL migrations are applied with `npx prisma migrate deploy` (needs Prisma’s native schema engine); ' +
@@ -29,7 +30,8 @@ export async function migrateDatabase(): Promise<string[]> {
     );
   }
   const file = path.resolve(sqliteFilePath(databaseUrl));
-  mkdirSync(path.dirname(file), { recursive: true });
+  // the database (password hashes, sessions) and its -wal/-shm 600, the data directory 700, before SQLite opens it
+  makeDataPrivate({ dataDir, sqliteFile: file });
   const db = new Database(file);
   let pending: string[];
   try {

@@ -1,14 +1,16 @@
 // Storage of audio, ebooks and derived files behind keys ("books/<id>/audio/<id>/original.mp3"), so an
 // S3-compatible backend can replace the local directory later. Writes go to a temp name and are renamed
-// when complete: a reader never sees a half-written file.
+// when complete: a reader never sees a half-written file. Folders are made 700 and stored files 600 (uploads are
+// private; the process umask, see lib/config/make-data-private.ts, covers the files ffmpeg and others write).
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, copyFile, readFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, stat, copyFile, readFile } from 'node:fs/promises';
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors/app-error.ts';
 import { getConfig } from '../config/env.ts';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../config/make-data-private.ts';
 
 export type StoredFile = { key: string; size: number; sha256: string };
 
@@ -72,11 +74,11 @@ export class LocalStorage implements Storage {
 
   async putStream(key: string, source: Readable, opts: { maxBytes?: number; label?: string } = {}) {
     const target = this.localPath(key);
-    await mkdir(path.dirname(target), { recursive: true });
+    await mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
     const temp = `${target}.${randomUUID()}.part`;
     const m = meter(opts.maxBytes, opts.label ?? path.basename(key));
     try {
-      await pipeline(source, m.transform, createWriteStream(temp));
+      await pipeline(source, m.transform, createWriteStream(temp, { mode: PRIVATE_FILE_MODE }));
       const { size, sha256 } = m.result();
       await rename(temp, target);
       return { key, size, sha256 };
@@ -88,7 +90,7 @@ export class LocalStorage implements Storage {
 
   async putFile(key: string, fromPath: string, opts: { move?: boolean } = {}) {
     const target = this.localPath(key);
-    await mkdir(path.dirname(target), { recursive: true });
+    await mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
     const hash = createHash('sha256');
     await pipeline(createReadStream(fromPath), hash);
     const temp = `${target}.${randomUUID()}.part`;
@@ -100,6 +102,8 @@ export class LocalStorage implements Storage {
     } else {
       await copyFile(fromPath, temp);
     }
+    // a moved or copied file keeps its source's mode
+    await chmod(temp, PRIVATE_FILE_MODE);
     await rename(temp, target);
     const { size } = await stat(target);
     return { key, size, sha256: hash.digest('hex') };
