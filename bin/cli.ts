@@ -325,7 +325,8 @@ Prints nothing otherwise. --url defaults to ALINEA_AUTH_URL, else http://localho
     summary: 'Run the job worker (ingestion and other long jobs) until stopped',
     usage: `alinea worker [--concurrency N] [--only TYPE,…] [--except TYPE,…]
 
-Claims jobs from the database queue and runs them. Stop with Ctrl+C (finishes the job at hand).
+Claims jobs from the database queue and runs them. Stop with Ctrl+C or SIGTERM: the job at hand gets
+ALINEA_WORKER_STOP_GRACE_SECONDS to finish, then is handed back (queued, the attempt not counted) for the next start.
 --only / --except limit the job types (e.g. one worker for train-model,check-chapter and one for the rest,
 so a long training run never holds up ingestion, alignment or exports).`,
     async run(argv) {
