@@ -4,6 +4,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { EbookReport, Paragraph, ParsedEbook, RemovedMarker } from './ebook-types.ts';
 import { decodeText, missingAccentsWarning } from './decode-text.ts';
 import { detectHeadings } from './detect-headings.ts';
+import { EbookBudget } from './ebook-budget.ts';
 import { parseEpub } from './parse-epub.ts';
 import { parseHtmlEbook } from './parse-html-ebook.ts';
 import { splitParagraphs } from './split-paragraphs.ts';
@@ -65,8 +66,11 @@ function readTxt(bytes: Uint8Array, fileName: string): Stage1 {
     const html = readHtmlText(decoded.text, fileName);
     return { ...html, format: 'html', encoding: decoded.encoding, warnings: [...decoded.warnings, ...html.warnings] };
   }
+  const budget = new EbookBudget();
+  budget.addText(decoded.text.length, fileName);
   const stripped = stripGutenberg(decoded.text);
   const split = splitParagraphs(stripped.text);
+  budget.addBlocks(split.paragraphs.length + split.removed.length + stripped.removed.length, fileName);
   const clamp = (r: RemovedMarker) => ({ ...r, paragraph: Math.min(r.paragraph, split.paragraphs.length) });
   return {
     ...readGutenbergFields(stripped.headerText),
@@ -80,7 +84,7 @@ function readTxt(bytes: Uint8Array, fileName: string): Stage1 {
 }
 
 function readHtmlText(text: string, fileName: string): Omit<Stage1, 'encoding'> {
-  const html = parseHtmlEbook(text);
+  const html = parseHtmlEbook(text, { where: fileName });
   const warning = missingAccentsWarning(html.paragraphs.map((p) => p.text).join('\n'), fileName);
   return { ...html, warnings: warning ? [warning] : [] };
 }

@@ -1,13 +1,15 @@
 // EPUB → paragraphs: META-INF/container.xml names the OPF package, whose spine orders the XHTML documents;
 // each goes through the HTML parser. Only the documents read are decompressed, under a total size cap, so a
-// ZIP bomb cannot exhaust memory.
+// ZIP bomb cannot exhaust memory; the documents share one EbookBudget (paragraph, text and nesting limits).
 import path from 'node:path/posix';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { AppError } from '../errors/app-error.ts';
 import type { Paragraph, RemovedMarker } from './ebook-types.ts';
 import { decodeText } from './decode-text.ts';
-import { decodeEntities, parseHtmlEbook, tokenizeHtml, type HtmlToken } from './parse-html-ebook.ts';
+import { EbookBudget } from './ebook-budget.ts';
+import { parseHtmlEbook } from './parse-html-ebook.ts';
+import { parseMarkup } from './parse-markup.ts';
 
 export type EpubEbook = {
   title?: string;
@@ -64,13 +66,18 @@ function listEntries(zip: yauzl.ZipFile, fileName: string): Promise<Map<string, 
 export async function parseEpub(
   bytes: Uint8Array,
   fileName: string,
-  opts: { maxUncompressedBytes?: number } = {},
+  opts: { maxUncompressedBytes?: number; budget?: EbookBudget } = {},
 ): Promise<EpubEbook> {
   const limit = opts.maxUncompressedBytes ?? EPUB_MAX_UNCOMPRESSED_BYTES;
+  const budget = opts.budget ?? new EbookBudget();
   const zip = await openZip(bytes, fileName);
   try {
     const entries = await listEntries(zip, fileName);
-    let budget = limit;
+    const byLowerName = new Map<string, yauzl.Entry>();
+    for (const entry of entries.values()) {
+      if (!byLowerName.has(entry.fileName.toLowerCase())) byLowerName.set(entry.fileName.toLowerCase(), entry);
+    }
+    let bytesLeft = limit;
     const tooLarge = () =>
       new AppError(
         'TOO_LARGE',
@@ -79,17 +86,17 @@ export async function parseEpub(
       );
 
     const read = async (name: string): Promise<Uint8Array | undefined> => {
-      const entry = entries.get(name) ?? [...entries.values()].find((e) => e.fileName.toLowerCase() === name.toLowerCase());
+      const entry = entries.get(name) ?? byLowerName.get(name.toLowerCase());
       if (!entry) return undefined;
-      if (entry.uncompressedSize > budget) throw tooLarge();
+      if (entry.uncompressedSize > bytesLeft) throw tooLarge();
       const stream = await new Promise<Readable>((resolve, reject) =>
         zip.openReadStream(entry, (err, s) => (err || !s ? reject(unsupported(fileName, `cannot read ${name}`)) : resolve(s))),
       );
       const chunks: Buffer[] = [];
       try {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
-          budget -= chunk.length; // counts real bytes: a lying size header does not get past the cap
-          if (budget < 0) throw tooLarge();
+          bytesLeft -= chunk.length; // counts real bytes: a lying size header does not get past the cap
+          if (bytesLeft < 0) throw tooLarge();
           chunks.push(chunk);
         }
       } catch (e) {
@@ -105,21 +112,23 @@ export async function parseEpub(
       if (!data) return undefined;
       if (data.every((b) => b <= 0x20)) return ''; // an empty document is not an error
       const decoded = decodeText(data, `${fileName}:${name}`, { checkAccents: false });
-      warnings.push(...decoded.warnings);
+      for (const warning of decoded.warnings) warnings.push(warning);
       return decoded.text;
     };
 
     const container = await readText('META-INF/container.xml');
     if (!container) throw unsupported(fileName, 'META-INF/container.xml is missing');
-    const rootfile = tokenizeHtml(container).find(
-      (t): t is Extract<HtmlToken, { type: 'open' }> => t.type === 'open' && t.name === 'rootfile' && !!t.attrs['full-path'],
-    );
-    const opfPath = rootfile?.attrs['full-path'];
+    const opfPath = readRootfile(container, `${fileName} (META-INF/container.xml)`);
     if (!opfPath) throw unsupported(fileName, 'container.xml names no package document');
     const opf = await readText(opfPath);
     if (!opf) throw unsupported(fileName, `package document ${opfPath} is missing`);
 
-    const pkg = readPackage(opf);
+    const pkg = readPackage(opf, `${fileName} (${opfPath})`);
+    if (pkg.spine.length > MAX_ENTRIES) {
+      throw new AppError('TOO_LARGE', `${fileName} lists more than ${MAX_ENTRIES} documents in its spine; it is not an ebook.`, {
+        fileName,
+      });
+    }
     const base = path.dirname(opfPath);
     const paragraphs: Paragraph[] = [];
     const removed: RemovedMarker[] = [];
@@ -133,10 +142,12 @@ export async function parseEpub(
       const docPath = path.normalize(path.join(base, decodeHref(item.href)));
       if (ref.linear === 'no') {
         // Auxiliary content (notes, cover) that readers show out of the reading order.
+        budget.addBlock(`${fileName} (${docPath})`);
         removed.push({ kind: 'note', text: `(non-linear document ${docPath})`, paragraph: paragraphs.length });
         continue;
       }
       if (item.properties.includes('nav')) {
+        budget.addBlock(`${fileName} (${docPath})`);
         removed.push({ kind: 'toc', text: `(navigation document ${docPath})`, paragraph: paragraphs.length });
         continue;
       }
@@ -145,9 +156,11 @@ export async function parseEpub(
         warnings.push(`${fileName}: ${docPath} is listed in the spine but missing from the archive; skipped.`);
         continue;
       }
-      const doc = parseHtmlEbook(html);
-      removed.push(...doc.removed.map((r) => ({ ...r, paragraph: r.paragraph + paragraphs.length })));
-      paragraphs.push(...doc.paragraphs);
+      const doc = parseHtmlEbook(html, { where: `${fileName} (${docPath})`, budget });
+      // One push per item: spreading a document's 10⁵+ paragraphs into push() overflows the call stack.
+      const offset = paragraphs.length;
+      for (const r of doc.removed) removed.push({ ...r, paragraph: r.paragraph + offset });
+      for (const p of doc.paragraphs) paragraphs.push(p);
       gutenbergHeader ||= doc.gutenbergHeader;
       gutenbergFooter ||= doc.gutenbergFooter;
       if (doc.gutenbergHeader) {
@@ -182,36 +195,56 @@ function decodeHref(href: string): string {
 
 type ManifestItem = { href: string; mediaType: string; properties: string };
 
+/** The package document's path named by META-INF/container.xml (its first rootfile with a full-path). */
+function readRootfile(container: string, where: string): string | undefined {
+  let fullPath: string | undefined;
+  parseMarkup(
+    container,
+    {
+      open: (name, attrs) => {
+        if (name === 'rootfile' && attrs['full-path']) fullPath ??= attrs['full-path'];
+      },
+      close: () => {},
+      text: () => {},
+    },
+    { where },
+  );
+  return fullPath;
+}
+
 /** Manifest, spine and dc:title / dc:creator (the first author-role creator) of an OPF package document. */
-function readPackage(opf: string) {
+function readPackage(opf: string, where: string) {
   const manifest = new Map<string, ManifestItem>();
   const spine: { idref: string; linear?: string }[] = [];
   const creators: { name: string; role?: string }[] = [];
   let title: string | undefined;
   let field: { name: 'title' | 'creator'; role?: string; text: string } | undefined;
-  for (const tok of tokenizeHtml(opf)) {
-    if (tok.type === 'open') {
-      const local = tok.name.replace(/^.*:/, '');
-      if (local === 'item' && tok.attrs.id && tok.attrs.href) {
-        manifest.set(tok.attrs.id, {
-          href: tok.attrs.href,
-          mediaType: tok.attrs['media-type'] ?? '',
-          properties: tok.attrs.properties ?? '',
-        });
-      } else if (local === 'itemref' && tok.attrs.idref) {
-        spine.push({ idref: tok.attrs.idref, linear: tok.attrs.linear });
-      } else if ((tok.name === 'dc:title' || tok.name === 'dc:creator') && !tok.selfClosing) {
-        field = { name: tok.name === 'dc:title' ? 'title' : 'creator', role: tok.attrs['opf:role'], text: '' };
-      }
-    } else if (tok.type === 'text' && field) {
-      field.text += decodeEntities(tok.text);
-    } else if (tok.type === 'close' && field && (tok.name === 'dc:title' || tok.name === 'dc:creator')) {
-      const text = field.text.replace(/\s+/g, ' ').trim();
-      if (text && field.name === 'title') title ??= text;
-      if (text && field.name === 'creator') creators.push({ name: text, role: field.role });
-      field = undefined;
-    }
-  }
+  parseMarkup(
+    opf,
+    {
+      open: (name, attrs) => {
+        const local = name.replace(/^.*:/, '');
+        if (local === 'item' && attrs.id && attrs.href) {
+          manifest.set(attrs.id, { href: attrs.href, mediaType: attrs['media-type'] ?? '', properties: attrs.properties ?? '' });
+        } else if (local === 'itemref' && attrs.idref) {
+          spine.push({ idref: attrs.idref, linear: attrs.linear });
+        } else if (name === 'dc:title' || name === 'dc:creator') {
+          field = { name: name === 'dc:title' ? 'title' : 'creator', role: attrs['opf:role'], text: '' };
+        }
+      },
+      text: (text) => {
+        if (field) field.text += text;
+      },
+      close: (name) => {
+        if (!field || (name !== 'dc:title' && name !== 'dc:creator')) return;
+        const text = field.text.replace(/\s+/g, ' ').trim();
+        if (text && field.name === 'title') title ??= text;
+        if (text && field.name === 'creator') creators.push({ name: text, role: field.role });
+        field = undefined;
+      },
+    },
+    { where },
+  );
   const author = (creators.find((c) => !c.role || c.role === 'aut') ?? creators[0])?.name;
   return { manifest, spine, title, author };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, parseHtmlEbook, tokenizeHtml } from './parse-html-ebook.ts';
+import { catchAppError } from '../testing/catch-app-error.ts';
+import { EbookBudget, EBOOK_LIMITS } from './ebook-budget.ts';
+import { parseHtmlEbook } from './parse-html-ebook.ts';
 
 // Shape of a current Project Gutenberg HTML5 file (boilerplate in <section class="pg-boilerplate">).
 const MARIANELA_HTML = `<?xml version="1.0" encoding="utf-8"?>
@@ -152,35 +154,79 @@ End of the Project Gutenberg EBook of Doña Perfecta
   });
 });
 
-describe('decodeEntities', () => {
+const textOf = (html: string) => parseHtmlEbook(html).paragraphs.map((p) => p.text);
+
+describe('entities', () => {
   it.each([
     ['&aacute;rbol &Ntilde;u&ntilde;oa', 'árbol Ñuñoa'],
     ['&#233;l &#xE9;l &#XE9;l', 'él él él'],
-    ['a&#151;b', 'a—b'],
+    ['a&#151;b', 'a—b'], // a windows-1252 number, as HTML5 reads it
     ['&laquo;hola&raquo; &iquest;s&iacute;? &iexcl;no!', '«hola» ¿sí? ¡no!'],
     ['&amp;lt; &unknown; & suelto', '&lt; &unknown; & suelto'],
-    ['dé&shy;bil', 'dé\u00adbil'],
-    ['&#0; &#xD800;', '\uFFFD \uFFFD'],
+    ['dé&shy;bil', 'débil'],
+    ['&#0;&#xD800;', '\uFFFD\uFFFD'],
+    ['&hellip;&nbsp;&mdash;&rsquo;', '… —’'], // a no-break space is blank space like any other
   ])('%j → %j', (input, expected) => {
-    expect(decodeEntities(input)).toBe(expected);
+    expect(textOf(`<p>${input}</p>`)).toEqual([expected]);
+  });
+
+  it('decodes attribute values', () => {
+    expect(parseHtmlEbook('<html><head><meta name="author" content="B&eacute;cquer"></head><body><p>x</p></body></html>').author).toBe('Bécquer');
   });
 });
 
-describe('tokenizeHtml', () => {
-  it('reads tags, attributes (with ">" inside quotes), text, and skips comments', () => {
-    expect(tokenizeHtml('<a href="x>y" class=\'c\' hidden>t</a><!-- <p>no</p> --><br/>')).toEqual([
-      { type: 'open', name: 'a', attrs: { href: 'x>y', class: 'c', hidden: '' }, selfClosing: false },
-      { type: 'text', text: 't' },
-      { type: 'close', name: 'a' },
-      { type: 'open', name: 'br', attrs: {}, selfClosing: true },
+describe('markup', () => {
+  it('reads attributes with ">" inside quotes, and skips comments, CDATA markers and processing instructions', () => {
+    const html = '<?xml version="1.0"?><p><a href="x>y" class=\'c\' hidden>t</a><!-- <p>no</p> --><![CDATA[ y ]]><br/>z</p>';
+    expect(textOf(html)).toEqual(['t y\nz']);
+  });
+
+  it('keeps script and style content out of the text, even when it looks like markup', () => {
+    expect(textOf('<body><script>if (a < b) x = "</p>";</script><style>p{}</style><p>Texto.</p></body>')).toEqual(['Texto.']);
+  });
+
+  it('reads nested inline markup, XHTML self-closing tags and implied end tags', () => {
+    expect(textOf('<p>Uno <b>dos <i>tres <span>cuatro</span></i></b> cinco<span/> seis<li>siete<li>ocho</p>')).toEqual([
+      'Uno dos tres cuatro cinco seis',
+      'siete',
+      'ocho',
     ]);
   });
 
-  it('keeps script content as one raw text token', () => {
-    expect(tokenizeHtml('<script>if (a < b) x = "</p>";</script>')).toEqual([
-      { type: 'open', name: 'script', attrs: {}, selfClosing: false },
-      { type: 'text', text: 'if (a < b) x = "</p>";' },
-      { type: 'close', name: 'script' },
-    ]);
+  it('keeps a long superscript or note link as text, however deeply they nest', () => {
+    const words = 'palabra '.repeat(20).trim();
+    const html = `<p>Antes ${'<sup><a href="#note">'.repeat(300)}${words}${'</a></sup>'.repeat(300)} después.</p>`;
+    expect(textOf(html)).toEqual([`Antes ${words} después.`]);
+  });
+});
+
+describe('limits', () => {
+  const nested = (levels: number) => `<body>${'<div>'.repeat(levels)}Hola.${'</div>'.repeat(levels)}</body>`;
+
+  it(`refuses elements nested more than ${EBOOK_LIMITS.maxDepth} deep, naming the file`, () => {
+    const error = catchAppError(() => parseHtmlEbook(nested(EBOOK_LIMITS.maxDepth + 10), { where: 'hondo.html' }));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toMatch(/^hondo\.html: the HTML nests elements more than 1,000 deep \(a <div> on line 1\).*re-export the ebook/);
+  });
+
+  it('reads nesting just under the limit', () => {
+    // <html>, <head> and <body> are implied around the fragment's own <body>: 3 levels.
+    expect(textOf(nested(EBOOK_LIMITS.maxDepth - 3))).toEqual(['Hola.']);
+  });
+
+  it('refuses more paragraphs than the budget allows, naming the file', () => {
+    const budget = new EbookBudget({ ...EBOOK_LIMITS, maxBlocks: 1_000 });
+    const html = '<p>Frase.</p>'.repeat(1_001);
+    const error = catchAppError(() => parseHtmlEbook(html, { where: 'muchos.html', budget }));
+    expect(error.code).toBe('TOO_LARGE');
+    expect(error.message).toMatch(/^muchos\.html: more than 1,000 paragraphs/);
+    expect(parseHtmlEbook('<p>Frase.</p>'.repeat(1_000), { budget: new EbookBudget({ ...EBOOK_LIMITS, maxBlocks: 1_000 }) }).paragraphs).toHaveLength(1_000);
+  });
+
+  it('refuses more text than the budget allows, naming the file', () => {
+    const budget = new EbookBudget({ ...EBOOK_LIMITS, maxTextChars: 10_000 });
+    const error = catchAppError(() => parseHtmlEbook(`<p>${'a'.repeat(10_001)}</p>`, { where: 'largo.html', budget }));
+    expect(error.code).toBe('TOO_LARGE');
+    expect(error.message).toMatch(/^largo\.html: more than 10,000 characters of text/);
   });
 });
