@@ -1,12 +1,14 @@
 // Bench (not a test): time and peak memory of parseEbook on the hostile ebooks of issue #10, each in its own
-// process (so peak RSS is that input's alone) and killed after --timeout seconds.
-// Run: npx tsx bench/hostile-ebooks.ts [--timeout 120] [--only deep,paragraphs]   Prints one JSON line per input.
+// process (so peak RSS is that input's alone) and killed after --timeout seconds; `notes` times
+// stripGutenbergMarkup (run on every paragraph before alignment) on one paragraph of n unclosed "[nota ".
+// Run: npx tsx bench/hostile-ebooks.ts [--timeout 120] [--only deep,paragraphs,notes]   Prints one JSON line per input.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildDeepNestingEpub } from '../lib/testing/hostile/deep-nesting-epub.ts';
 import { buildParagraphBombEpub } from '../lib/testing/hostile/paragraph-bomb-epub.ts';
 import { parseEbook } from '../lib/text/parse-ebook.ts';
+import { stripGutenbergMarkup } from '../lib/text/strip-gutenberg-markup.ts';
 
 const BUILDERS: Record<string, (n: number) => Uint8Array> = {
   deep: buildDeepNestingEpub,
@@ -20,6 +22,8 @@ const CASES: [string, number][] = [
   ['paragraphs', 100_000],
   ['paragraphs', 400_000],
   ['paragraphs', 1_700_000],
+  ['notes', 20_000],
+  ['notes', 200_000],
 ];
 
 const { values } = parseArgs({
@@ -32,6 +36,15 @@ const { values } = parseArgs({
 });
 
 async function runOne(name: string, n: number) {
+  if (name === 'notes') {
+    const text = '[nota '.repeat(n);
+    const started = performance.now();
+    const out = stripGutenbergMarkup(text);
+    const ms = Math.round(performance.now() - started);
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    console.log(JSON.stringify({ input: name, n, textKb: Math.round(text.length / 1024), ms, peakRssMb, outcome: `ok: ${out.length} characters` }));
+    return;
+  }
   const bytes = BUILDERS[name]!(n);
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
