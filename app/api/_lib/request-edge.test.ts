@@ -11,6 +11,7 @@ import { useTestEnv } from '@/lib/testing/use-test-env.ts';
 import * as projects from '../projects/route.ts';
 import * as audio from '../books/[bookId]/audio/route.ts';
 import * as syncmap from '../chapters/[chapterId]/syncmap/route.ts';
+import * as authRoute from '../auth/[...all]/route.ts';
 import { assertSameOrigin } from './check-origin.ts';
 import { readJson } from './handle-route.ts';
 import { readBodyBytes } from './request-stream.ts';
@@ -138,6 +139,25 @@ describe('web edge: origin, body types, body size', () => {
     expect(declared.state.pulled).toBeLessThanOrEqual(65536 * 2); // at most what the stream buffered on its own
     // under the cap it is read whole
     expect((await readBodyBytes(new Request(`${SITE}/`, { method: 'POST', body: 'x'.repeat(1000) }), 1000)).length).toBe(1000);
+  });
+
+  it('better-auth\'s routes get their body capped too (64 KB), and sign-in through them still works', async () => {
+    const { stream, state } = countingBody(100 * 1024 * 1024);
+    const huge = await authRoute.POST(
+      new Request(`${SITE}/api/auth/sign-in/email`, { method: 'POST', body: stream, duplex: 'half', headers: { origin: SITE, 'content-type': 'application/json' } } as RequestInit),
+    );
+    expect(huge.status).toBe(413);
+    expect(state.cancelled).toBe(true);
+    expect(state.pulled).toBeLessThan(1024 * 1024);
+    const ok = await authRoute.POST(
+      new Request(`${SITE}/api/auth/sign-in/email`, {
+        method: 'POST',
+        body: JSON.stringify({ email: 'admin@example.org', password: 'admin password' }),
+        headers: { origin: SITE, 'content-type': 'application/json' },
+      }),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.headers.getSetCookie().join()).toMatch(/better-auth\.session_token=/);
   });
 
   it('a sync map import is capped at 50 MB while streaming', async () => {
