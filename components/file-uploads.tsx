@@ -1,5 +1,6 @@
 'use client';
-// Uploads a set of files to a book, two at a time, each with its own progress bar and error.
+// Uploads a set of files to a book, two at a time, each with its own progress bar and the server's reason when
+// it is refused (e.g. 415 "… is not a supported audio file", 400 "… is empty (0 bytes)").
 import { useCallback, useState } from 'react';
 import { uploadFile } from './api-client.ts';
 import { ProgressBar } from './ui/progress-bar.tsx';
@@ -11,9 +12,12 @@ export function useFileUploads() {
   const update = (key: string, patch: Partial<UploadItem>) => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
 
   const run = useCallback(async (bookId: string, files: { file: File; kind: 'audio' | 'ebook' }[]) => {
-    const queue: UploadItem[] = files.map((f, i) => ({ key: `${Date.now()}-${i}-${f.file.name}`, ...f, progress: 0, state: 'waiting' }));
-    setItems((xs) => [...xs, ...queue]);
-    let failures = 0;
+    const added: UploadItem[] = files.map((f, i) => ({ key: `${Date.now()}-${i}-${f.file.name}`, ...f, progress: 0, state: 'waiting' }));
+    setItems((xs) => [...xs, ...added]);
+    // a copy to take from: React runs the updater above later, and must still see every file (it used to see
+    // only those not yet started, so a failed file's row and reason vanished)
+    const queue = [...added];
+    let failed = 0;
     const next = async (): Promise<void> => {
       const item = queue.shift();
       if (!item) return;
@@ -23,16 +27,18 @@ export function useFileUploads() {
         const note = res.skipped?.length ? `${res.added?.length ?? 0} audio files; skipped ${res.skipped.length} non-audio: ${res.skipped.join(', ')}` : res.added && res.added.length > 1 ? `${res.added.length} audio files` : undefined;
         update(item.key, { state: 'done', progress: 1, note });
       } catch (e) {
-        failures++;
+        failed++;
         update(item.key, { state: 'failed', error: (e as Error).message });
       }
       return next();
     };
     await Promise.all([next(), next()]);
-    return failures;
+    return { failed, uploaded: files.length - failed };
   }, []);
 
-  return { items, run };
+  const clear = useCallback(() => setItems([]), []);
+
+  return { items, run, clear };
 }
 
 export function UploadList({ items }: { items: UploadItem[] }) {

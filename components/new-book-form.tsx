@@ -7,6 +7,26 @@ import { apiJson } from './api-client.ts';
 import { UploadList, useFileUploads } from './file-uploads.tsx';
 import { Button } from './ui/button.tsx';
 
+type Outcome = { bookId: string | null; failed: number; uploaded: number };
+
+/** What became of a book whose upload had failures (each failed file is listed above with its reason). */
+function UploadOutcome({ bookId, failed, uploaded }: Outcome) {
+  const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+  if (!bookId) {
+    return (
+      <p role="status" className="text-sm text-red-800">
+        No file was uploaded ({files(failed)} refused, listed above), so the book was not created. Choose other files and upload again.
+      </p>
+    );
+  }
+  return (
+    <p role="status" className="text-sm">
+      {files(failed)} refused (listed above with the reason); {files(uploaded)} kept.{' '}
+      <Link className="text-indigo-700 underline" href={`/books/${bookId}`}>Open the book</Link> to add the missing files.
+    </p>
+  );
+}
+
 export function NewBookForm({ projectId }: { projectId: string }) {
   const router = useRouter();
   const [title, setTitle] = useState('');
@@ -14,7 +34,7 @@ export function NewBookForm({ projectId }: { projectId: string }) {
   const [audio, setAudio] = useState<File[]>([]);
   const [ebook, setEbook] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [bookId, setBookId] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const uploads = useFileUploads();
 
@@ -25,14 +45,19 @@ export function NewBookForm({ projectId }: { projectId: string }) {
         e.preventDefault();
         setBusy(true);
         setError(null);
+        setOutcome(null);
+        uploads.clear();
         try {
           const { book } = await apiJson<{ book: { id: string } }>(`/api/projects/${projectId}/books`, { body: { title, author: author || undefined } });
-          setBookId(book.id);
-          const failures = await uploads.run(book.id, [
+          const { failed, uploaded } = await uploads.run(book.id, [
             ...audio.map((file) => ({ file, kind: 'audio' as const })),
             ...(ebook ? [{ file: ebook, kind: 'ebook' as const }] : []),
           ]);
-          if (failures === 0) router.push(`/books/${book.id}`);
+          if (failed === 0) return router.push(`/books/${book.id}`);
+          // nothing made it: no empty book is left behind (the form keeps its fields for another try)
+          if (uploaded === 0) await apiJson(`/api/books/${book.id}`, { method: 'DELETE' });
+          setOutcome({ bookId: uploaded === 0 ? null : book.id, failed, uploaded });
+          router.refresh(); // the Books table above shows the book (or no longer would)
         } catch (err) {
           setError((err as Error).message);
         } finally {
@@ -70,11 +95,7 @@ export function NewBookForm({ projectId }: { projectId: string }) {
       </Button>
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
       <UploadList items={uploads.items} />
-      {bookId && !busy && (
-        <p className="text-sm">
-          Some files failed; the others were kept. <Link className="text-indigo-700 underline" href={`/books/${bookId}`}>Open the book</Link> to see them or add files.
-        </p>
-      )}
+      {outcome && !busy && <UploadOutcome {...outcome} />}
     </form>
   );
 }
