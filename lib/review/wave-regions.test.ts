@@ -69,6 +69,11 @@ describe('wave regions', () => {
       expect(sentenceRegions(frags, { id: null, sentence: null }, min).map((x) => [x.start, x.end])).toEqual([[0, 2], [2, 4], [4, 6], [6, 9]]);
     });
 
+    it('several collapsed at one time: side by side, in order, each with handles of its own', () => {
+      const run = [frag('r', 0, 0, 4, sentences([0, 3.5], [3.5, 4], [4, 4], [4, 4]))];
+      expect(regionSpans(run, 'sentence', min).map((x) => [x.start, x.end])).toEqual([[0, 3.5], [3.5, 4], [3.8, 3.9], [3.9, 4]]);
+    });
+
     it('a paragraph narrower than the width: the sentence is centred on it', () => {
       const tiny = [frag('t', 0, 3, 3.04, sentences([3, 3.04], [3.04, 3.04]))];
       expect(regionSpans(tiny, 'sentence', min).map((x) => [x.start, x.end])).toEqual([[3, 3.04], [2.97, 3.07]]);

@@ -4,7 +4,7 @@
 import type { FragmentView } from './fragment-view.ts';
 import { fittedSentences } from './move-sentence-edge.ts';
 import { sentenceRegionId } from './sentence-region-id.ts';
-import { visibleSpan } from './visible-span.ts';
+import { visibleSpans } from './visible-spans.ts';
 
 /** One waveform region as the editor draws it. */
 export type WaveRegion = {
@@ -59,29 +59,26 @@ export function paragraphRegions(fragments: readonly FragmentView[], currentId: 
 
 /**
  * `current`: the selected paragraph and, optionally, its selected sentence (else all of its sentences are).
- * `minWidth` (seconds): how wide a zero-length sentence is drawn, so that it keeps its handles (visibleSpan).
+ * `minWidth` (seconds): how wide a zero-length sentence is drawn, so that it keeps its handles (visibleSpans).
  */
 export function sentenceRegions(fragments: readonly FragmentView[], current: { id: string | null; sentence: number | null }, minWidth = 0): WaveRegion[] {
   return fragments.filter(timed).flatMap((f) => {
     const sentences = fittedSentences(f);
     const last = sentences.length - 1;
-    const paragraph = { begin: f.begin ?? 0, end: f.end ?? 0 };
-    return sentences.map((s, k) => {
-      const shown = visibleSpan(s, paragraph, minWidth);
-      return {
-        id: sentenceRegionId(f.id, k),
-        start: shown.begin,
-        end: shown.end,
-        color: (k % 2 === 0 ? STATUS_COLOR : STATUS_COLOR_ALT)[f.status] ?? STATUS_COLOR.auto!,
-        lowConfidence: f.confidence !== null && f.confidence < LOW_CONFIDENCE,
-        selected: f.id === current.id && (current.sentence === null || current.sentence === k),
-        lockedBegin: k === 0 && f.lockedBegin,
-        lockedEnd: k === last && f.lockedEnd,
-        label: `Paragraph ${f.position + 1}, sentence ${k + 1} of ${last + 1}`,
-        innerBegin: k > 0,
-        innerEnd: k < last,
-      };
-    });
+    const shown = visibleSpans(sentences, { begin: f.begin ?? 0, end: f.end ?? 0 }, minWidth);
+    return shown.map((span, k) => ({
+      id: sentenceRegionId(f.id, k),
+      start: span.begin,
+      end: span.end,
+      color: (k % 2 === 0 ? STATUS_COLOR : STATUS_COLOR_ALT)[f.status] ?? STATUS_COLOR.auto!,
+      lowConfidence: f.confidence !== null && f.confidence < LOW_CONFIDENCE,
+      selected: f.id === current.id && (current.sentence === null || current.sentence === k),
+      lockedBegin: k === 0 && f.lockedBegin,
+      lockedEnd: k === last && f.lockedEnd,
+      label: `Paragraph ${f.position + 1}, sentence ${k + 1} of ${last + 1}`,
+      innerBegin: k > 0,
+      innerEnd: k < last,
+    }));
   });
 }
 
