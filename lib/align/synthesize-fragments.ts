@@ -106,7 +106,14 @@ export async function synthesizeFragments(
       opts.onProgress?.(done / todo.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
+  // every worker settles (its espeak-ng ended, its temp file removed) before the first error is thrown
+  const stopOthers = (err: unknown): never => {
+    next = todo.length;
+    throw err;
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, todo.length) }, () => worker().catch(stopOthers)));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   opts.onProgress?.(1);
 
   // Concatenate (22 050 Hz PCM bodies) into one ffmpeg that resamples with soxr.
