@@ -1,6 +1,8 @@
 // Claims the next runnable job: a queued one that is due, or a running one whose lease expired (its worker
 // died). A compare-and-set on (status, attempts) makes concurrent claims safe without row locks, on SQLite
-// and PostgreSQL alike.
+// and PostgreSQL alike. Reclaiming counts as an attempt, so jobs always end: a job whose lease expired with a
+// cancel requested is cancelled, and one with no attempts left fails permanently with the reason, instead of
+// being run again (a job that kills its worker every time would otherwise loop for ever).
 import { getDb } from '../db/client.ts';
 import { getConfig } from '../config/env.ts';
 
@@ -18,9 +20,29 @@ export function typeWhere(filter: ClaimFilter) {
   return { type: { ...(filter.types ? { in: filter.types } : {}), ...(filter.excludeTypes ? { notIn: filter.excludeTypes } : {}) } };
 }
 
+/** The reason a job fails when its worker stopped answering on its last attempt. */
+export function leaseExpiredReason(attempts: number, maxAttempts: number): string {
+  return `The worker running it stopped answering (lease expired) on attempt ${attempts} of ${maxAttempts}: no attempts are left. The job may be too large for this machine (memory, time); retry it once that is fixed.`;
+}
+
+type Abandoned = { id: string; attempts: number; maxAttempts: number; cancelRequested: boolean };
+
+/** Ends a job whose worker died when it must not run again: cancelled (as asked) or failed (no attempts left). */
+async function endAbandoned(job: Abandoned): Promise<void> {
+  const now = new Date();
+  const ended = job.cancelRequested
+    ? { status: 'cancelled', message: 'Cancelled' }
+    : { status: 'failed', error: leaseExpiredReason(job.attempts, job.maxAttempts), message: 'Failed' };
+  await getDb().job.updateMany({
+    where: { id: job.id, status: 'running', attempts: job.attempts, leaseUntil: { lt: now } },
+    data: { ...ended, lockedBy: null, leaseUntil: null, finishedAt: now },
+  });
+}
+
 export async function claimJob(workerId: string, filter: ClaimFilter = {}) {
   const db = getDb();
-  for (let tries = 0; tries < 5; tries++) {
+  let ended = 0;
+  for (let tries = 0; tries < 5 && ended < 100; tries++) {
     const now = new Date();
     const candidate = await db.job.findFirst({
       where: {
@@ -34,6 +56,12 @@ export async function claimJob(workerId: string, filter: ClaimFilter = {}) {
       orderBy: [{ runAt: 'asc' }, { createdAt: 'asc' }],
     });
     if (!candidate) return null;
+    if (candidate.status === 'running' && (candidate.cancelRequested || candidate.attempts >= candidate.maxAttempts)) {
+      await endAbandoned(candidate);
+      ended++;
+      tries--; // not a lost race: look for the next job
+      continue;
+    }
     const leaseUntil = new Date(now.getTime() + getConfig().jobLeaseMs);
     const { count } = await db.job.updateMany({
       where: { id: candidate.id, status: candidate.status, attempts: candidate.attempts },

@@ -11,6 +11,7 @@ import { cancelJob } from './cancel-job.ts';
 import { cancelRowJob, type MarkCancelled } from './cancel-row-job.ts';
 import { retryJob } from './retry-job.ts';
 import { workJobs } from './work-jobs.ts';
+import { statusFromJob } from './status-from-job.ts';
 
 useTestEnv({ env: { ALINEA_JOB_LEASE_SECONDS: '5' } });
 
@@ -144,6 +145,36 @@ describe('job queue', () => {
     // the dead worker coming back cannot overwrite the outcome
     expect(await runClaimedJob(first!, 'dead-worker', registry)).toBe('lost');
     expect((await getDb().job.findUniqueOrThrow({ where: { id: job.id } })).lockedBy).toBe('w2');
+  });
+
+  it('jobs always end: a reclaim counts as an attempt, past maxAttempts the job fails, a requested cancel is honoured', async () => {
+    await clearJobs();
+    const db = getDb();
+    const expire = (id: string) => db.job.update({ where: { id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+    // maxAttempts 2: the first reclaim is attempt 2, the next expiry ends it
+    const dying = await enqueueJob(flaky, {});
+    expect((await claimJob('dead-1'))?.attempts).toBe(1);
+    await expire(dying.id);
+    expect((await claimJob('dead-2'))?.attempts).toBe(2);
+    await expire(dying.id);
+    expect(await claimJob('w3')).toBeNull();
+    const failed = await db.job.findUniqueOrThrow({ where: { id: dying.id } });
+    expect(failed).toMatchObject({ status: 'failed', attempts: 2, lockedBy: null, leaseUntil: null });
+    expect(failed.error).toMatch(/stopped answering \(lease expired\) on attempt 2 of 2/);
+    expect(failed.finishedAt).not.toBeNull();
+
+    // a cancel asked while its worker was dead: cancelled at reclaim, never run again
+    const asked = await enqueueJob(waits, {});
+    await claimJob('dead-3');
+    await cancelJob(asked.id);
+    await expire(asked.id);
+    const next = await enqueueJob(echo, { value: 'after' });
+    expect((await claimJob('w4'))?.id).toBe(next.id); // the cancelled one is skipped, the next job claimed
+    const cancelled = await db.job.findUniqueOrThrow({ where: { id: asked.id } });
+    expect(cancelled).toMatchObject({ status: 'cancelled', attempts: 1, lockedBy: null, leaseUntil: null, message: 'Cancelled' });
+    // … and the row it works for (an export, a training run) follows its job, as after a cancel while queued
+    expect(statusFromJob({ status: 'running', error: null, finishedAt: null }, cancelled)).toMatchObject({ status: 'cancelled', persist: true });
+    expect(statusFromJob({ status: 'running', error: null, finishedAt: null }, failed)).toMatchObject({ status: 'failed', error: failed.error, persist: true });
   });
 
   it('never hands the same job to two concurrent claimers', async () => {
