@@ -6,6 +6,7 @@ import { isActive } from '@/lib/jobs/job-status.ts';
 import { isAudioPending } from '@/lib/ingest/audio-file-status.ts';
 import { isEbookPending } from '@/lib/ingest/ebook-status.ts';
 import { apiJson } from './api-client.ts';
+import { bookJobLabel } from './book-job-label.ts';
 import { useIsAdmin } from './auth/current-user.tsx';
 import { UploadList, useFileUploads } from './file-uploads.tsx';
 import { whileActive } from './data-layer/refresh-interval.ts';
@@ -27,8 +28,6 @@ function fmtDuration(sec: number | null): string {
 function fmt(n: number | null | undefined, digits = 1, unit = ''): string {
   return n == null || !Number.isFinite(n) ? '—' : `${n.toFixed(digits)}${unit}`;
 }
-
-const JOB_LABELS: Record<string, string> = { 'ingest-audio': 'Audio ingest', 'ingest-ebook': 'Ebook ingest', 'align-chapter': 'Alignment' };
 
 /** Something the worker is still doing for this book: the page polls fast while it lasts. */
 function bookIsBusy(data: BookOverview): boolean {
@@ -81,15 +80,15 @@ export function BookView({ initial }: { initial: BookOverview }) {
           {runningJobs.map((j) => (
             <li key={j.id} className="rounded border border-slate-200 bg-white p-2 text-sm">
               <div className="mb-1 flex items-center justify-between gap-3">
-                <span>{JOB_LABELS[j.type] ?? j.type} <StatusBadge status={j.status} /> <span className="text-slate-500">{j.message}</span></span>
+                <span>{bookJobLabel(j, data)} <StatusBadge status={j.status} /> <span className="text-slate-500">{j.message}</span></span>
                 {isAdmin && <Button variant="ghost" disabled={busy} onClick={() => act(() => apiJson(`/api/jobs/${j.id}/cancel`, { body: {} }))}>Cancel</Button>}
               </div>
-              <ProgressBar value={j.progress} label={`${JOB_LABELS[j.type] ?? j.type} progress`} />
+              <ProgressBar value={j.progress} label={`${bookJobLabel(j, data)} progress`} />
             </li>
           ))}
           {failedJobs.map((j) => (
             <li key={j.id} className="flex items-center justify-between gap-3 rounded border border-red-200 bg-red-50 p-2 text-sm">
-              <span>{JOB_LABELS[j.type] ?? j.type} failed: {j.error}</span>
+              <span>{bookJobLabel(j, data)} failed: {j.error}</span>
               {isAdmin && <Button variant="secondary" disabled={busy} onClick={() => act(() => apiJson(`/api/jobs/${j.id}/retry`, { body: {} }))}>Retry</Button>}
             </li>
           ))}

@@ -2,9 +2,11 @@
 // Filters, split and formats of a new export, with a live preview (debounced) of what it would contain.
 import { useEffect, useMemo, useState } from 'react';
 import type { ExportPreview } from '@/lib/export/preview-export.ts';
+import type { ExportSettings } from '@/lib/export/export-settings.ts';
 import { apiJson } from '../api-client.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { formFromSettings, toSettings, type FormState } from './export-form-state.ts';
 
 const STATUSES = ['approved', 'edited', 'auto', 'rejected'] as const;
 const FORMATS = [
@@ -18,49 +20,6 @@ const UNITS = [
   { id: 'sentence', label: 'sentence (each sentence of a paragraph)' },
 ] as const;
 
-type FormState = {
-  bookIds: string[];
-  statuses: string[];
-  minDuration: string;
-  maxDuration: string;
-  maxCharsPerSec: string;
-  minConfidence: string;
-  train: string;
-  dev: string;
-  test: string;
-  group: string;
-  unit: string;
-  seed: string;
-  formats: string[];
-  t2t: boolean;
-  gzip: boolean;
-  shardMB: string;
-  padMs: string;
-};
-
-function toSettings(f: FormState, allBooks: number) {
-  const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
-  return {
-    bookIds: f.bookIds.length === allBooks ? undefined : f.bookIds,
-    filters: {
-      statuses: f.statuses,
-      minDuration: num(f.minDuration) ?? 0,
-      maxDuration: num(f.maxDuration) ?? 20,
-      maxCharsPerSec: num(f.maxCharsPerSec),
-      minConfidence: num(f.minConfidence),
-    },
-    ratios: { train: num(f.train) ?? 0, dev: num(f.dev) ?? 0, test: num(f.test) ?? 0 },
-    group: f.group,
-    unit: f.unit,
-    seed: num(f.seed) ?? 1,
-    formats: f.formats,
-    t2t: f.t2t,
-    gzip: f.gzip,
-    shardMB: num(f.shardMB) ?? 150,
-    padMs: num(f.padMs) ?? 0,
-  };
-}
-
 const input = 'w-24 rounded border border-slate-300 px-2 py-1 text-sm';
 
 function Field({ label, value, onChange, step = 'any' }: { label: string; value: string; onChange: (v: string) => void; step?: string }) {
@@ -72,26 +31,9 @@ function Field({ label, value, onChange, step = 'any' }: { label: string; value:
   );
 }
 
-export function ExportForm({ projectId, books, onStarted }: { projectId: string; books: { id: string; title: string }[]; onStarted: () => void }) {
-  const [form, setForm] = useState<FormState>({
-    bookIds: books.map((b) => b.id),
-    statuses: ['approved'],
-    minDuration: '1',
-    maxDuration: '20',
-    maxCharsPerSec: '',
-    minConfidence: '',
-    train: '60',
-    dev: '20',
-    test: '20',
-    group: 'chapter',
-    unit: 'paragraph',
-    seed: '1',
-    formats: ['tfrecord', 'librispeech', 'jsonl'],
-    t2t: false,
-    gzip: false,
-    shardMB: '150',
-    padMs: '0',
-  });
+export function ExportForm({ projectId, books, lastSettings, onStarted }: { projectId: string; books: { id: string; title: string }[]; lastSettings?: ExportSettings; onStarted: () => void }) {
+  // starts as the project's last export left it (its settings are stored with it), so a reload keeps them
+  const [form, setForm] = useState<FormState>(() => formFromSettings(lastSettings, books));
   const [preview, setPreview] = useState<ExportPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

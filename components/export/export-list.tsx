@@ -1,5 +1,6 @@
 'use client';
-// The project's exports: live progress, cancel, stats, per-file downloads, the whole export as .tar, verify, delete.
+// The project's exports: live progress, cancel, stats, per-file downloads (clips play in place), the whole export
+// as .tar, verify, delete.
 import { useState } from 'react';
 import { isActive } from '@/lib/jobs/job-status.ts';
 import type { ExportView } from '@/lib/export/export-view.ts';
@@ -15,6 +16,15 @@ import { TrainExportForm } from '../training/train-export-form.tsx';
 
 function fmtBytes(n: number): string {
   return n >= 1e9 ? `${(n / 1e9).toFixed(2)} GB` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} kB` : `${n} B`;
+}
+
+function fileUrl(exportId: string, filePath: string): string {
+  return `/api/exports/${exportId}/files/${filePath.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** An exported utterance the browser can play (the LibriSpeech FLACs; TFRecord shards hold samples, not files). */
+function isClip(f: { path: string }): boolean {
+  return f.path.endsWith('.flac');
 }
 
 /** `onChange` fetches the list again (after a cancel or a delete). */
@@ -35,6 +45,7 @@ function ExportItem({ exp, onChange }: { exp: ExportView; onChange: () => Promis
   const { data: listing, error: filesError } = useApi<{ files: { path: string; bytes: number }[] }>(exp.status === 'succeeded' ? `/api/exports/${exp.id}/files` : null);
   const files = listing?.files;
   const [report, setReport] = useState<VerifyReport | null>(null);
+  const [clip, setClip] = useState<string | null>(null); // the exported FLAC clip playing, by path
   const { busy, error, run } = useAction();
   const s = exp.settings;
   const active = isActive(exp);
@@ -93,11 +104,21 @@ function ExportItem({ exp, onChange }: { exp: ExportView; onChange: () => Promis
           <a className="font-medium text-indigo-700 hover:underline" href={`/api/exports/${exp.id}/archive`} download>Download all (.tar)</a>
           {files && (
             <details>
-              <summary className="cursor-pointer text-slate-600">Files ({files.length})</summary>
+              <summary className="cursor-pointer text-slate-600">Files ({files.length}{files.some(isClip) ? '; ▶ plays a clip' : ''})</summary>
+              {clip && (
+                <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
+                  <span className="font-mono text-slate-600">{clip}</span>
+                  {/* the files route answers HTTP Range, so the browser streams and seeks the FLAC */}
+                  <audio aria-label="Exported clip" controls autoPlay src={fileUrl(exp.id, clip)} className="h-8" />
+                </div>
+              )}
               <ul aria-label="Export files" className="mt-1 max-h-64 overflow-auto font-mono text-xs">
                 {files.map((f) => (
                   <li key={f.path}>
-                    <a className="text-indigo-700 hover:underline" href={`/api/exports/${exp.id}/files/${f.path.split('/').map(encodeURIComponent).join('/')}`} download>{f.path}</a>
+                    {isClip(f) && (
+                      <button type="button" aria-label={`Play ${f.path}`} className="mr-1 text-indigo-700 hover:text-indigo-900" onClick={() => setClip(f.path)}>▶</button>
+                    )}
+                    <a className="text-indigo-700 hover:underline" href={fileUrl(exp.id, f.path)} download>{f.path}</a>
                     <span className="ml-2 text-slate-500">{fmtBytes(f.bytes)}</span>
                   </li>
                 ))}

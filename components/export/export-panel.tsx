@@ -18,7 +18,7 @@ export function ExportPanel({ projectId, books, initialExports }: { projectId: s
   return (
     <div className="space-y-8">
       <ErrorAlert error={error} />
-      <ExportForm projectId={projectId} books={books} onStarted={refresh} />
+      <ExportForm projectId={projectId} books={books} lastSettings={initialExports[0]?.settings} onStarted={refresh} />
       <ExportList exports={data.exports} onChange={refresh} />
     </div>
   );

@@ -35,6 +35,26 @@ async function decodeTo16k(data: ArrayBuffer): Promise<Float32Array> {
   }
 }
 
+/** Shortest clip worth transcribing: the model's log-mel frames are 10 ms; under 0.1 s there is no word. */
+const MIN_CLIP_SEC = 0.1;
+
+/** The clip as 16 kHz mono samples, or an error that says what is wrong with it and what to do. */
+async function clipSamples(data: ArrayBuffer, source: string): Promise<Float32Array> {
+  const what = source === 'microphone' ? 'The recording' : source;
+  const retry = source === 'microphone' ? 'Record again, speaking for a few seconds.' : 'Choose another clip (WAV, MP3, OGG, FLAC or M4A).';
+  if (data.byteLength === 0) throw new Error(`${what} is empty (0 bytes): there is nothing to transcribe. ${retry}`);
+  let samples: Float32Array;
+  try {
+    samples = await decodeTo16k(data);
+  } catch {
+    throw new Error(`${what} could not be decoded as audio: this browser does not read its format, or the file is damaged or not audio. ${retry}`);
+  }
+  if (samples.length < MIN_CLIP_SEC * 16_000) {
+    throw new Error(`${what} holds no audio (${(samples.length / 16_000).toFixed(2)} s): there is nothing to transcribe. ${retry}`);
+  }
+  return samples;
+}
+
 export function TryModel({ initialRunId }: { initialRunId?: string }) {
   const [runs, setRuns] = useState<TrainingRunView[] | null>(null);
   const [runId, setRunId] = useState(initialRunId ?? '');
@@ -72,9 +92,10 @@ export function TryModel({ initialRunId }: { initialRunId?: string }) {
     setError(null);
     setResult(null);
     try {
+      // the clip first: an empty or undecodable one is explained before any model is downloaded
+      const samples = await clipSamples(data, source);
       const m = await ensureModel();
       setStatus('Transcribing…');
-      const samples = await decodeTo16k(data);
       const { transcribeSamples } = await import('@/lib/training-runs/transcribe-samples.ts');
       const t0 = performance.now();
       const text = await transcribeSamples(m.model, m.vocab, samples);
