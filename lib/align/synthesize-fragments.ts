@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { synthesizeSpeech } from '../audio/synthesize-speech.ts';
 import { openWav } from '../audio/wav-reader.ts';
 import { startChild } from '../process/start-child.ts';
+import { publishAtomic } from '../storage/write-file-atomic.ts';
 
 export const SYNTHETIC_SAMPLE_RATE = 16_000;
 const ESPEAK_RATE = 22_050;
@@ -94,14 +95,9 @@ export async function synthesizeFragments(
     while (next < todo.length) {
       opts.signal?.throwIfAborted();
       const file = todo[next++]!;
-      // Unique temp name: another aligner may be filling the same cache entry; rename is atomic.
-      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.wav`;
-      try {
-        await synthesizeSpeech(textOf.get(file)!, tmp, { voice, wordsPerMinute: wpm, pitch, ssml: opts.ssml, signal: opts.signal });
-        await rename(tmp, file);
-      } finally {
-        await rm(tmp, { force: true });
-      }
+      // synthesizeSpeech publishes atomically under a temp name of its own: another aligner may be filling the
+      // same cache entry.
+      await synthesizeSpeech(textOf.get(file)!, file, { voice, wordsPerMinute: wpm, pitch, ssml: opts.ssml, signal: opts.signal });
       done++;
       opts.onProgress?.(done / todo.length);
     }
@@ -135,14 +131,7 @@ export async function synthesizeFragments(
   }
   if (total === 0) throw new AppError('INVALID_INPUT', 'None of the fragments has speakable text.');
 
-  const part = `${outWav}.part`;
-  try {
-    await resampleToWav(bodies, part, opts.signal);
-    await rename(part, outWav);
-  } catch (err) {
-    await rm(part, { force: true });
-    throw err;
-  }
+  await publishAtomic(outWav, (part) => resampleToWav(bodies, part, opts.signal));
   const info = await openWav(outWav);
   return {
     wav: outWav,

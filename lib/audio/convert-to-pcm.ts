@@ -1,10 +1,9 @@
-import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { probeAudio } from './probe-audio.ts';
 import { checkDecodedDuration } from './check-decoded-duration.ts';
 import { openWav } from './wav-reader.ts';
-import { partPath } from '../storage/part-path.ts';
+import { publishAtomic } from '../storage/write-file-atomic.ts';
 import { startChild } from '../process/start-child.ts';
 
 export type ConvertToPcmOptions = {
@@ -47,8 +46,7 @@ export async function convertToPcm(
   let durationSec = opts.durationSec;
   if (onProgress && !(durationSec && durationSec > 0)) durationSec = (await probeAudio(input, undefined, signal)).durationSec;
 
-  const part = partPath(outputWav);
-  try {
+  const { samples } = await publishAtomic(outputWav, async (part) => {
     const args = [
       '-hide_banner', '-nostdin', '-nostats', '-v', 'error', '-progress', 'pipe:1', '-y',
       '-i', `file:${path.resolve(input)}`,
@@ -75,13 +73,10 @@ export async function convertToPcm(
     }
     if (opts.declaredDurationSec !== undefined) checkDecodedDuration(name, opts.declaredDurationSec, info.samples / PCM_SAMPLE_RATE);
     signal?.throwIfAborted();
-    await rename(part, outputWav);
-    onProgress?.(1);
     return { samples: info.samples };
-  } catch (err) {
-    await rm(part, { force: true });
-    throw err;
-  }
+  });
+  onProgress?.(1);
+  return { samples };
 }
 
 type FfmpegResult = { exit: number; stderr: string; lastError: string };

@@ -1,8 +1,8 @@
-import { open, rename, rm } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { openWav, streamWavSamples } from './wav-reader.ts';
-import { partPath } from '../storage/part-path.ts';
+import { publishAtomic } from '../storage/write-file-atomic.ts';
 
 // File layout, little-endian: "ALPK", u32 version, u32 sampleRate, u32 samplesPerPeak, u32 count,
 // then count × (i16 min, i16 max). One pair per bucket of samplesPerPeak frames; the last may be shorter.
@@ -48,72 +48,71 @@ export async function writePeaksFile(
   }
   const wav = await openWav(wavPath);
   const { channels } = wav;
-  const part = partPath(outPath);
-  const fh = await open(part, 'w');
-  try {
-    const header = Buffer.alloc(HEADER_BYTES);
-    header.write(MAGIC, 0, 'latin1');
-    header.writeUInt32LE(VERSION, 4);
-    header.writeUInt32LE(wav.sampleRate, 8);
-    header.writeUInt32LE(spp, 12);
-    header.writeUInt32LE(Math.ceil(wav.samples / spp), 16); // rewritten with the real count at the end
-    await fh.write(header, 0, HEADER_BYTES, 0);
+  return publishAtomic(outPath, async (part) => {
+    const fh = await open(part, 'w');
+    try {
+      const header = Buffer.alloc(HEADER_BYTES);
+      header.write(MAGIC, 0, 'latin1');
+      header.writeUInt32LE(VERSION, 4);
+      header.writeUInt32LE(wav.sampleRate, 8);
+      header.writeUInt32LE(spp, 12);
+      header.writeUInt32LE(Math.ceil(wav.samples / spp), 16); // rewritten with the real count at the end
+      await fh.write(header, 0, HEADER_BYTES, 0);
 
-    const out = Buffer.alloc(IO_PAIRS * PAIR_BYTES);
-    let outPairs = 0;
-    let count = 0;
-    let filePos = HEADER_BYTES;
-    const flush = async (): Promise<void> => {
-      await fh.write(out, 0, outPairs * PAIR_BYTES, filePos);
-      filePos += outPairs * PAIR_BYTES;
-      outPairs = 0;
-    };
+      const out = Buffer.alloc(IO_PAIRS * PAIR_BYTES);
+      let outPairs = 0;
+      let count = 0;
+      let filePos = HEADER_BYTES;
+      const flush = async (): Promise<void> => {
+        await fh.write(out, 0, outPairs * PAIR_BYTES, filePos);
+        filePos += outPairs * PAIR_BYTES;
+        outPairs = 0;
+      };
 
-    let framesInBucket = 0;
-    let min = 32767;
-    let max = -32768;
-    for await (const chunk of streamWavSamples(wavPath, { chunkSamples: 1 << 16 })) {
-      const n = chunk.length;
-      let i = 0;
-      while (i < n) {
-        // Chunks hold whole frames, so `take` is always a whole number of frames.
-        const take = Math.min((spp - framesInBucket) * channels, n - i);
-        const stop = i + take;
-        for (; i < stop; i++) {
-          const s = chunk[i]!;
-          if (s < min) min = s;
-          if (s > max) max = s;
-        }
-        framesInBucket += take / channels;
-        if (framesInBucket === spp) {
-          out.writeInt16LE(min, outPairs * PAIR_BYTES);
-          out.writeInt16LE(max, outPairs * PAIR_BYTES + 2);
-          outPairs++;
-          count++;
-          framesInBucket = 0;
-          min = 32767;
-          max = -32768;
-          if (outPairs === IO_PAIRS) await flush();
+      let framesInBucket = 0;
+      let min = 32767;
+      let max = -32768;
+      for await (const chunk of streamWavSamples(wavPath, { chunkSamples: 1 << 16 })) {
+        const n = chunk.length;
+        let i = 0;
+        while (i < n) {
+          // Chunks hold whole frames, so `take` is always a whole number of frames.
+          const take = Math.min((spp - framesInBucket) * channels, n - i);
+          const stop = i + take;
+          for (; i < stop; i++) {
+            const s = chunk[i]!;
+            if (s < min) min = s;
+            if (s > max) max = s;
+          }
+          framesInBucket += take / channels;
+          if (framesInBucket === spp) {
+            out.writeInt16LE(min, outPairs * PAIR_BYTES);
+            out.writeInt16LE(max, outPairs * PAIR_BYTES + 2);
+            outPairs++;
+            count++;
+            framesInBucket = 0;
+            min = 32767;
+            max = -32768;
+            if (outPairs === IO_PAIRS) await flush();
+          }
         }
       }
+      if (framesInBucket > 0) {
+        out.writeInt16LE(min, outPairs * PAIR_BYTES);
+        out.writeInt16LE(max, outPairs * PAIR_BYTES + 2);
+        outPairs++;
+        count++;
+      }
+      await flush();
+      header.writeUInt32LE(count, 16);
+      await fh.write(header, 16, 4, 16);
+      await fh.close();
+      return { sampleRate: wav.sampleRate, samplesPerPeak: spp, count };
+    } catch (err) {
+      await fh.close().catch(() => undefined);
+      throw err;
     }
-    if (framesInBucket > 0) {
-      out.writeInt16LE(min, outPairs * PAIR_BYTES);
-      out.writeInt16LE(max, outPairs * PAIR_BYTES + 2);
-      outPairs++;
-      count++;
-    }
-    await flush();
-    header.writeUInt32LE(count, 16);
-    await fh.write(header, 16, 4, 16);
-    await fh.close();
-    await rename(part, outPath);
-    return { sampleRate: wav.sampleRate, samplesPerPeak: spp, count };
-  } catch (err) {
-    await fh.close().catch(() => undefined);
-    await rm(part, { force: true });
-    throw err;
-  }
+  });
 }
 
 /**

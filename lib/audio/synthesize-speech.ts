@@ -1,6 +1,6 @@
-import { rename, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { AppError } from '../errors/app-error.ts';
-import { partPath } from '../storage/part-path.ts';
+import { publishAtomic } from '../storage/write-file-atomic.ts';
 import { startChild } from '../process/start-child.ts';
 
 export type SynthesizeSpeechOptions = {
@@ -38,8 +38,7 @@ export async function synthesizeSpeech(text: string, outWav: string, opts: Synth
     throw new AppError('INVALID_INPUT', `pitch must be an integer from 0 to 99, got ${pitch}.`, { pitch });
   }
 
-  const part = partPath(outWav);
-  try {
+  await publishAtomic(outWav, async (part) => {
     const { exit, stderr } = await runEspeak(
       ['-v', voice, '-s', String(wpm), '-p', String(pitch), '-b', '1', ...(opts.ssml ? ['-m'] : []), '--stdin', '-w', part],
       text,
@@ -58,11 +57,7 @@ export async function synthesizeSpeech(text: string, outWav: string, opts: Synth
     if (size <= WAV_HEADER_BYTES) {
       throw new AppError('INVALID_INPUT', 'espeak-ng produced no audio: the text has nothing speakable.', { voice });
     }
-    await rename(part, outWav);
-  } catch (err) {
-    await rm(part, { force: true });
-    throw err;
-  }
+  });
 }
 
 async function runEspeak(args: string[], input: string, signal?: AbortSignal): Promise<{ exit: number; stderr: string }> {

@@ -1,7 +1,7 @@
-import { rename, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
-import { partPath } from '../storage/part-path.ts';
+import { publishAtomic } from '../storage/write-file-atomic.ts';
 import { startChild } from '../process/start-child.ts';
 
 export type WriteFlacOptions = {
@@ -25,13 +25,11 @@ export async function writeFlac(samples: Int16Array, target: string, opts: Write
   const { signal } = opts;
   signal?.throwIfAborted();
   const sampleRate = opts.sampleRate ?? 16_000;
-  const part = partPath(target);
   const args = [
     '-hide_banner', '-v', 'error', '-y',
     '-f', 's16le', '-ar', String(sampleRate), '-ac', '1', '-i', 'pipe:0',
     '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact',
     '-c:a', 'flac', '-compression_level', String(opts.compressionLevel ?? 5),
-    '-f', 'flac', `file:${path.resolve(part)}`,
   ];
   let pcm: Uint8Array;
   if (LITTLE_ENDIAN) pcm = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
@@ -40,8 +38,8 @@ export async function writeFlac(samples: Int16Array, target: string, opts: Write
     for (let i = 0; i < samples.length; i++) b.writeInt16LE(samples[i]!, i * 2);
     pcm = b;
   }
-  try {
-    const { child, exit: exited } = startChild('ffmpeg', args, { streamInput: true, signal, stderrKeep: STDERR_KEEP });
+  return publishAtomic(target, async (part) => {
+    const { child, exit: exited } = startChild('ffmpeg', [...args, '-f', 'flac', `file:${path.resolve(part)}`], { streamInput: true, signal, stderrKeep: STDERR_KEEP });
     child.stdin.end(pcm);
     const { code: exit, stderr } = await exited;
     if (exit !== 0) {
@@ -53,10 +51,6 @@ export async function writeFlac(samples: Int16Array, target: string, opts: Write
       );
     }
     const { size } = await stat(part);
-    await rename(part, target);
     return { bytes: size };
-  } catch (err) {
-    await rm(part, { force: true });
-    throw err;
-  }
+  });
 }

@@ -2,12 +2,12 @@
 // TensorFlow.js `weightsManifest`, so `tf.io.decodeWeights` / `tf.io.loadWeights` read weights.bin as it is) and
 // weights.bin (the tensors' float32 little-endian values back to back, in table order). Written into a temp directory beside the target and
 // renamed into place, so a checkpoint directory is either complete or absent.
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
-import { partPath } from '../storage/part-path.ts';
+import { publishAtomic } from '../storage/write-file-atomic.ts';
 
 export const CHECKPOINT_FORMAT = 'alinea-ctc-checkpoint';
 export const CHECKPOINT_VERSION = 1;
@@ -54,17 +54,15 @@ export async function saveCheckpoint(dir: string, c: CheckpointContents): Promis
     tensors: table,
     weightsManifest: [{ paths: ['weights.bin'], weights: table.map(({ name, shape }) => ({ name, shape, dtype: 'float32' as const })) }],
   };
-  const part = partPath(dir);
-  await mkdir(part, { recursive: true });
-  try {
-    await writeFile(path.join(part, 'weights.bin'), Buffer.concat(parts));
-    await writeFile(path.join(part, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-    await rm(dir, { recursive: true, force: true });
-    await rename(part, dir);
-  } catch (err) {
-    await rm(part, { recursive: true, force: true });
-    throw err;
-  }
+  await publishAtomic(
+    dir,
+    async (part) => {
+      await mkdir(part, { recursive: true });
+      await writeFile(path.join(part, 'weights.bin'), Buffer.concat(parts));
+      await writeFile(path.join(part, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+    },
+    { directory: true },
+  );
 }
 
 /** Reads a checkpoint; tensors are created on the active backend (the caller disposes them). */
