@@ -1,7 +1,7 @@
 'use client';
-// The editor's calls to the review routes. Unlike apiJson, errors keep the server's `details` (a 409 carries
-// the fragment as it is now).
-import { ApiError } from '../api-client.ts';
+// The editor's calls to the review routes, through the one apiJson (errors keep the server's `details`: a 409
+// carries the fragment as it is now).
+import { apiJson, type ApiError } from '../api-client.ts';
 import type { FragmentView } from '@/lib/review/fragment-view.ts';
 import type { FragmentState } from '@/lib/review/undo-stack.ts';
 import type { FragmentRevisionView } from '@/lib/review/list-fragment-revisions.ts';
@@ -10,37 +10,15 @@ import type { ChapterProgress, ReviewProgress } from '@/lib/review/review-progre
 import type { SpanRealignState } from '@/lib/review/get-span-realign.ts';
 import type { AnchorRange } from '@/lib/review/find-anchor-range.ts';
 
-export class EditorApiError extends ApiError {
-  constructor(message: string, status: number, code: string | undefined, readonly details: Record<string, unknown> | undefined) {
-    super(message, status, code);
-  }
-
-  /** The fragment(s) as they are now on the server, from a 409. */
-  get currentFragments(): FragmentView[] {
-    const d = this.details;
-    if (!d) return [];
-    if (Array.isArray(d.fragments)) return d.fragments as FragmentView[];
-    return d.fragment ? [d.fragment as FragmentView] : [];
-  }
+/** The fragment(s) as they are now on the server, from a 409's details. */
+export function currentFragments(err: ApiError): FragmentView[] {
+  const d = err.details;
+  if (!d) return [];
+  if (Array.isArray(d.fragments)) return d.fragments as FragmentView[];
+  return d.fragment ? [d.fragment as FragmentView] : [];
 }
 
-async function call<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  const res = await fetch(url, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    signal: init.signal,
-  });
-  // an aborted or cut body must not pass for an empty success
-  const data = (await res.json().catch((e: unknown) => {
-    if (res.ok || init.signal?.aborted) throw e;
-    return {};
-  })) as { error?: { message: string; code: string; details?: Record<string, unknown> } };
-  if (!res.ok) {
-    throw new EditorApiError(data.error?.message ?? `Request failed (${res.status})`, res.status, data.error?.code, data.error?.details);
-  }
-  return data as T;
-}
+const call = apiJson;
 
 export type RevisionJSON = Omit<FragmentRevisionView, 'createdAt'> & { createdAt: string };
 export type QueueFilters = { status: string[]; minConfidence: string; maxConfidence: string; flagged: boolean };

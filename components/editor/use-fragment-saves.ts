@@ -6,7 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FragmentView } from '@/lib/review/fragment-view.ts';
 import type { FragmentState } from '@/lib/review/undo-stack.ts';
 import { diffFields, mergeSaved, type EditableField } from '@/lib/review/fragment-edits.ts';
-import { EditorApiError, editorApi } from './editor-api.ts';
+import { ApiError } from '../api-client.ts';
+import { currentFragments, editorApi } from './editor-api.ts';
 import type { Notice } from './editor-notice.tsx';
 import { SaveQueue } from './save-queue.ts';
 
@@ -49,8 +50,8 @@ export function useFragmentSaves(initial: FragmentView[], setNotice: (notice: No
 
   const failed = useCallback(
     (e: unknown, ids: string[], mine: Mine) => {
-      if (e instanceof EditorApiError && e.status === 409) {
-        const now = e.currentFragments;
+      if (e instanceof ApiError && e.status === 409) {
+        const now = currentFragments(e);
         for (const v of now) serverRef.current.set(v.id, v);
         const byId = new Map(now.map((v) => [v.id, v]));
         commit(fragsRef.current.map((f) => byId.get(f.id) ?? f));

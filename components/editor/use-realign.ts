@@ -6,7 +6,8 @@ import type { FragmentView } from '@/lib/review/fragment-view.ts';
 import type { BoundaryEdge } from '@/lib/review/move-boundary.ts';
 import type { RealignProposal } from '@/lib/review/realign-proposal.ts';
 import { patchesBetween } from '@/lib/review/fragment-edits.ts';
-import { EditorApiError, editorApi } from './editor-api.ts';
+import { ApiError } from '../api-client.ts';
+import { editorApi } from './editor-api.ts';
 import type { Notice } from './editor-notice.tsx';
 import type { useFragmentSaves } from './use-fragment-saves.ts';
 import type { useUndoHistory } from './use-undo-history.ts';
@@ -90,7 +91,7 @@ export function useRealign(opts: {
         });
       } catch (err) {
         failed(err, p.fragments.map((g) => g.id), []);
-        if (err instanceof EditorApiError && err.status === 409) discard();
+        if (err instanceof ApiError && err.status === 409) discard();
       } finally {
         setBusy(false);
       }
