@@ -2,12 +2,29 @@
 // claiming and gives the job at hand ALINEA_WORKER_STOP_GRACE_SECONDS to finish; then (or at a second signal)
 // it aborts the job, which ends its child processes and is handed back (queued, the attempt not counted) for
 // the next start to finish. A third signal exits at once (the job is picked up again when its lease expires).
+// A job past its type's time limit, or cancelled, whose code does not stop is recorded (failed with the reason, or
+// cancelled) and the process exits, ending that code; the supervisor (scripts/start.sh) starts a fresh worker.
 import { getConfig } from '../lib/config/env.ts';
 import { AppError } from '../lib/errors/app-error.ts';
-import { jobRegistry } from './job-registry.ts';
+import { jobRegistry as defaultRegistry } from './job-registry.ts';
 import { workJobs } from '../lib/jobs/work-jobs.ts';
+import { startJobWatchdog } from '../lib/jobs/job-watchdog.ts';
+import type { JobRegistry } from '../lib/jobs/create-job-registry.ts';
 
-export async function runWorker(opts: { concurrency?: number; types?: string[]; excludeTypes?: string[] } = {}): Promise<void> {
+/** Exit status of a worker that ended a runaway job's code by exiting. */
+export const RUNAWAY_EXIT_CODE = 75;
+
+export type RunWorkerOptions = {
+  concurrency?: number;
+  types?: string[];
+  excludeTypes?: string[];
+  /** Tests run their own job types. */
+  registry?: JobRegistry;
+  stopGraceMs?: number;
+};
+
+export async function runWorker(opts: RunWorkerOptions = {}): Promise<void> {
+  const jobRegistry = opts.registry ?? defaultRegistry;
   const controller = new AbortController();
   const interrupt = new AbortController();
   const graceMs = getConfig().workerStopGraceMs;
@@ -33,6 +50,7 @@ export async function runWorker(opts: { concurrency?: number; types?: string[]; 
   if (unknown.length) throw new AppError('INVALID_INPUT', `Unknown job type(s): ${unknown.join(', ')}. Known: ${[...jobRegistry.keys()].join(', ')}.`);
   const scope = opts.types ? `only ${opts.types.join(', ')}` : opts.excludeTypes ? `all but ${opts.excludeTypes.join(', ')}` : 'all jobs';
   console.log(`[worker] started, pid ${process.pid}, concurrency ${concurrency}, ${scope}, data ${getConfig().dataDir}`);
+  const watchdog = await startJobWatchdog();
   await workJobs({
     registry: jobRegistry,
     concurrency,
@@ -40,8 +58,15 @@ export async function runWorker(opts: { concurrency?: number; types?: string[]; 
     excludeTypes: opts.excludeTypes,
     signal: controller.signal,
     interrupt: interrupt.signal,
+    watchdog,
+    stopGraceMs: opts.stopGraceMs,
+    onRunaway: (job, outcome) => {
+      console.error(`[worker] ${job.type} ${job.id}: ${outcome}, but its code does not stop; the worker exits to end it`);
+      process.exit(RUNAWAY_EXIT_CODE);
+    },
     onJob: (job, outcome) => console.log(`[worker] ${job.type} ${job.id}: ${outcome}`),
   });
   clearTimeout(grace);
+  await watchdog.close();
   console.log('[worker] stopped');
 }

@@ -7,6 +7,7 @@ export const exportCorpusJob = defineJob({
   name: 'export-corpus',
   schema: z.object({ exportId: z.string().min(1) }),
   maxAttempts: 3,
+  timeLimitSec: 6 * 60 * 60, // a whole project encoded to FLAC/TFRecord
   async handler(payload, ctx) {
     const { exportCorpus } = await import('./export-corpus.ts');
     return exportCorpus(payload.exportId, ctx);

@@ -16,8 +16,21 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   name: string;
   schema: S;
   maxAttempts?: number;
+  /**
+   * Wall-clock seconds one attempt may run (default DEFAULT_JOB_TIME_LIMIT_SEC). At the limit the job's signal is
+   * aborted; a handler that has not returned a few seconds later is ended with its worker process (see
+   * runClaimedJob). The job then fails permanently with the reason: a retry would run away again.
+   */
+  timeLimitSec?: number;
   handler(payload: z.infer<S>, ctx: JobContext): Promise<unknown>;
 };
+
+export const DEFAULT_JOB_TIME_LIMIT_SEC = 60 * 60;
+
+/** The job's error when it ran past its time limit. */
+export function timeLimitReason(limitSec: number): string {
+  return `Stopped: it took longer than its limit of ${limitSec} s. Retry it once the cause (a file too large or damaged) is fixed.`;
+}
 
 export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
   return def;

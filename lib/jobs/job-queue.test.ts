@@ -65,7 +65,11 @@ const deaf = defineJob({
     await new Promise((resolve) => setTimeout(resolve, 20_000));
   },
 });
-const registry = new Map<string, JobDefinition>(([echo, flaky, badInput, waits, deaf] as JobDefinition[]).map((d) => [d.name, d]));
+const limited = defineJob({ ...waits, name: 'test-waits-limited', timeLimitSec: 1 });
+const deafLimited = defineJob({ ...deaf, name: 'test-deaf-limited', timeLimitSec: 1 });
+const registry = new Map<string, JobDefinition>(
+  ([echo, flaky, badInput, waits, deaf, limited, deafLimited] as JobDefinition[]).map((d) => [d.name, d]),
+);
 
 async function clearJobs() {
   await getDb().job.deleteMany({});
@@ -175,6 +179,43 @@ describe('job queue', () => {
     // … and the row it works for (an export, a training run) follows its job, as after a cancel while queued
     expect(statusFromJob({ status: 'running', error: null, finishedAt: null }, cancelled)).toMatchObject({ status: 'cancelled', persist: true });
     expect(statusFromJob({ status: 'running', error: null, finishedAt: null }, failed)).toMatchObject({ status: 'failed', error: failed.error, persist: true });
+  });
+
+  it('stops a job at its time limit: failed permanently with the reason', async () => {
+    await clearJobs();
+    const job = await enqueueJob(limited, {});
+    const t0 = Date.now();
+    expect(await runClaimedJob((await claimJob('w1'))!, 'w1', registry)).toBe('failed');
+    expect(Date.now() - t0).toBeLessThan(4000);
+    const row = await getDb().job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, leaseUntil: null });
+    expect(row.error).toMatch(/took longer than its limit of 1 s/);
+  });
+
+  it('records the end of a handler that ignores its time limit or cancel, then has the caller end its work', async () => {
+    await clearJobs();
+    const db = getDb();
+    const runaways: { outcome: string; status: string }[] = [];
+    const onRunaway = async (j: { id: string }, outcome: string) => {
+      // the job's end is recorded before the worker is asked to end the work (it exits)
+      runaways.push({ outcome, status: (await db.job.findUniqueOrThrow({ where: { id: j.id } })).status });
+    };
+    const slow = await enqueueJob(deafLimited, {});
+    const t0 = Date.now();
+    expect(await runClaimedJob((await claimJob('w1'))!, 'w1', registry, { stopGraceMs: 300, onRunaway })).toBe('failed');
+    expect(Date.now() - t0).toBeLessThan(4000); // the handler would run 20 s
+    expect((await db.job.findUniqueOrThrow({ where: { id: slow.id } })).error).toMatch(/took longer than its limit of 1 s/);
+
+    const stubborn = await enqueueJob(deaf, {});
+    const outcome = runClaimedJob((await claimJob('w1'))!, 'w1', registry, { stopGraceMs: 300, onRunaway });
+    await cancelJob(stubborn.id);
+    expect(await outcome).toBe('cancelled');
+    expect((await db.job.findUniqueOrThrow({ where: { id: stubborn.id } })).status).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(runaways).toEqual([
+      { outcome: 'failed', status: 'failed' },
+      { outcome: 'cancelled', status: 'cancelled' },
+    ]);
   });
 
   it('never hands the same job to two concurrent claimers', async () => {

@@ -1,12 +1,17 @@
 // Runs one claimed job: validates its payload, keeps its lease alive, reports progress, honours cancel, and
 // records the outcome. Bad payloads and bad inputs fail at once; other errors retry with backoff. A job
 // interrupted because its worker is stopping is handed back: queued again, the attempt not counted.
+// Every job ends: at its type's time limit, or when cancelled, its signal is aborted; a handler still running
+// stopGraceMs later (it ignores its signal) is recorded failed ('took longer than its limit') or cancelled, and
+// onRunaway ends the work (the worker exits and is restarted). A watchdog thread does the same for a handler whose
+// synchronous code blocks this thread (job-watchdog.ts).
 import { z } from 'zod';
 import { isAppError } from '../errors/app-error.ts';
 import { InterruptedError } from '../errors/interrupted-error.ts';
 import { getDb } from '../db/client.ts';
 import { getConfig } from '../config/env.ts';
-import { PermanentJobError } from './job-definition.ts';
+import { DEFAULT_JOB_TIME_LIMIT_SEC, PermanentJobError, timeLimitReason } from './job-definition.ts';
+import type { JobWatchdog } from './job-watchdog.ts';
 import type { JobRegistry } from './create-job-registry.ts';
 
 type ClaimedJob = { id: string; type: string; payload: string; attempts: number; maxAttempts: number };
@@ -28,6 +33,15 @@ export type RunJobOptions = {
   interrupt?: AbortSignal;
   /** How long a job may take to wind down after the interrupt before it is handed back anyway; default 10 s. */
   windDownMs?: number;
+  /** After a job's time limit or cancel aborted its signal, how long its handler has to return; default 5 s. */
+  stopGraceMs?: number;
+  /**
+   * Called (after the job's end is recorded) when a handler did not return within stopGraceMs: the caller ends the
+   * work, e.g. the worker process exits. Without it the handler runs on unobserved.
+   */
+  onRunaway?: (job: { id: string; type: string }, outcome: 'failed' | 'cancelled') => void;
+  /** Watches the job from a thread of its own, for handlers that block this one (see job-watchdog.ts). */
+  watchdog?: JobWatchdog;
 };
 
 /** The job's message while it waits for the next worker after a stop. */
@@ -82,7 +96,35 @@ export async function runClaimedJob(
   });
   opts.interrupt?.addEventListener('abort', onInterrupt, { once: true });
 
+  // The time limit and a cancel abort the signal; a handler that ignores it is given up stopGraceMs later.
+  const limitSec = def.timeLimitSec ?? DEFAULT_JOB_TIME_LIMIT_SEC;
+  const stopGraceMs = opts.stopGraceMs ?? 5_000;
+  let timedOut = false;
+  let runawayTimer: ReturnType<typeof setTimeout> | undefined;
+  const RUNAWAY = Symbol('runaway');
+  let onStopAsked = (): void => undefined;
+  const runaway = new Promise<typeof RUNAWAY>((resolve) => {
+    onStopAsked = () => {
+      runawayTimer ??= setTimeout(() => resolve(RUNAWAY), stopGraceMs);
+    };
+  });
+  const limitTimer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new PermanentJobError(timeLimitReason(limitSec)));
+    onStopAsked();
+  }, limitSec * 1000);
+
   const leaseMs = getConfig().jobLeaseMs;
+  const heartbeatMs = Math.max(1000, Math.floor(leaseMs / 3));
+  const unwatch = opts.watchdog?.watch({
+    jobId: job.id,
+    type: job.type,
+    workerId,
+    limitMs: limitSec * 1000,
+    graceMs: stopGraceMs,
+    heartbeatMs,
+    slackMs: 3_000,
+  });
   const heartbeat = setInterval(async () => {
     try {
       const { count } = await db.job.updateMany({
@@ -98,11 +140,12 @@ export async function runClaimedJob(
       if (row?.cancelRequested) {
         cancelled = true;
         controller.abort(new Error('Cancelled'));
+        onStopAsked();
       }
     } catch {
       // a transient database error: the next beat tries again
     }
-  }, Math.max(1000, Math.floor(leaseMs / 3)));
+  }, heartbeatMs);
 
   let lastWrite = 0;
   let pending: { fraction: number; message?: string } | undefined;
@@ -129,10 +172,21 @@ export async function runClaimedJob(
       },
     });
     handled.catch(() => undefined); // settles after the race below when abandoned
-    const result = await Promise.race([handled, abandoned]);
+    const result = await Promise.race([handled, abandoned, runaway]);
     clearInterval(heartbeat);
     clearTimeout(windDown);
     if (result === ABANDONED) return lost ? 'lost' : await handBack();
+    if (result === RUNAWAY) {
+      if (lost) return 'lost';
+      const outcome = timedOut ? 'failed' : 'cancelled';
+      const ended = await finish(
+        timedOut
+          ? { status: 'failed', error: timeLimitReason(limitSec), message: 'Failed', finishedAt: new Date() }
+          : { status: 'cancelled', message: 'Cancelled', finishedAt: new Date() },
+      );
+      opts.onRunaway?.({ id: job.id, type: job.type }, outcome);
+      return ended ? outcome : 'lost';
+    }
     await flush();
     const ok = await finish({
       status: 'succeeded',
@@ -147,6 +201,10 @@ export async function runClaimedJob(
     clearTimeout(windDown);
     const message = e instanceof Error ? e.message : String(e);
     if (lost) return 'lost';
+    if (timedOut) {
+      await finish({ status: 'failed', error: timeLimitReason(limitSec), message: 'Failed', finishedAt: new Date() });
+      return 'failed';
+    }
     if (interrupted && !cancelled) return handBack();
     if (cancelled || controller.signal.aborted) {
       await finish({ status: 'cancelled', message: 'Cancelled', finishedAt: new Date() });
@@ -165,6 +223,10 @@ export async function runClaimedJob(
     });
     return 'retry';
   } finally {
+    clearInterval(heartbeat);
+    clearTimeout(limitTimer);
+    clearTimeout(runawayTimer);
+    unwatch?.();
     opts.interrupt?.removeEventListener('abort', onInterrupt);
   }
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { claimJob, typeWhere, type ClaimFilter } from './claim-job.ts';
-import { runClaimedJob, type JobOutcome } from './run-claimed-job.ts';
+import { runClaimedJob, type JobOutcome, type RunJobOptions } from './run-claimed-job.ts';
 import type { JobRegistry } from './create-job-registry.ts';
 import { ACTIVE_JOB_STATUSES } from './job-status.ts';
 import { getDb } from '../db/client.ts';
@@ -20,6 +20,10 @@ export type WorkOptions = ClaimFilter & {
   /** How long an interrupted job may take to wind down before it is handed back anyway (see runClaimedJob). */
   windDownMs?: number;
   concurrency?: number;
+  /** Time limits and cancels of handlers that ignore their signal (see runClaimedJob). */
+  stopGraceMs?: RunJobOptions['stopGraceMs'];
+  onRunaway?: RunJobOptions['onRunaway'];
+  watchdog?: RunJobOptions['watchdog'];
   onJob?: (job: { id: string; type: string }, outcome: JobOutcome) => void;
 };
 
@@ -50,7 +54,13 @@ export async function workJobs(opts: WorkOptions): Promise<void> {
         await new Promise((r) => setTimeout(r, pollMs));
         continue;
       }
-      const outcome = await runClaimedJob(job, workerId, opts.registry, { interrupt: opts.interrupt, windDownMs: opts.windDownMs });
+      const outcome = await runClaimedJob(job, workerId, opts.registry, {
+        interrupt: opts.interrupt,
+        windDownMs: opts.windDownMs,
+        stopGraceMs: opts.stopGraceMs,
+        onRunaway: opts.onRunaway,
+        watchdog: opts.watchdog,
+      });
       opts.onJob?.(job, outcome);
     }
   };

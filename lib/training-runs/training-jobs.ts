@@ -12,6 +12,7 @@ export const trainModelJob = defineJob({
   name: 'train-model',
   schema: z.object({ runId: z.string().min(1) }),
   maxAttempts: 3,
+  timeLimitSec: 3 * 24 * 60 * 60, // a training run of many epochs on CPU
   async handler(payload, ctx) {
     const { runTrainingRun } = await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './run-training-run.ts');
     return withTfjsLock(() => runTrainingRun(payload.runId, ctx));
@@ -27,6 +28,7 @@ export const checkChapterJob = defineJob({
     backend: z.enum(TRAINING_BACKENDS).optional(),
   }),
   maxAttempts: 2,
+  timeLimitSec: 60 * 60, // one chapter transcribed by the model
   async handler(payload, ctx) {
     const { checkChapterWithModel } = await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './check-chapter-with-model.ts');
     return withTfjsLock(() => checkChapterWithModel(payload, ctx));
