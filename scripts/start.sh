@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The studio from one command: installs what is missing, migrates, seeds the demo, builds, and serves
-# http://localhost:${PORT:-3000} with the worker running. Ctrl+C stops both.
+# http://localhost:${PORT:-3000} with the worker running. Ctrl+C stops both. The web server and the workers are
+# restarted when they die; each worker start removes stale temp files (*.part) that a crash left behind.
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
@@ -57,7 +58,31 @@ supervise --except "$TRAINING_JOBS" &
 WORKER=$!
 supervise --only "$TRAINING_JOBS" &
 TRAINER=$!
-node node_modules/next/dist/bin/next start -p "$PORT" &
+# The web server is supervised too: when it dies it is started again, after 1 s, doubling up to 30 s while it
+# keeps dying within a minute. It runs in its own session like the workers: Ctrl+C reaches only this script.
+supervise_server() {
+  stopping=0
+  child=''
+  delay=1
+  trap '' INT HUP
+  trap 'stopping=1; if [ -n "$child" ]; then pkill -TERM -P "$child" 2>/dev/null || true; kill -TERM "$child" 2>/dev/null || true; fi' TERM
+  while [ "$stopping" = 0 ] && kill -0 "$PARENT" 2>/dev/null; do
+    started=$SECONDS
+    setsid node node_modules/next/dist/bin/next start -p "$PORT" &
+    child=$!
+    while kill -0 "$child" 2>/dev/null; do wait "$child" || true; done
+    child=''
+    if [ "$stopping" != 0 ] || ! kill -0 "$PARENT" 2>/dev/null; then break; fi
+    if [ $((SECONDS - started)) -ge 60 ]; then delay=1; fi
+    echo "[start] web server exited; restarting in $delay s" >&2
+    sleep "$delay" &
+    sleeper=$!
+    wait "$sleeper" || true
+    kill "$sleeper" 2>/dev/null || true
+    delay=$((delay * 2 > 30 ? 30 : delay * 2))
+  done
+}
+supervise_server &
 SERVER=$!
 cleanup() {
   # one stop: a second Ctrl+C must not cut the workers' hand-back short
@@ -67,7 +92,6 @@ cleanup() {
   for pid in $WORKER $TRAINER; do
     kill -TERM "$pid" 2>/dev/null || true
   done
-  pkill -TERM -P "$SERVER" 2>/dev/null || true
   kill -TERM "$SERVER" 2>/dev/null || true
   wait 2>/dev/null || true
 }

@@ -9,6 +9,7 @@ import { AppError } from '../lib/errors/app-error.ts';
 import { jobRegistry as defaultRegistry } from './job-registry.ts';
 import { workJobs } from '../lib/jobs/work-jobs.ts';
 import { startJobWatchdog } from '../lib/jobs/job-watchdog.ts';
+import { sweepStaleTempFiles } from '../lib/storage/sweep-stale-temp-files.ts';
 import type { JobRegistry } from '../lib/jobs/create-job-registry.ts';
 
 /** Exit status of a worker that ended a runaway job's code by exiting. */
@@ -50,6 +51,9 @@ export async function runWorker(opts: RunWorkerOptions = {}): Promise<void> {
   if (unknown.length) throw new AppError('INVALID_INPUT', `Unknown job type(s): ${unknown.join(', ')}. Known: ${[...jobRegistry.keys()].join(', ')}.`);
   const scope = opts.types ? `only ${opts.types.join(', ')}` : opts.excludeTypes ? `all but ${opts.excludeTypes.join(', ')}` : 'all jobs';
   console.log(`[worker] started, pid ${process.pid}, concurrency ${concurrency}, ${scope}, data ${getConfig().dataDir}`);
+  // what a process that died mid-write left (an upload cut off by a web server crash, a killed conversion)
+  const swept = await sweepStaleTempFiles(getConfig().dataDir);
+  if (swept.files) console.log(`[worker] removed ${swept.files} stale temp file(s), ${(swept.bytes / 1e6).toFixed(1)} MB`);
   const watchdog = await startJobWatchdog();
   await workJobs({
     registry: jobRegistry,
