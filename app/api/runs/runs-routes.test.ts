@@ -60,6 +60,8 @@ describe('training routes', () => {
     const ckpt = path.join(env.dataDir, 'runs', run.id, 'checkpoints', 'step-00000002', 'weights.bin');
     expect(Buffer.from(await weights.arrayBuffer()).equals(await readFile(ckpt))).toBe(true);
     expect((await file.GET(req('/?step=7'), params({ runId: run.id, file: 'weights.bin' }))).status).toBe(404);
+    expect((await file.GET(req('/?step=abc'), params({ runId: run.id, file: 'weights.bin' }))).status).toBe(400);
+    expect((await list.GET(req('/api/runs?status=bogus'), params({}))).status).toBe(400);
     expect((await file.GET(req('/'), params({ runId: run.id, file: '../../x' }))).status).toBe(404);
 
     const { books } = await seedExportCorpus({ books: 1, chaptersPerBook: 1 });
