@@ -104,7 +104,7 @@ function ExportItem({ exp, onChange }: { exp: ExportView; onChange: () => Promis
           <a className="font-medium text-indigo-700 hover:underline" href={`/api/exports/${exp.id}/archive`} download>Download all (.tar)</a>
           {files && (
             <details>
-              <summary className="cursor-pointer text-slate-600">Files ({files.length}{files.some(isClip) ? '; ▶ plays a clip' : ''})</summary>
+              <summary className="cursor-pointer text-slate-600">Files ({files.length})</summary>
               {clip && (
                 <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
                   <span className="font-mono text-slate-600">{clip}</span>
@@ -116,7 +116,7 @@ function ExportItem({ exp, onChange }: { exp: ExportView; onChange: () => Promis
                 {files.map((f) => (
                   <li key={f.path}>
                     {isClip(f) && (
-                      <button type="button" aria-label={`Play ${f.path}`} className="mr-1 text-indigo-700 hover:text-indigo-900" onClick={() => setClip(f.path)}>▶</button>
+                      <button type="button" aria-label={`Play ${f.path}`} title="Play this clip" className="mr-1 text-indigo-700 hover:text-indigo-900" onClick={() => setClip(f.path)}>▶</button>
                     )}
                     <a className="text-indigo-700 hover:underline" href={fileUrl(exp.id, f.path)} download>{f.path}</a>
                     <span className="ml-2 text-slate-500">{fmtBytes(f.bytes)}</span>
