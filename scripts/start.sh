@@ -6,6 +6,7 @@ set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-system.sh
+source scripts/lib/supervise.sh
 
 require_node
 ensure_tools ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng
@@ -37,52 +38,13 @@ fi
 # hands it back (queued, the attempt not counted), ends its ffmpeg/espeak-ng, and exits; the next start goes on.
 PARENT=$$
 TRAINING_JOBS=train-model,check-chapter
-supervise() {
-  stopping=0
-  child=''
-  # the terminal's Ctrl+C (or a hang-up) reaches this subshell too: only the script's one SIGTERM stops it
-  trap '' INT HUP
-  trap 'stopping=1; if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; fi' TERM
-  while [ "$stopping" = 0 ] && kill -0 "$PARENT" 2>/dev/null; do
-    setsid node bin/alinea.mjs worker "$@" &
-    child=$!
-    # `wait` returns early when the trap runs: wait on until the worker has handed its job back and exited
-    while kill -0 "$child" 2>/dev/null; do wait "$child" || true; done
-    child=''
-    if [ "$stopping" != 0 ] || ! kill -0 "$PARENT" 2>/dev/null; then break; fi
-    echo "[start] worker ($*) exited; restarting in 2 s" >&2
-    sleep 2
-  done
-}
-supervise --except "$TRAINING_JOBS" &
+supervise 2 2 0 node bin/alinea.mjs worker --except "$TRAINING_JOBS" &
 WORKER=$!
-supervise --only "$TRAINING_JOBS" &
+supervise 2 2 0 node bin/alinea.mjs worker --only "$TRAINING_JOBS" &
 TRAINER=$!
 # The web server is supervised too: when it dies it is started again, after 1 s, doubling up to 30 s while it
 # keeps dying within a minute. It runs in its own session like the workers: Ctrl+C reaches only this script.
-supervise_server() {
-  stopping=0
-  child=''
-  delay=1
-  trap '' INT HUP
-  trap 'stopping=1; if [ -n "$child" ]; then pkill -TERM -P "$child" 2>/dev/null || true; kill -TERM "$child" 2>/dev/null || true; fi' TERM
-  while [ "$stopping" = 0 ] && kill -0 "$PARENT" 2>/dev/null; do
-    started=$SECONDS
-    setsid node node_modules/next/dist/bin/next start -p "$PORT" &
-    child=$!
-    while kill -0 "$child" 2>/dev/null; do wait "$child" || true; done
-    child=''
-    if [ "$stopping" != 0 ] || ! kill -0 "$PARENT" 2>/dev/null; then break; fi
-    if [ $((SECONDS - started)) -ge 60 ]; then delay=1; fi
-    echo "[start] web server exited; restarting in $delay s" >&2
-    sleep "$delay" &
-    sleeper=$!
-    wait "$sleeper" || true
-    kill "$sleeper" 2>/dev/null || true
-    delay=$((delay * 2 > 30 ? 30 : delay * 2))
-  done
-}
-supervise_server &
+supervise 1 30 1 node node_modules/next/dist/bin/next start -p "$PORT" &
 SERVER=$!
 cleanup() {
   # one stop: a second Ctrl+C must not cut the workers' hand-back short
