@@ -80,7 +80,15 @@ export async function addBookAudio(bookId: string, fileName: string, source: Rea
   }
 
   const db = getDb();
+  const notices = [...(JSON.parse(book.notices ?? '[]') as string[]), ...skipped.map((s) => `${name}: skipped "${s}" (not an audio file)`)];
   await db.$transaction(async (tx) => {
+    // A write first: SQLite's deferred BEGIN takes the write lock here, waiting out a busy worker. Read first, the
+    // transaction holds a snapshot, and a worker's commit in between makes its first write fail at once with
+    // SQLITE_BUSY_SNAPSHOT (P1008 "Operation has timed out" on an upload in e2e).
+    await tx.book.update({
+      where: { id: bookId },
+      data: { splitStatus: 'none', splitStarts: null, notices: JSON.stringify(notices) },
+    });
     const existing = await tx.audioFile.findMany({ where: { bookId }, select: { id: true, originalName: true } });
     for (const s of stored) {
       await tx.audioFile.create({
@@ -91,14 +99,6 @@ export async function addBookAudio(bookId: string, fileName: string, source: Rea
       naturalCompare(a.originalName, b.originalName),
     );
     for (const [i, a] of all.entries()) await tx.audioFile.update({ where: { id: a.id }, data: { position: i } });
-    const notices = [
-      ...(JSON.parse(book.notices ?? '[]') as string[]),
-      ...skipped.map((s) => `${name}: skipped "${s}" (not an audio file)`),
-    ];
-    await tx.book.update({
-      where: { id: bookId },
-      data: { splitStatus: 'none', splitStarts: null, notices: JSON.stringify(notices) },
-    });
   });
   for (const s of stored) await enqueueJob(ingestAudioJob, { audioFileId: s.id }, { bookId });
   return { added: stored.map((s) => ({ id: s.id, name: s.name })), skipped };
