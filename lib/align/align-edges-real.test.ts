@@ -34,6 +34,18 @@ const lineNear = (donor: RecordingWav, sec: number): number => {
   return len.indexOf(Math.min(...len));
 };
 
+/** The recording edited with sox, aligned with its text, and scored against the edited truth. */
+async function alignEdited(rec: (typeof recordings)[number], edit: RecordingEdit) {
+  const edited = await editRealRecording(wavs.get(rec.name)!, edit, dir);
+  const r = await alignFragments({
+    audioWav: edited.wav,
+    fragments: rec.lines.map((text, f) => ({ id: `f${f}`, text: ttsText(text, 'spa') })),
+    language: 'spa',
+    options: { cacheDir: path.join(dir, 'tts') },
+  });
+  return { edited, r, s: scoreAlignment(r.fragments, edited.truth) };
+}
+
 describe('alignFragments: spoken intros and outros on real readings', () => {
   recordings.forEach((rec, i) => {
     const donor = () => wavs.get(recordings[(i + 1) % recordings.length]!.name)!;
@@ -44,14 +56,7 @@ describe('alignFragments: spoken intros and outros on real readings', () => {
     ];
     for (const [label, edit] of cases) {
       it(`${rec.name}, ${label}: left out, the text's first and last boundaries in their pauses`, async () => {
-        const edited = await editRealRecording(wavs.get(rec.name)!, edit(), dir);
-        const r = await alignFragments({
-          audioWav: edited.wav,
-          fragments: rec.lines.map((text, f) => ({ id: `f${f}`, text: ttsText(text, 'spa') })),
-          language: 'spa',
-          options: { cacheDir: path.join(dir, 'tts') },
-        });
-        const s = scoreAlignment(r.fragments, edited.truth);
+        const { edited, r, s } = await alignEdited(rec, edit());
         const pauses = truthPauses(edited.truth);
         console.log(`${rec.name} ${label}: head ${r.head} in [${pauses[0]!.begin}, ${pauses[0]!.end}], tail ${r.tail} in [${pauses[pauses.length - 1]!.begin}, ${pauses[pauses.length - 1]!.end}]`);
         expect(s.errors[0]).toBe(0);
@@ -67,14 +72,7 @@ describe('alignFragments: a read last line in a very reverberant room is not an 
   // the soft last line ("Hermanito. Dice hermanito. Anda…") was cut off as an outro (2.5 s early).
   it('common-voice, reverb 90: the last fragment ends in the final pause', async () => {
     const rec = recordings.find((r) => r.name === 'common-voice')!;
-    const edited = await editRealRecording(wavs.get(rec.name)!, { kind: 'reverb', reverberance: 90 }, dir);
-    const r = await alignFragments({
-      audioWav: edited.wav,
-      fragments: rec.lines.map((text, f) => ({ id: `f${f}`, text: ttsText(text, 'spa') })),
-      language: 'spa',
-      options: { cacheDir: path.join(dir, 'tts') },
-    });
-    const s = scoreAlignment(r.fragments, edited.truth);
+    const { s } = await alignEdited(rec, { kind: 'reverb', reverberance: 90 });
     expect(s.errors[s.errors.length - 1]).toBe(0);
     expect(s.errors[0]).toBe(0);
   });
