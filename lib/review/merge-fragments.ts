@@ -1,6 +1,7 @@
 // Merges a paragraph with the next one: the first keeps its id and history and takes the joined text and both
-// times; the second is deleted (its revisions with it), so its last state is kept in the merge revision's
-// `before.absorbed`. Later positions move down by one.
+// times; the second is deleted (its revisions with it), so its last state and its revisions are kept in the merge
+// revision's `before.absorbed`: reverting the merge (revertFragment, the editor's undo) brings it back as it was.
+// Later positions move down by one.
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
@@ -10,8 +11,9 @@ import { buildSentences } from '../chapter-alignment/build-sentences.ts';
 import { sentencesOrWhole } from '../chapter-alignment/fragment-sentences.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import type { FragmentView } from './fragment-view.ts';
+import { absorbFragment } from './absorbed-fragment.ts';
 import { joinFragments } from './join-fragments.ts';
-import { saveFragmentChange } from './save-fragment-change.ts';
+import { saveFragmentRevision } from './save-fragment-change.ts';
 import { shiftPositions } from './shift-positions.ts';
 
 export const mergeFragmentsInput = z.object({
@@ -31,8 +33,9 @@ function lowest(a: number | null, b: number | null): number | null {
   return Math.min(a, b);
 }
 
-/** The merged fragment is 'edited', with the lower of the two confidences and the first flag found. */
-export async function mergeFragments(input: MergeFragmentsInput): Promise<FragmentView> {
+/** The merged fragment is 'edited', with the lower of the two confidences and the first flag found; `revisionId`:
+ * the merge's revision (revert it to its `before` to undo the merge). */
+export async function mergeFragments(input: MergeFragmentsInput): Promise<{ fragment: FragmentView; revisionId: string }> {
   const { fragmentId, expectedVersion, nextFragmentId, nextExpectedVersion, separator, userId } = mergeFragmentsInput.parse(input);
   return getDb().$transaction(async (tx) => {
     const rows = await tx.fragment.findMany({
@@ -66,10 +69,11 @@ export async function mergeFragments(input: MergeFragmentsInput): Promise<Fragme
       previous: [...(sentencesOrWhole(first) ?? []), ...(sentencesOrWhole(next) ?? [])],
     });
 
+    const absorbed = await absorbFragment(tx, next);
     const deleted = await tx.fragment.deleteMany({ where: { id: next.id, version: next.version } });
     if (deleted.count !== 1) throw fragmentConflict(next.id, await tx.fragment.findUnique({ where: { id: next.id } }));
     await shiftPositions(tx, first.chapterId, next.position + 1, -1);
-    return saveFragmentChange(
+    return saveFragmentRevision(
       tx,
       first,
       {
@@ -85,7 +89,7 @@ export async function mergeFragments(input: MergeFragmentsInput): Promise<Fragme
       {
         reason: 'merge',
         userId,
-        before: { ...fragmentSnapshot(first), absorbed: { id: next.id, position: next.position, version: next.version, ...fragmentSnapshot(next) } },
+        before: { ...fragmentSnapshot(first), absorbed },
       },
     );
   });

@@ -29,8 +29,18 @@ export async function saveFragmentChange(
   tx: ReviewTx,
   current: Fragment,
   change: FragmentChange,
-  opts: { reason: string; userId?: string | null; before?: RevisionSnapshot; language?: string },
+  opts: { reason: string; userId?: string | null; before?: RevisionSnapshot; after?: Pick<RevisionSnapshot, 'splitOff'>; language?: string },
 ): Promise<FragmentView> {
+  return (await saveFragmentRevision(tx, current, change, opts)).fragment;
+}
+
+/** saveFragmentChange, also handing back the revision it recorded (a split or a merge: the editor's undo reverts it). */
+export async function saveFragmentRevision(
+  tx: ReviewTx,
+  current: Fragment,
+  change: FragmentChange,
+  opts: { reason: string; userId?: string | null; before?: RevisionSnapshot; after?: Pick<RevisionSnapshot, 'splitOff'>; language?: string },
+): Promise<{ fragment: FragmentView; revisionId: string }> {
   const { sentences: given, sentenceTimes, ...fields } = change;
   const next =
     given !== undefined
@@ -67,24 +77,26 @@ export async function saveFragmentChange(
     }
     throw e;
   }
+  let revisionId: string;
   try {
-    await tx.fragmentRevision.create({
+    ({ id: revisionId } = await tx.fragmentRevision.create({
       data: {
         fragmentId: current.id,
         version: updated.version,
         userId: opts.userId ?? null,
         reason: opts.reason,
         before: JSON.stringify(opts.before ?? fragmentSnapshot(current)),
-        after: JSON.stringify(fragmentSnapshot(updated)),
+        after: JSON.stringify({ ...fragmentSnapshot(updated), ...opts.after }),
       },
-    });
+      select: { id: true },
+    }));
   } catch (e) {
     if ((e as { code?: unknown })?.code === 'P2003') {
       throw new AppError('NOT_FOUND', `User ${opts.userId} does not exist; sign in again.`, { userId: opts.userId });
     }
     throw e;
   }
-  return fragmentView(updated);
+  return { fragment: fragmentView(updated), revisionId };
 }
 
 /** How many of a paragraph's latest revisions an undo can bring sentence confidences back from. */

@@ -121,7 +121,7 @@ describe('sentence boundaries', () => {
     const revisions = await listFragmentRevisions(ids[1]!);
     const shrink = revisions[0]!; // the end moved to 12.5, collapsing the second sentence
     const now = await load(ids[1]!);
-    const out = await revertFragment({ fragmentId: ids[1]!, revisionId: shrink.id, side: 'before', expectedVersion: now.version });
+    const { fragment: out } = await revertFragment({ fragmentId: ids[1]!, revisionId: shrink.id, side: 'before', expectedVersion: now.version });
     expect([out.begin, out.end]).toEqual([12, 16]);
     expect(out.sentences!.map((s) => [s.begin, s.end])).toEqual([[12, 13], [13, 16]]);
     expect(await sentenceTimes(ids[1]!)).toEqual([[12, 13], [13, 16]]);
@@ -136,7 +136,7 @@ describe('split, merge and text edits keep sentence boundaries', () => {
     const { first, second } = await splitFragmentAt({ fragmentId: a!.id, expectedVersion: a!.version, atTime: 6.5, textCaret: caret });
     expect(first.sentences!.map((s) => [s.text, s.begin, s.end])).toEqual([['Era de noche.', 1, 3], ['Llovía sin parar.', 3, 6.5]]);
     expect(second.sentences!.map((s) => [s.text, s.begin, s.end])).toEqual([['Nadie salió.', 6.5, 10]]);
-    const merged = await mergeFragments({ fragmentId: first.id, expectedVersion: first.version, nextFragmentId: second.id, nextExpectedVersion: second.version });
+    const { fragment: merged } = await mergeFragments({ fragmentId: first.id, expectedVersion: first.version, nextFragmentId: second.id, nextExpectedVersion: second.version });
     expect(merged.sentences!.map((s) => [s.begin, s.end])).toEqual([[1, 3], [3, 6.5], [6.5, 10]]);
   });
 

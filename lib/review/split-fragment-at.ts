@@ -1,5 +1,7 @@
 // Splits a paragraph in two where the reviewer put the text cursor and the play head: the first half keeps the
-// fragment (id, history), the second is a new fragment right after it; later positions move up by one.
+// fragment (id, history), the second is a new fragment right after it; later positions move up by one. The first
+// half's revision names the second (`after.splitOff`): reverting it to its `before` (revertFragment, the editor's
+// undo) takes the second away again and gives the paragraph back as it was.
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
@@ -9,7 +11,7 @@ import { buildSentences } from '../chapter-alignment/build-sentences.ts';
 import { sentencesOrWhole, stringifyFragmentSentences } from '../chapter-alignment/fragment-sentences.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import { fragmentView, type FragmentView } from './fragment-view.ts';
-import { saveFragmentChange } from './save-fragment-change.ts';
+import { saveFragmentRevision } from './save-fragment-change.ts';
 import { shiftPositions } from './shift-positions.ts';
 import { splitFragment } from './split-fragment.ts';
 
@@ -24,8 +26,9 @@ export const splitFragmentAtInput = z.object({
 });
 export type SplitFragmentAtInput = z.input<typeof splitFragmentAtInput>;
 
-/** Both halves become 'edited'; the second copies confidence and flag. Revisions: reason 'split' on both. */
-export async function splitFragmentAt(input: SplitFragmentAtInput): Promise<{ first: FragmentView; second: FragmentView }> {
+/** Both halves become 'edited'; the second copies confidence and flag. Revisions: reason 'split' on both;
+ * `revisionId` is the first half's. */
+export async function splitFragmentAt(input: SplitFragmentAtInput): Promise<{ first: FragmentView; second: FragmentView; revisionId: string }> {
   const { fragmentId, expectedVersion, atTime, textCaret, userId } = splitFragmentAtInput.parse(input);
   return getDb().$transaction(async (tx) => {
     const row = await tx.fragment.findUnique({
@@ -39,12 +42,6 @@ export async function splitFragmentAt(input: SplitFragmentAtInput): Promise<{ fi
     const language = chapter.book.language;
 
     await shiftPositions(tx, fragment.chapterId, fragment.position + 1, +1);
-    const first = await saveFragmentChange(
-      tx,
-      fragment,
-      { text: a.text, normText: normaliseForLanguage(a.text, language), end: a.end, status: 'edited' },
-      { reason: 'split', userId, language },
-    );
     // the second half's sentences keep the times the paragraph's sentences had (the first half's: saveFragmentChange)
     const sentences = buildSentences({ text: b.text, language, begin: b.begin, end: b.end, previous: sentencesOrWhole(fragment) });
     const created = await tx.fragment.create({
@@ -71,6 +68,12 @@ export async function splitFragmentAt(input: SplitFragmentAtInput): Promise<{ fi
         after: JSON.stringify(fragmentSnapshot(created)),
       },
     });
-    return { first, second: fragmentView(created) };
+    const { fragment: first, revisionId } = await saveFragmentRevision(
+      tx,
+      fragment,
+      { text: a.text, normText: normaliseForLanguage(a.text, language), end: a.end, status: 'edited' },
+      { reason: 'split', userId, language, after: { splitOff: { id: created.id } } },
+    );
+    return { first, second: fragmentView(created), revisionId };
   });
 }

@@ -56,7 +56,7 @@ describe('splitFragmentAt / mergeFragments', () => {
 
   it('merge round trip restores text and times; the deleted fragment is kept in the revision', async () => {
     const [, a, b] = await chapter();
-    const merged = await mergeFragments({ fragmentId: a!.id, expectedVersion: a!.version, nextFragmentId: b!.id, nextExpectedVersion: b!.version, userId });
+    const { fragment: merged } = await mergeFragments({ fragmentId: a!.id, expectedVersion: a!.version, nextFragmentId: b!.id, nextExpectedVersion: b!.version, userId });
     expect(merged).toMatchObject({
       id: ids[1],
       position: 1,
@@ -80,7 +80,7 @@ describe('splitFragmentAt / mergeFragments', () => {
 
   it('merges verse with a newline, the lower confidence, and text without times', async () => {
     const [, , c, d] = await chapter();
-    const merged = await mergeFragments({ fragmentId: c!.id, expectedVersion: 1, nextFragmentId: d!.id, nextExpectedVersion: 1 });
+    const { fragment: merged } = await mergeFragments({ fragmentId: c!.id, expectedVersion: 1, nextFragmentId: d!.id, nextExpectedVersion: 1 });
     expect(merged).toMatchObject({ text: 'Verde que te quiero verde.\nVerde viento.\nVerdes ramas.', begin: 10, end: 16, confidence: 0.6 });
     expect((await chapter()).map((f) => f.position)).toEqual([0, 1, 2, 3]);
   });

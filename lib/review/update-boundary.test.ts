@@ -43,6 +43,26 @@ describe('updateBoundary', () => {
     expect(JSON.parse(right.after).begin).toBe(3.25);
   });
 
+  it('a side may name its status: undoing a move gives an auto fragment its status back', async () => {
+    const seeded = await seedReviewChapter({
+      durationSec: 10,
+      fragments: [
+        { text: 'Uno.', begin: 0, end: 3 },
+        { text: 'Dos.', begin: 3, end: 6, status: 'approved' },
+      ],
+    });
+    const [l, r] = seeded.fragments.map((f) => f.id) as [string, string];
+    const moved = await updateBoundary({ left: { fragmentId: l, expectedVersion: 1 }, right: { fragmentId: r, expectedVersion: 1 }, time: 3.5 });
+    expect([moved.left.status, moved.right.status]).toEqual(['edited', 'approved']);
+    const back = await updateBoundary({
+      left: { fragmentId: l, expectedVersion: 2, status: 'auto' },
+      right: { fragmentId: r, expectedVersion: 2, status: 'approved' },
+      time: 3,
+    });
+    expect(back.left).toMatchObject({ end: 3, status: 'auto', version: 3 });
+    expect(back.right).toMatchObject({ begin: 3, status: 'approved', version: 3 });
+  });
+
   it('a stale version on either side: CONFLICT with both current fragments, nothing written', async () => {
     const err = await updateBoundary({
       left: { fragmentId: id(1), expectedVersion: 2 },

@@ -5,10 +5,15 @@ import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { roundTime } from './move-boundary.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
-import { fragmentView, type FragmentView } from './fragment-view.ts';
+import { FRAGMENT_STATUSES, fragmentView, type FragmentView } from './fragment-view.ts';
 import { saveFragmentChange } from './save-fragment-change.ts';
 
-const versioned = z.object({ fragmentId: z.string().min(1), expectedVersion: z.number().int().positive() });
+const versioned = z.object({
+  fragmentId: z.string().min(1),
+  expectedVersion: z.number().int().positive(),
+  /** The status it should have after the move (an undo gives back the one it had); default: the rule below. */
+  status: z.enum(FRAGMENT_STATUSES).optional(),
+});
 
 export const updateBoundaryInput = z.object({
   /** Fragment i: its end moves. */
@@ -22,7 +27,8 @@ export const updateBoundaryInput = z.object({
 export type UpdateBoundaryInput = z.input<typeof updateBoundaryInput>;
 
 /**
- * Same status rule as updateFragment: an 'auto' fragment becomes 'edited', others keep their status.
+ * Same status rule as updateFragment: an 'auto' fragment becomes 'edited', others keep their status — unless a
+ * side names its status (undo of a move: the fragment gets its old status back).
  * CONFLICT details: `fragment` (the stale one, as it is now) and `fragments` ([left, right] as they are now).
  */
 export async function updateBoundary(input: UpdateBoundaryInput): Promise<{ left: FragmentView; right: FragmentView }> {
@@ -66,11 +72,14 @@ export async function updateBoundary(input: UpdateBoundaryInput): Promise<{ left
         { field: 'time' },
       );
     }
-    const status = (s: string) => (s === 'auto' ? { status: 'edited' } : {});
+    const status = (current: string, given: string | undefined) => {
+      const s = given ?? (current === 'auto' ? 'edited' : current);
+      return s !== current ? { status: s } : {};
+    };
     const why = { reason: reason ?? 'boundary', userId };
     return {
-      left: await saveFragmentChange(tx, left, { end: time, ...status(left.status) }, why),
-      right: await saveFragmentChange(tx, right, { begin: time, ...status(right.status) }, why),
+      left: await saveFragmentChange(tx, left, { end: time, ...status(left.status, l.status) }, why),
+      right: await saveFragmentChange(tx, right, { begin: time, ...status(right.status, r.status) }, why),
     };
   });
 }

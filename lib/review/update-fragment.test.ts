@@ -168,7 +168,7 @@ describe('updateFragment: mark for attention', () => {
     ]);
     // the snapshots carry the flag, so the history shows (and a revert restores) it
     expect([JSON.parse(revs[0]!.before!).flag, JSON.parse(revs[0]!.after).flag, JSON.parse(revs[1]!.after).flag]).toEqual([null, 'attention', null]);
-    const reverted = await revertFragment({ fragmentId: a!.id, revisionId: revs[0]!.id, side: 'after', expectedVersion: 3, userId });
+    const { fragment: reverted } = await revertFragment({ fragmentId: a!.id, revisionId: revs[0]!.id, side: 'after', expectedVersion: 3, userId });
     expect(reverted).toMatchObject({ flag: 'attention', status: 'approved', version: 4 });
 
     // clearing leaves an aligner's flag alone; marking replaces it

@@ -3,8 +3,8 @@ import { mergeFragments, mergeFragmentsInput } from '@/lib/review/merge-fragment
 
 export const runtime = 'nodejs';
 
-// POST /api/fragments/:id/merge { expectedVersion, nextFragmentId, nextExpectedVersion, separator? } → { fragment }.
+// POST /api/fragments/:id/merge { expectedVersion, nextFragmentId, nextExpectedVersion, separator? } → { fragment, revisionId }.
 export const POST = route(async (req, ctx: { params: Promise<{ fragmentId: string }> }, user) => {
   const { fragmentId } = await ctx.params;
-  return { fragment: await mergeFragments(await readBody(req, mergeFragmentsInput, { fragmentId, userId: user.id })) };
+  return mergeFragments(await readBody(req, mergeFragmentsInput, { fragmentId, userId: user.id }));
 });
