@@ -151,27 +151,41 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
 
   const work = await mkdtemp(path.join(os.tmpdir(), 'alinea-align-'));
   try {
-    // 1. Synthetic track.
+    // 1. Synthetic track (espeak-ng child processes) and, meanwhile, the real audio's features on this thread:
+    // the TTS stage leaves a core mostly idle, so reading the real audio there halves the stages' wall time.
+    // Either failing stops the other (one controller) before the error is thrown.
     const withSentences = fragments.some((f) => (f.sentences?.length ?? 0) > 1);
+    signal?.throwIfAborted();
+    const both = new AbortController();
+    const stopBoth = (): void => both.abort(signal?.reason);
+    signal?.addEventListener('abort', stopBoth, { once: true });
     let t0 = performance.now();
-    const track = await synthesizeFragments(
-      fragments.map((f) => spokenText(f, withSentences)),
-      path.join(work, 'synthetic.wav'),
-      { language, ssml: withSentences, cacheDir: o.cacheDir, wordsPerMinute: o.wordsPerMinute, signal, onProgress: (f) => progress(0.3 * f) },
-    );
-    const ttsSec = (performance.now() - t0) / 1000;
-
-    // 2. Features, both streamed from disk; frame energies of the real audio in the same pass.
-    t0 = performance.now();
     const meter = new EnergyMeter(16_000, 0.01, Math.round((spanEnd - spanBegin) * 16_000));
-    const realMfcc = await mfccFromWav(audioWav, {
-      startSec: spanBegin,
-      endSec: spanEnd,
-      dither: 1,
-      shiftSec: SHIFT_SEC,
-      onChunk: (c) => meter.push(c),
-      signal,
-    });
+    let ttsSec = 0;
+    const [track, realMfcc] = await settleBoth(
+      synthesizeFragments(
+        fragments.map((f) => spokenText(f, withSentences)),
+        path.join(work, 'synthetic.wav'),
+        { language, ssml: withSentences, cacheDir: o.cacheDir, wordsPerMinute: o.wordsPerMinute, signal: both.signal, onProgress: (f) => progress(0.3 * f) },
+      ).then((t) => {
+        ttsSec = (performance.now() - t0) / 1000;
+        return t;
+      }),
+      // Features of the real audio, streamed from disk; frame energies in the same pass.
+      mfccFromWav(audioWav, {
+        startSec: spanBegin,
+        endSec: spanEnd,
+        dither: 1,
+        shiftSec: SHIFT_SEC,
+        onChunk: (c) => meter.push(c),
+        signal: both.signal,
+      }),
+      () => both.abort(new Error('stopped: the other stage failed')),
+    ).finally(() => signal?.removeEventListener('abort', stopBoth));
+    signal?.throwIfAborted();
+
+    // 2. Features of the synthetic track.
+    t0 = performance.now();
     progress(0.5);
     const synthMfcc = await mfccFromWav(track.wav, { dither: 1, shiftSec: SHIFT_SEC, signal });
     const real = toDtwSequence(realMfcc, relativeLoudness(realMfcc), { cmvn: true });
@@ -182,6 +196,7 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     // Boundary candidates: the pauses, and the soft pauses (a word's reverberant tail over a short pause) at half
     // their length, so that a clear pause near the estimate wins over a soft one.
     const candidates = [...pauseMap.pauses, ...pauseMap.softPauses.map((p) => ({ ...p, strength: SOFT_PAUSE_STRENGTH }))].sort((a, b) => a.begin - b.begin);
+    // real-audio features ran during the TTS stage: featuresSec counts what is left after it
     const featuresSec = (performance.now() - t0) / 1000;
     progress(0.6);
     signal?.throwIfAborted();
@@ -440,6 +455,17 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
  * two fragments of the track, so that the synthetic voice pauses at every sentence end as clearly as between
  * paragraphs: locateSentenceBreaks finds the pause, and the path anchors on it as it does on a paragraph's.
  */
+/**
+ * Both promises' values; when one rejects, `stop` is called (so the other winds down) and, once both have settled,
+ * the first rejection is thrown — nothing is left running behind an error.
+ */
+async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>, stop: () => void): Promise<[A, B]> {
+  const [ra, rb] = await Promise.allSettled([a.catch((e: unknown) => (stop(), Promise.reject(e))), b.catch((e: unknown) => (stop(), Promise.reject(e)))]);
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+  return [ra.value, rb.value];
+}
+
 function spokenText(f: { text: string; sentences?: string[] }, ssml: boolean): string {
   if (!ssml) return f.text;
   const escape = (x: string): string => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

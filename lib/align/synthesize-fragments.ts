@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { synthesizeSpeech } from '../audio/synthesize-speech.ts';
+import { synthesizeBatch } from '../audio/synthesize-batch.ts';
 import { openWav } from '../audio/wav-reader.ts';
 import { startChild } from '../process/start-child.ts';
 import { publishAtomic } from '../storage/write-file-atomic.ts';
@@ -12,7 +13,9 @@ import { publishAtomic } from '../storage/write-file-atomic.ts';
 export const SYNTHETIC_SAMPLE_RATE = 16_000;
 const ESPEAK_RATE = 22_050;
 // Bump when the cached audio would change (espeak settings, format) so stale entries are not reused.
-const CACHE_VERSION = 'espeak-ng-wav-v1';
+const CACHE_VERSION = 'espeak-ng-wav-v2';
+// Characters one espeak-ng process speaks at most (about 13 minutes of speech, 35 MB of 22 050 Hz samples).
+const BATCH_MAX_CHARS = 12_000;
 const STDERR_KEEP = 8_192;
 
 /** ISO 639-3/-1 language → espeak-ng voice. Unknown codes that look like voice names are used as given. */
@@ -89,16 +92,29 @@ export async function synthesizeFragments(
   const todo = [...new Set(files.filter((f): f is string => f !== null && !existsSync(f)))];
   const textOf = new Map<string, string>();
   files.forEach((f, k) => f && textOf.set(f, texts[k]!.trim()));
+  // Texts in batches, one espeak-ng process each (see synthesizeBatch: a process start costs more than speaking a
+  // paragraph), at most BATCH_MAX_CHARS each so progress and a stop come often and memory stays small, and at
+  // least one batch per process so every core speaks.
+  const batches: string[][] = [];
+  const totalChars = todo.reduce((n, f) => n + textOf.get(f)!.length, 0);
+  const perBatch = Math.min(BATCH_MAX_CHARS, Math.ceil(totalChars / concurrency));
+  for (const file of todo) {
+    const last = batches.at(-1);
+    const chars = last?.reduce((n, f) => n + textOf.get(f)!.length, 0) ?? Infinity;
+    if (last && chars + textOf.get(file)!.length <= perBatch) last.push(file);
+    else batches.push([file]);
+  }
+  const speech = { voice, wordsPerMinute: wpm, pitch, ssml: opts.ssml, signal: opts.signal };
   let done = 0;
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < todo.length) {
+    while (next < batches.length) {
       opts.signal?.throwIfAborted();
-      const file = todo[next++]!;
-      // synthesizeSpeech publishes atomically under a temp name of its own: another aligner may be filling the
-      // same cache entry.
-      await synthesizeSpeech(textOf.get(file)!, file, { voice, wordsPerMinute: wpm, pitch, ssml: opts.ssml, signal: opts.signal });
-      done++;
+      const batch = batches[next++]!;
+      // Published atomically under temp names: another aligner may be filling the same cache entries.
+      const spoken = batch.length > 1 && (await synthesizeBatch(batch.map((f) => textOf.get(f)!), batch, cacheDir, speech));
+      if (!spoken) for (const file of batch) await synthesizeSpeech(textOf.get(file)!, file, speech);
+      done += batch.length;
       opts.onProgress?.(done / todo.length);
     }
   };
@@ -107,7 +123,7 @@ export async function synthesizeFragments(
     next = todo.length;
     throw err;
   };
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, todo.length) }, () => worker().catch(stopOthers)));
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, batches.length) }, () => worker().catch(stopOthers)));
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   opts.onProgress?.(1);
