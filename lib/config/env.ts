@@ -26,7 +26,54 @@ const schema = z.object({
     .optional()
     .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be IP addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)'))),
+  /** Unset: files under <data dir>/files. `s3://bucket/prefix`: an S3-compatible bucket (see parseStorageUrl). */
+  ALINEA_STORAGE_URL: z.string().optional(),
 });
+
+/** Where stored files live: a local directory, or a bucket (and key prefix) of an S3-compatible service. */
+export type StorageConfig =
+  | { kind: 'local'; root: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** Key prefix without leading or trailing slash; '' for the whole bucket. */
+      prefix: string;
+      /** AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL (MinIO, Ceph, R2, s3rver …); unset: AWS itself. */
+      endpoint?: string;
+      region: string;
+      /** Path-style URLs (endpoint/bucket/key), which other S3-compatible services need; AWS uses virtual hosts. */
+      forcePathStyle: boolean;
+    };
+
+const STORAGE_URL_HELP = 'Use s3://BUCKET or s3://BUCKET/PREFIX, or leave it unset to keep files under ALINEA_DATA_DIR.';
+
+/**
+ * ALINEA_STORAGE_URL and the usual AWS variables → the storage configuration. Credentials are not read here: the
+ * SDK takes AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or a profile, or an instance role) itself.
+ */
+export function parseStorageConfig(env: Readonly<Record<string, string | undefined>>, dataDir: string): StorageConfig {
+  const raw = env.ALINEA_STORAGE_URL?.trim();
+  if (!raw) return { kind: 'local', root: path.join(dataDir, 'files') };
+  const m = /^s3:\/\/([^/?#]+)(?:\/([^?#]*))?$/.exec(raw);
+  if (!m) throw new Error(`Invalid environment:\nALINEA_STORAGE_URL "${raw}" is not an s3:// URL. ${STORAGE_URL_HELP}`);
+  const bucket = m[1]!;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new Error(
+      `Invalid environment:\nALINEA_STORAGE_URL: "${bucket}" is not a valid bucket name (3–63 lowercase letters, digits, dots and hyphens). ${STORAGE_URL_HELP}`,
+    );
+  }
+  const prefix = (m[2] ?? '').replace(/^\/+|\/+$/g, '');
+  if (prefix && prefix.split('/').some((p) => p === '' || p === '.' || p === '..')) {
+    throw new Error(`Invalid environment:\nALINEA_STORAGE_URL: the prefix "${prefix}" has an empty, "." or ".." segment. ${STORAGE_URL_HELP}`);
+  }
+  const endpointVar = env.AWS_ENDPOINT_URL_S3 ? 'AWS_ENDPOINT_URL_S3' : 'AWS_ENDPOINT_URL';
+  const endpoint = env[endpointVar]?.trim() || undefined;
+  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint)) {
+    throw new Error(`Invalid environment:\n${endpointVar} "${endpoint}" must be an http:// or https:// URL (e.g. http://127.0.0.1:9000) for ALINEA_STORAGE_URL.`);
+  }
+  const region = env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || 'us-east-1';
+  return { kind: 's3', bucket, prefix, endpoint, region, forcePathStyle: endpoint !== undefined };
+}
 
 export type AlineaConfig = {
   dataDir: string;
@@ -40,6 +87,7 @@ export type AlineaConfig = {
   authUrl?: string;
   /** Addresses of trusted reverse proxies; empty: forwarded headers are ignored. */
   trustedProxies: string[];
+  storage: StorageConfig;
 };
 
 let cached: AlineaConfig | undefined;
@@ -64,6 +112,7 @@ export function getConfig(): AlineaConfig {
     authSecret: env.ALINEA_AUTH_SECRET,
     authUrl: env.ALINEA_AUTH_URL,
     trustedProxies: env.ALINEA_TRUST_PROXY,
+    storage: parseStorageConfig(process.env, dataDir),
   };
   return cached;
 }

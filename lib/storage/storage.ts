@@ -1,139 +1,74 @@
-// Storage of audio, ebooks and derived files behind keys ("books/<id>/audio/<id>/original.mp3"), so an
-// S3-compatible backend can replace the local directory later. Writes go to a temp name and are renamed
-// when complete: a reader never sees a half-written file. Folders are made 700 and stored files 600 (uploads are
-// private; the process umask, see lib/config/make-data-private.ts, covers the files ffmpeg and others write).
-import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdir, rename, rm, stat, copyFile, readFile } from 'node:fs/promises';
-import { createHash, randomUUID } from 'node:crypto';
+// Storage of audio, ebooks and derived files behind keys ("books/<id>/audio/<id>/original.mp3"): a local directory
+// (the default, <data dir>/files) or an S3-compatible bucket (ALINEA_STORAGE_URL=s3://…, lib/storage/s3-storage.ts).
+// Both keep one contract (lib/storage/storage-contract.test.ts runs on both): writes go to a temp name and are
+// published whole, so a reader never sees a half-written file; reads stream, with byte ranges; tools that need a
+// file on disk (ffmpeg, the ZIP reader) get one through `withLocalFile` or `download`.
+// Locally, folders are made 700 and stored files 600 (uploads are private; the process umask, see
+// lib/config/make-data-private.ts, covers the files ffmpeg and others write).
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { AppError } from '../errors/app-error.ts';
+import type { Readable } from 'node:stream';
 import { getConfig } from '../config/env.ts';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../config/make-data-private.ts';
+import { LocalStorage } from './local-storage.ts';
+import { S3Storage } from './s3-storage.ts';
+import type { SweepResult } from './sweep-stale-temp-files.ts';
 
 export type StoredFile = { key: string; size: number; sha256: string };
+/** A stored object found by `list`. */
+export type StoredEntry = { key: string; size: number };
+/** Inclusive byte offsets, as in HTTP Range. */
+export type ByteRange = { start: number; end: number };
 
 export interface Storage {
-  /** Streams `source` into `key` (temp name, then rename), hashing on the way; enforces `maxBytes`. */
+  readonly kind: 'local' | 's3';
+  /** Streams `source` into `key` (temp name, then published whole), hashing on the way; enforces `maxBytes`. */
   putStream(key: string, source: Readable, opts?: { maxBytes?: number; label?: string }): Promise<StoredFile>;
-  /** Moves (or copies) a local file into `key`. */
+  /** Stores a local file as `key` (`move`: the local file is gone afterwards). */
   putFile(key: string, fromPath: string, opts?: { move?: boolean }): Promise<StoredFile>;
-  read(key: string, range?: { start: number; end: number }): Readable;
+  /**
+   * Stores every file under the local directory `fromDir` as `<prefix>/<relative path>` and removes what else was
+   * under `prefix`. The files named in `last` (a manifest) are published after all the others, so a reader that
+   * finds the manifest finds every file it lists. Locally the whole directory takes its name at once.
+   */
+  putDirectory(prefix: string, fromDir: string, opts?: { move?: boolean; last?: string[] }): Promise<StoredEntry[]>;
+  /** The object's bytes (or one inclusive range of them) as a stream; a missing key errors with code ENOENT. */
+  read(key: string, range?: ByteRange): Readable;
+  /** The whole object in memory: for small files only (JSON, ebooks). A missing key rejects with code ENOENT. */
   readAll(key: string): Promise<Buffer>;
+  /** Size in bytes; null when there is no such object. */
   size(key: string): Promise<number | null>;
+  exists(key: string): Promise<boolean>;
+  /** Every object under `prefix/` ('' for all), sorted by key; temp names are never listed. */
+  list(prefix: string): Promise<StoredEntry[]>;
+  /** Removes the object `keyOrPrefix` and every object under `keyOrPrefix/`. */
   delete(keyOrPrefix: string): Promise<void>;
-  /** A local path for tools such as ffmpeg (the local backend's file itself). */
+  /**
+   * Runs `fn` with a local file holding the object, for tools that need a path (ffprobe, ffmpeg, the ZIP reader):
+   * the stored file itself locally, a scratch copy downloaded first and removed afterwards on S3. `fn` must
+   * only read the file.
+   */
+  withLocalFile<T>(key: string, fn: (file: string) => Promise<T>): Promise<T>;
+  /** Copies the object to the local file `toPath` (written under a temp name, then renamed). */
+  download(key: string, toPath: string): Promise<void>;
+  /** The stored file's own path: local storage only (S3 throws; use withLocalFile or download). */
   localPath(key: string): string;
-  /** A temp path under the storage root for work files (same file system, so rename is atomic). */
+  /** A path for local work files (scratch space; under the storage root locally, so rename is atomic). */
   tempPath(suffix?: string): string;
+  /** Removes temp files (and, on S3, temp objects) that a crashed writer left for over `maxAgeMs`. */
+  sweepTemp(maxAgeMs?: number): Promise<SweepResult>;
 }
 
-function assertKey(key: string): void {
-  if (!key || key.startsWith('/') || key.split('/').some((p) => p === '..' || p === '')) {
-    throw new AppError('INVALID_INPUT', `Invalid storage key "${key}".`);
-  }
-}
+let cached: { id: string; storage: Storage } | undefined;
 
-/** Counts and hashes bytes passing through; fails with TOO_LARGE past the limit. */
-export function meter(maxBytes: number | undefined, label: string) {
-  const hash = createHash('sha256');
-  let size = 0;
-  const transform = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      size += chunk.length;
-      if (maxBytes !== undefined && size > maxBytes) {
-        cb(
-          new AppError(
-            'TOO_LARGE',
-            `${label} is larger than the upload limit of ${Math.round(maxBytes / 1048576)} MB. ` +
-              'Split it or raise ALINEA_MAX_UPLOAD_MB.',
-            { file: label, limitBytes: maxBytes },
-          ),
-        );
-        return;
-      }
-      hash.update(chunk);
-      cb(null, chunk);
-    },
-  });
-  return { transform, result: () => ({ size, sha256: hash.digest('hex') }) };
-}
-
-export class LocalStorage implements Storage {
-  constructor(readonly root: string) {}
-
-  localPath(key: string): string {
-    assertKey(key);
-    return path.join(this.root, key);
-  }
-
-  tempPath(suffix = ''): string {
-    return path.join(this.root, '.tmp', `${randomUUID()}${suffix}`);
-  }
-
-  async putStream(key: string, source: Readable, opts: { maxBytes?: number; label?: string } = {}) {
-    const target = this.localPath(key);
-    await mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
-    const temp = `${target}.${randomUUID()}.part`;
-    const m = meter(opts.maxBytes, opts.label ?? path.basename(key));
-    try {
-      await pipeline(source, m.transform, createWriteStream(temp, { mode: PRIVATE_FILE_MODE }));
-      const { size, sha256 } = m.result();
-      await rename(temp, target);
-      return { key, size, sha256 };
-    } catch (e) {
-      await rm(temp, { force: true });
-      throw e;
-    }
-  }
-
-  async putFile(key: string, fromPath: string, opts: { move?: boolean } = {}) {
-    const target = this.localPath(key);
-    await mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
-    const hash = createHash('sha256');
-    await pipeline(createReadStream(fromPath), hash);
-    const temp = `${target}.${randomUUID()}.part`;
-    if (opts.move) {
-      await rename(fromPath, temp).catch(async () => {
-        await copyFile(fromPath, temp);
-        await rm(fromPath, { force: true });
-      });
-    } else {
-      await copyFile(fromPath, temp);
-    }
-    // a moved or copied file keeps its source's mode
-    await chmod(temp, PRIVATE_FILE_MODE);
-    await rename(temp, target);
-    const { size } = await stat(target);
-    return { key, size, sha256: hash.digest('hex') };
-  }
-
-  read(key: string, range?: { start: number; end: number }): Readable {
-    return createReadStream(this.localPath(key), range);
-  }
-
-  readAll(key: string): Promise<Buffer> {
-    return readFile(this.localPath(key));
-  }
-
-  async size(key: string): Promise<number | null> {
-    try {
-      return (await stat(this.localPath(key))).size;
-    } catch {
-      return null;
-    }
-  }
-
-  async delete(keyOrPrefix: string): Promise<void> {
-    await rm(this.localPath(keyOrPrefix), { recursive: true, force: true });
-  }
-}
-
-let cached: { root: string; storage: Storage } | undefined;
-
+/** The configured storage (ALINEA_STORAGE_URL), made once per configuration. */
 export function getStorage(): Storage {
-  const root = path.join(getConfig().dataDir, 'files');
-  if (!cached || cached.root !== root) cached = { root, storage: new LocalStorage(root) };
+  const { storage, dataDir } = getConfig();
+  const id = `${JSON.stringify(storage)} ${dataDir}`;
+  if (!cached || cached.id !== id) {
+    cached = {
+      id,
+      // S3: local scratch copies go under <data dir>/.tmp, which a worker's start sweeps (sweepStaleTempFiles)
+      storage: storage.kind === 'local' ? new LocalStorage(storage.root) : S3Storage.fromConfig(storage, path.join(dataDir, '.tmp', 's3-scratch')),
+    };
+  }
   return cached.storage;
 }

@@ -10,7 +10,8 @@ function isTempName(name: string, inTmpFolder: boolean): boolean {
   return inTmpFolder || name.endsWith('.part') || name.endsWith('.tmp');
 }
 
-export async function sweepStaleTempFiles(dir: string, opts: { maxAgeMs?: number; now?: number } = {}): Promise<SweepResult> {
+/** `everything`: `dir` is itself a scratch folder, so any stale file in it goes, whatever its name. */
+export async function sweepStaleTempFiles(dir: string, opts: { maxAgeMs?: number; now?: number; everything?: boolean } = {}): Promise<SweepResult> {
   const cutoff = (opts.now ?? Date.now()) - (opts.maxAgeMs ?? 60 * 60_000);
   const result: SweepResult = { files: 0, bytes: 0 };
   const walk = async (folder: string, inTmpFolder: boolean): Promise<void> => {
@@ -32,6 +33,6 @@ export async function sweepStaleTempFiles(dir: string, opts: { maxAgeMs?: number
       }
     }
   };
-  await walk(dir, false);
+  await walk(dir, opts.everything ?? false);
   return result;
 }
