@@ -1,8 +1,11 @@
 // The one PrismaClient of the process, shared by the app, the worker and the CLI.
 // SQLite (better-sqlite3 adapter) by default; PostgreSQL (adapter-pg) when DATABASE_URL is a postgres URL.
+// Prisma 7 generates a client per provider (scripts/prisma-generate.mjs): ./generated for SQLite, ./generated-pg
+// for PostgreSQL, from the same models; the app is typed against the SQLite one, whose API the other's covers.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.ts';
+import { PrismaClient as PostgresPrismaClient } from './generated-pg/client.ts';
 import { getConfig } from '../config/env.ts';
 import { makeDataPrivate } from '../config/make-data-private.ts';
 
@@ -19,7 +22,11 @@ function createClient(url: string): PrismaClient {
   const { dataDir } = getConfig();
   if (/^postgres(ql)?:\/\//.test(url)) {
     makeDataPrivate({ dataDir });
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const client = new PostgresPrismaClient({
+      adapter: new PrismaPg({ connectionString: url }),
+      transactionOptions: { maxWait: 15_000, timeout: 30_000 },
+    });
+    return client as unknown as PrismaClient;
   }
   makeDataPrivate({ dataDir, sqliteFile: sqliteFilePath(url) });
   // timeout = busy timeout: the app and the worker write the same file; WAL is set by the migrator.

@@ -61,7 +61,8 @@ ensure_node_modules() {
     echo "Installing npm dependencies …"
     npm ci --no-audit --no-fund
   fi
-  if [ ! -f lib/db/generated/client.ts ] || [ prisma/schema.prisma -nt lib/db/generated/client.ts ]; then
+  if [ ! -f lib/db/generated/client.ts ] || [ prisma/schema.prisma -nt lib/db/generated/client.ts ] ||
+    [ ! -f lib/db/generated-pg/client.ts ] || [ prisma/schema.prisma -nt lib/db/generated-pg/client.ts ]; then
     node scripts/prisma-generate.mjs
   fi
 }
