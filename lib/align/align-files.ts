@@ -7,7 +7,8 @@ import { convertToPcm } from '../audio/convert-to-pcm.ts';
 import { probeAudio } from '../audio/probe-audio.ts';
 import { decodeText } from '../text/decode-text.ts';
 import { writeFileAtomic } from '../storage/write-file-atomic.ts';
-import { alignFragments } from './align-fragments.ts';
+import { alignFragments, prepareSyntheticSpeech } from './align-fragments.ts';
+import { settleBoth } from '../process/settle-both.ts';
 import { parseTextInput, type TextInputType } from './syncmap/parse-text-input.ts';
 import { writeSyncMap } from './syncmap/write-syncmap.ts';
 import type { SyncMapFormat } from './syncmap/syncmap-types.ts';
@@ -36,21 +37,30 @@ export async function alignFiles(input: AlignFilesInput) {
   const work = await mkdtemp(path.join(tmpdir(), 'alinea-align-'));
   try {
     const wav = path.join(work, 'audio-16k.wav');
-    await convertToPcm(input.audio, wav, {
-      durationSec: probe.durationSec,
-      declaredDurationSec: probe.durationFromBitRate ? undefined : probe.durationSec,
-      onProgress: (f) => input.onProgress?.(0.1 * f),
-    });
+    const alignerFragments = fragments.map((f, i) => ({
+      id: f.id,
+      text: ttsText(f.lines.join(' '), input.language),
+      ...(sentenceTexts[i]!.length > 1 ? { sentences: sentenceTexts[i]!.map((t) => ttsText(t, input.language)) } : {}),
+    }));
+    const options = input.cacheDir ? { cacheDir: input.cacheDir } : undefined;
+    // ffmpeg decodes on one core while espeak-ng speaks the text on the other; a failure stops both.
+    const stop = new AbortController();
+    await settleBoth(
+      convertToPcm(input.audio, wav, {
+        durationSec: probe.durationSec,
+        declaredDurationSec: probe.durationFromBitRate ? undefined : probe.durationSec,
+        onProgress: (f) => input.onProgress?.(0.1 * f),
+        signal: stop.signal,
+      }),
+      prepareSyntheticSpeech({ fragments: alignerFragments, language: input.language, options, signal: stop.signal }),
+      () => stop.abort(new Error('stopped: the other stage failed')),
+    );
     const result = await alignFragments({
       audioWav: wav,
-      fragments: fragments.map((f, i) => ({
-        id: f.id,
-        text: ttsText(f.lines.join(' '), input.language),
-        ...(sentenceTexts[i]!.length > 1 ? { sentences: sentenceTexts[i]!.map((t) => ttsText(t, input.language)) } : {}),
-      })),
+      fragments: alignerFragments,
       language: input.language,
       onProgress: (f) => input.onProgress?.(0.1 + 0.9 * f),
-      options: input.cacheDir ? { cacheDir: input.cacheDir } : undefined,
+      options,
     });
     const body = writeSyncMap(
       {

@@ -12,7 +12,8 @@ import { mapThroughPath } from './map-path.ts';
 import { mfccFromWav, type Mfcc } from './mfcc.ts';
 import { choosePauses } from './choose-pauses.ts';
 import { locateSentenceBreaks } from './locate-sentence-breaks.ts';
-import { synthesizeFragments } from './synthesize-fragments.ts';
+import { speakIntoCache, synthesizeFragments } from './synthesize-fragments.ts';
+import { settleBoth } from '../process/settle-both.ts';
 
 export type AlignFragmentsInput = {
   /** 16 kHz mono 16-bit WAV (see convertToPcm). */
@@ -456,14 +457,15 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
  * paragraphs: locateSentenceBreaks finds the pause, and the path anchors on it as it does on a paragraph's.
  */
 /**
- * Both promises' values; when one rejects, `stop` is called (so the other winds down) and, once both have settled,
- * the first rejection is thrown — nothing is left running behind an error.
+ * Speaks the fragments' texts into the TTS cache as `alignFragments` will speak them, so a caller can run it ahead
+ * (the CLI, while ffmpeg decodes the audio); `alignFragments` then finds every text cached.
  */
-async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>, stop: () => void): Promise<[A, B]> {
-  const [ra, rb] = await Promise.allSettled([a.catch((e: unknown) => (stop(), Promise.reject(e))), b.catch((e: unknown) => (stop(), Promise.reject(e)))]);
-  if (ra.status === 'rejected') throw ra.reason;
-  if (rb.status === 'rejected') throw rb.reason;
-  return [ra.value, rb.value];
+export async function prepareSyntheticSpeech(input: Pick<AlignFragmentsInput, 'fragments' | 'language' | 'options' | 'signal'>): Promise<void> {
+  const withSentences = input.fragments.some((f) => (f.sentences?.length ?? 0) > 1);
+  await speakIntoCache(
+    input.fragments.map((f) => spokenText(f, withSentences)),
+    { language: input.language, ssml: withSentences, cacheDir: input.options?.cacheDir, wordsPerMinute: input.options?.wordsPerMinute, signal: input.signal },
+  );
 }
 
 function spokenText(f: { text: string; sentences?: string[] }, ssml: boolean): string {

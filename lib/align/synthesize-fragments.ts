@@ -69,15 +69,14 @@ export function ttsCacheKey(text: string, voice: string, wpm: number, pitch: num
 }
 
 /**
- * Speaks every fragment with espeak-ng (cached per text + voice + speed + pitch, several processes at once),
- * then resamples the concatenation to 16 kHz in one ffmpeg pass into `outWav`. Because the fragments
- * are resampled as one continuous signal, fragment k starts exactly at (Σ earlier 22 050 Hz samples) / 22 050 s.
+ * Speaks every text the cache lacks with espeak-ng (cached per text + voice + speed + pitch; batches of texts, one
+ * espeak-ng process each, several at once) and returns each text's cache file (null: nothing speakable). Can run
+ * ahead of `synthesizeFragments` (e.g. while the audio is decoded), which then finds every text cached.
  */
-export async function synthesizeFragments(
+export async function speakIntoCache(
   texts: string[],
-  outWav: string,
   opts: SynthesizeFragmentsOptions = {},
-): Promise<SyntheticTrack> {
+): Promise<{ files: (string | null)[]; cacheDir: string; synthesized: number }> {
   const voice = opts.voice ?? voiceForLanguage(opts.language);
   const wpm = opts.wordsPerMinute ?? 160;
   const pitch = opts.pitch ?? 50;
@@ -120,14 +119,27 @@ export async function synthesizeFragments(
   };
   // every worker settles (its espeak-ng ended, its temp file removed) before the first error is thrown
   const stopOthers = (err: unknown): never => {
-    next = todo.length;
+    next = batches.length;
     throw err;
   };
   const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, batches.length) }, () => worker().catch(stopOthers)));
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   opts.onProgress?.(1);
+  return { files, cacheDir, synthesized: todo.length };
+}
 
+/**
+ * Speaks every fragment with espeak-ng (cached per text + voice + speed + pitch, several processes at once),
+ * then resamples the concatenation to 16 kHz in one ffmpeg pass into `outWav`. Because the fragments
+ * are resampled as one continuous signal, fragment k starts exactly at (Σ earlier 22 050 Hz samples) / 22 050 s.
+ */
+export async function synthesizeFragments(
+  texts: string[],
+  outWav: string,
+  opts: SynthesizeFragmentsOptions = {},
+): Promise<SyntheticTrack> {
+  const { files, cacheDir, synthesized } = await speakIntoCache(texts, opts);
   // Concatenate (22 050 Hz PCM bodies) into one ffmpeg that resamples with soxr.
   const fragments: { begin: number; end: number }[] = [];
   let total = 0;
@@ -154,7 +166,7 @@ export async function synthesizeFragments(
     sampleRate: SYNTHETIC_SAMPLE_RATE,
     durationSec: info.samples / SYNTHETIC_SAMPLE_RATE,
     fragments,
-    synthesized: todo.length,
+    synthesized,
   };
 }
 
