@@ -81,8 +81,18 @@ describe('check chapter with model', () => {
     const chapterId = books[0]!.chapters[0]!.id;
     await expect(startChapterCheck(chapterId, { runId: run.id })).rejects.toMatchObject({ code: 'CONFLICT' }); // still queued
     await workJobs({ registry: jobRegistry, types: ['train-model'], untilIdle: true, pollMs: 20 });
-    const check = await startChapterCheck(chapterId, { runId: run.id, threshold: 0.9 });
-    expect(check).toMatchObject({ status: 'queued', runId: run.id, threshold: 0.9 });
+    // two steps learn nothing: the run is refused (its dev CER is far above 50 %), unless an admin checks anyway
+    const devCer = (await getDb().trainingRun.findUniqueOrThrow({ where: { id: run.id } })).devCer!;
+    expect(devCer).toBeGreaterThan(0.5);
+    await expect(startChapterCheck(chapterId, { runId: run.id, threshold: 0.9 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining(`Run ${run.id} has a dev CER of ${(devCer * 100).toFixed(1)} %, above the 50.0 %`),
+      details: { reason: 'too-weak', runId: run.id, devCer, maxDevCer: 0.5 },
+    });
+    await expect(startChapterCheck(chapterId, { runId: run.id, force: true }, { role: 'reviewer' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await getChapterCheck(chapterId)).toBeNull();
+    const check = await startChapterCheck(chapterId, { runId: run.id, threshold: 0.9, force: true }, { role: 'admin' });
+    expect(check).toMatchObject({ status: 'queued', runId: run.id, threshold: 0.9, overridden: expect.stringContaining('above the 50.0 %') });
     await workJobs({ registry: jobRegistry, types: ['check-chapter'], untilIdle: true, pollMs: 20 });
     const done = await getChapterCheck(chapterId);
     expect(done).toMatchObject({ jobId: check.jobId, status: 'succeeded', result: { checked: 7 } });

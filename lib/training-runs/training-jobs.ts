@@ -26,6 +26,8 @@ export const checkChapterJob = defineJob({
     runId: z.string().min(1),
     threshold: z.number().min(0).max(10).default(0.5),
     backend: z.enum(TRAINING_BACKENDS).optional(),
+    /** Set when an admin checked anyway with a run check-readiness.ts refuses: the refusal's message. */
+    overridden: z.string().optional(),
   }),
   maxAttempts: 2,
   timeLimitSec: 60 * 60, // one chapter transcribed by the model

@@ -68,9 +68,17 @@ describe('training routes', () => {
     const chapterId = books[0]!.chapters[0]!.id;
     expect((await (await check.GET(req('/'), params({ chapterId }))).json()).check).toBeNull();
     expect((await check.POST(post({}), params({ chapterId }))).status).toBe(400);
-    const asReviewer = req('/', { method: 'POST', body: JSON.stringify({ runId: run.id, threshold: 0.7 }) }, reviewerCookie);
-    const queued = (await (await check.POST(asReviewer, params({ chapterId }))).json()).check;
-    expect(queued).toMatchObject({ status: 'queued', runId: run.id, threshold: 0.7 });
+    // a two-step run is far too weak to judge alignments: refused with the reason; only an admin may check anyway
+    const asReviewer = (body: unknown) => req('/', { method: 'POST', body: JSON.stringify(body) }, reviewerCookie);
+    const refused = await check.POST(asReviewer({ runId: run.id, threshold: 0.7 }), params({ chapterId }));
+    expect(refused.status).toBe(409);
+    const { error } = await refused.json();
+    expect(error).toMatchObject({ code: 'CONFLICT', details: { reason: 'too-weak', runId: run.id, maxDevCer: 0.5 } });
+    expect(error.message).toMatch(new RegExp(`^Run ${run.id} has a dev CER of \\d+\\.\\d %, above the 50\\.0 % a check needs`));
+    expect((await check.POST(asReviewer({ runId: run.id, force: true }), params({ chapterId }))).status).toBe(403);
+    expect((await (await check.GET(req('/'), params({ chapterId }))).json()).check).toBeNull();
+    const queued = (await (await check.POST(post({ runId: run.id, threshold: 0.7, force: true }), params({ chapterId }))).json()).check;
+    expect(queued).toMatchObject({ status: 'queued', runId: run.id, threshold: 0.7, overridden: expect.stringMatching(/above the 50\.0 %/) });
     expect((await (await check.GET(req('/'), params({ chapterId }))).json()).check.jobId).toBe(queued.jobId);
     expect(dir).toContain(exportId);
   }, 60_000);

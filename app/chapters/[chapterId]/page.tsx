@@ -4,13 +4,10 @@ import { findChapterAlignment } from '@/lib/chapter-alignment/find-chapter-align
 import { ChapterSyncMapTools } from '@/components/chapter-syncmap-tools.tsx';
 import { StatusBadge } from '@/components/ui/status-badge.tsx';
 import { CheckChapterControl } from '@/components/training/check-chapter-control.tsx';
+import { ParagraphCheckTable } from '@/components/training/paragraph-check-table.tsx';
 import { listTrainingRuns } from '@/lib/training-runs/list-training-runs.ts';
+import { runOptionLabel } from '@/lib/training-runs/run-option-label.ts';
 import { isDone } from '@/lib/jobs/job-status.ts';
-
-function confidenceClass(c: number | null): string {
-  if (c == null) return 'text-slate-400';
-  return c < 0.5 ? 'text-red-700 font-medium' : c < 0.75 ? 'text-amber-700' : 'text-emerald-700';
-}
 
 export const dynamic = 'force-dynamic';
 
@@ -45,34 +42,10 @@ export default async function ChapterPage({ params }: { params: Promise<{ chapte
       {aligned && chapter.audioFile.pcmKey && (
         <CheckChapterControl
           chapterId={chapter.id}
-          runs={runs.map((r) => ({ id: r.id, label: `${r.id} · ${r.settings.model} · step ${r.step}${r.testCer !== null ? ` · test CER ${(r.testCer * 100).toFixed(0)} %` : ''}` }))}
+          runs={runs.map((r) => ({ id: r.id, devCer: r.devCer, label: runOptionLabel(r) }))}
         />
       )}
-      <table className="w-full rounded border border-slate-200 bg-white text-sm" aria-label="Paragraphs">
-        <thead className="bg-slate-100 text-left">
-          <tr><th className="w-10 px-2 py-2">#</th><th className="w-1/2">Original text</th><th>Normalised transcript</th><th>Model heard</th><th className="w-32">Time (s)</th><th className="w-24">Confidence</th></tr>
-        </thead>
-        <tbody>
-          {chapter.fragments.map((f) => (
-            <tr key={f.id} className="border-t border-slate-200 align-top" data-testid="fragment-row">
-              <td className="px-2 py-2 text-slate-500">{f.position + 1}</td>
-              <td className="whitespace-pre-line py-2 pr-4">{f.text}</td>
-              <td className="py-2 pr-4 text-slate-700">{f.normText}</td>
-              <td className="py-2 pr-4 text-slate-600" data-testid="fragment-model">
-                {f.modelText == null ? <span className="text-slate-300">—</span> : (
-                  <>
-                    <span className={f.flag === 'model-mismatch' ? 'text-red-700' : undefined}>{f.modelText || '(nothing)'}</span>
-                    {f.modelCer != null && <span className="ml-1 text-xs text-slate-400">CER {(f.modelCer * 100).toFixed(0)} %</span>}
-                    {f.flag === 'model-mismatch' && <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-700">model-mismatch</span>}
-                  </>
-                )}
-              </td>
-              <td className="py-2 text-slate-500" data-testid="fragment-time">{f.begin == null ? 'not aligned' : `${f.begin.toFixed(2)}–${f.end?.toFixed(2)}`}</td>
-              <td className={`py-2 ${confidenceClass(f.confidence)}`} data-testid="fragment-confidence">{f.confidence == null ? '—' : `${(f.confidence * 100).toFixed(0)} %`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ParagraphCheckTable fragments={chapter.fragments} />
     </div>
   );
 }
