@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { formatDuration } from '@/lib/training-runs/estimate-eta.ts';
 import { isActive, isDone, isStopped } from '@/lib/jobs/job-status.ts';
+import { LOSS_UNIT_LABELS, lossCurve } from '@/lib/training-runs/training-metrics.ts';
 import type { TrainingRunView } from '@/lib/training-runs/training-run-view.ts';
 import { apiJson } from '../api-client.ts';
 import { whileActive } from '../data-layer/refresh-interval.ts';
@@ -35,7 +36,7 @@ export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
   const resume = act('resume');
 
   const s = run.settings;
-  const loss = run.metrics.map((m) => ({ x: m.step, y: m.loss }));
+  const loss = lossCurve(run.metrics);
   const dev = run.metrics.filter((m) => m.devCer !== undefined).map((m) => ({ x: m.step, y: m.devCer! }));
   return (
     <div className="space-y-6">
@@ -45,8 +46,17 @@ export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
           Run <span className="font-mono text-lg">{run.id}</span> <StatusBadge status={run.status} />
         </h1>
         <p className="text-sm text-slate-600">
-          Export <span className="font-mono">{run.exportId}</span> · {s.model} model · {s.steps} steps · batch {s.batchSize} · lr {s.lr} · backend {s.backend}
+          {run.source ? (
+            <>
+              <Link href={`/projects/${run.source.projectId}/export`} className="font-medium text-slate-800 hover:underline">{run.source.projectName}</Link>
+              {' · export of '}{new Date(run.source.exportCreatedAt).toLocaleString()}{run.source.exportSummary && ` (${run.source.exportSummary})`}
+              {' · '}<span className="font-mono text-xs">{run.exportId}</span>
+            </>
+          ) : (
+            <>Export <span className="font-mono">{run.exportId}</span> (deleted)</>
+          )}
         </p>
+        <p className="text-sm text-slate-600">{s.model} model · {s.steps} steps · batch {s.batchSize} · lr {s.lr} · backend {s.backend}</p>
       </div>
       <ErrorAlert error={error ?? loadError} />
       {run.error && run.status === 'failed' && <p role="alert" className="text-sm text-red-700">{run.error}</p>}
@@ -60,7 +70,7 @@ export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
       </div>
       <dl aria-label="Run summary" className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
         <Stat label="Step" value={`${run.step} / ${run.steps}`} />
-        <Stat label="Loss" value={run.lastLoss === null ? '—' : run.lastLoss.toFixed(3)} />
+        <Stat label="Loss" value={run.lastLoss === null ? '—' : `${run.lastLoss.toFixed(3)} ${run.lossUnit ? LOSS_UNIT_LABELS[run.lossUnit] : ''}`.trim()} />
         <Stat label="Dev CER" value={pct(run.devCer)} />
         <Stat label="Utterances/s" value={run.utterancesPerSec === null ? '—' : run.utterancesPerSec.toFixed(1)} />
         <Stat label="Backend" value={run.backend ?? '—'} />
@@ -68,7 +78,7 @@ export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
         <Stat label="ETA" value={run.etaSec === null ? '—' : formatDuration(run.etaSec)} />
         <Stat label="Test CER / WER" value={`${pct(run.testCer)} / ${pct(run.testWer)}`} />
       </dl>
-      <MetricChart label="Training loss" points={loss} xMax={run.steps} />
+      <MetricChart label="Training loss" unit={loss.unit ? `CTC, nats ${LOSS_UNIT_LABELS[loss.unit]}` : undefined} points={loss.points} xMax={run.steps} />
       <MetricChart label="Dev CER" points={dev} xMax={run.steps} color="#059669" yZero format={(y) => `${(y * 100).toFixed(1)} %`} />
       {run.hasCheckpoint && isDone(run) && (
         <p className="text-sm">

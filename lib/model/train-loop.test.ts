@@ -40,7 +40,7 @@ describe('train', () => {
     expect(full.step).toBe(5);
     expect(reports.map((r) => r.step)).toEqual([1, 2, 3, 4, 5]);
     expect(reports.map((r) => r.epoch)).toEqual([0, 0, 1, 1, 2]); // 6 utterances in batches of 4 → 2 per epoch
-    expect(reports.every((r) => Number.isFinite(r.loss) && r.loss > 0 && r.utterancesPerSec > 0)).toBe(true);
+    expect(reports.every((r) => Number.isFinite(r.loss) && r.loss > 0 && r.utterancesPerSec > 0 && r.lossUnit === 'char')).toBe(true);
     expect(reports.filter((r) => r.dev).map((r) => r.step)).toEqual([3, 5]);
     expect(reports[2]!.dev!.utterances).toBe(2);
     expect(reports[2]!.dev!.cer).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { checkpointName, findLatestCheckpoint, loadCheckpoint, saveCheckpoint } 
 import { ctcLoss } from './ctc-loss.ts';
 import { SpeechDataset, type AugmentOptions, type Batch } from './dataset.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
+import { LOSS_UNIT, lossPerTarget, type LossUnit } from './loss-per-target.ts';
 import { CtcEncoder, DEFAULT_ENCODER_CONFIG, type EncoderConfig } from './model.ts';
 import { selectBackend, type BackendChoice, type SelectedBackend } from './select-backend.ts';
 
@@ -49,8 +50,10 @@ export type TrainOptions = {
 export type StepReport = {
   step: number;
   epoch: number;
-  /** Mean CTC loss per utterance of the batch. */
+  /** CTC loss per target character of the batch (lossPerTarget: nats per character). */
   loss: number;
+  /** The unit of `loss`: 'char'. */
+  lossUnit: LossUnit;
   gradNorm: number;
   lr: number;
   utterances: number;
@@ -67,6 +70,7 @@ export type TrainResult = {
   backend: SelectedBackend | null;
   /** True when stopped by the signal before `steps`. */
   aborted: boolean;
+  /** The last step's loss per target character. */
   lastLoss: number;
   dev?: Evaluation;
   checkpoint?: string;
@@ -149,6 +153,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
         step: adam.step,
         epoch: pos.epoch,
         loss,
+        lossUnit: LOSS_UNIT,
         gradNorm,
         lr: rate,
         utterances: batch.ids.length,
@@ -188,9 +193,9 @@ async function trainStep(model: CtcEncoder, adam: Adam, batch: Batch, lr: number
     const { logits, lengths } = model.apply(x, batch.featureLengths, { training: true, dropoutSeed: step * 1000 });
     return tf.mean(ctcLoss(logits, batch.targets, lengths)) as tf.Scalar;
   }, vars);
-  const loss = (await value.data())[0]!;
-  const gradNorm = Number.isFinite(loss) ? await adam.apply(model.variables, grads, lr) : NaN;
+  const mean = (await value.data())[0]!;
+  const gradNorm = Number.isFinite(mean) ? await adam.apply(model.variables, grads, lr) : NaN;
   tf.dispose([x, value, grads]);
-  if (!Number.isFinite(loss)) throw new AppError('INVALID_INPUT', `The loss became ${loss} at step ${step}: lower the learning rate.`);
-  return { loss, gradNorm };
+  if (!Number.isFinite(mean)) throw new AppError('INVALID_INPUT', `The loss became ${mean} at step ${step}: lower the learning rate.`);
+  return { loss: lossPerTarget(mean, batch.targets), gradNorm };
 }

@@ -9,12 +9,13 @@ export const listTrainingRunsInput = z.object({
   status: z.enum(JOB_STATUSES).optional(),
 });
 
-/** Training runs, newest first (of one export when given), without their loss curves. */
+/** Training runs, newest first (of one export when given), with their project and export, without their loss curves. */
 export async function listTrainingRuns(filter: z.infer<typeof listTrainingRunsInput> = {}): Promise<TrainingRunView[]> {
   const rows = await getDb().trainingRun.findMany({
     where: { ...(filter.exportId ? { exportId: filter.exportId } : {}), ...(filter.status ? { status: filter.status } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: 200,
+    include: { export: { include: { project: true } } },
   });
   return Promise.all(rows.map((r) => toTrainingRunView(r, { metrics: false })));
 }

@@ -12,11 +12,10 @@ import { SpeechDataset } from '../model/dataset.ts';
 import { evaluate } from '../model/evaluate.ts';
 import { selectBackend } from '../model/select-backend.ts';
 import { train, type StepReport } from '../model/train-loop.ts';
-import { estimateEtaSec, formatDuration } from './estimate-eta.ts';
 import { getTrainingRunRow } from './get-training-run.ts';
 import { isDoneStatus, type DoneJobStatus } from '../jobs/job-status.ts';
 import { runCheckpointDir } from './training-paths.ts';
-import { appendMetric, parseMetrics, type MetricPoint } from './training-metrics.ts';
+import { appendMetric, LOSS_UNIT_LABELS, parseMetrics, type MetricPoint } from './training-metrics.ts';
 import { checkpointEvery, MODEL_SIZES, parseTrainingSettings } from './training-settings.ts';
 
 export type TrainingRunResult = { runId: string; status: DoneJobStatus; step: number; lastLoss: number | null; devCer: number | null; testCer: number | null; checkpoint: string | null };
@@ -76,9 +75,9 @@ export async function runTrainingRun(runId: string, ctx: JobContext): Promise<Tr
         utterances += r.utterances;
         stepSeconds += r.utterances / r.utterancesPerSec;
         if (r.dev) devCer = r.dev.cer;
-        metrics = appendMetric(metrics, { step: r.step, loss: r.loss, ...(r.dev ? { devCer: r.dev.cer } : {}), utterancesPerSec: r.utterancesPerSec, t: r.elapsedSec });
-        const eta = estimateEtaSec({ step: r.step, steps: settings.steps, firstStep: resumeStep, elapsedSec: r.elapsedSec });
-        ctx.progress(r.step / settings.steps, `Step ${r.step}/${settings.steps} · loss ${r.loss.toFixed(3)} · ${(throughput() ?? 0).toFixed(1)} utt/s${eta === null ? '' : ` · ETA ${formatDuration(eta)}`}`);
+        metrics = appendMetric(metrics, { step: r.step, loss: r.loss, lossUnit: r.lossUnit, ...(r.dev ? { devCer: r.dev.cer } : {}), utterancesPerSec: r.utterancesPerSec, t: r.elapsedSec });
+        // No ETA here: the run's one ETA is etaFromMetrics on the points stored above (the page's and the list's).
+        ctx.progress(r.step / settings.steps, `Step ${r.step}/${settings.steps} · loss ${r.loss.toFixed(3)} ${LOSS_UNIT_LABELS[r.lossUnit]} · ${(throughput() ?? 0).toFixed(1)} utt/s`);
         if (Date.now() - lastWrite >= WRITE_EVERY_MS || r.dev || r.checkpoint || r.step >= settings.steps) {
           write({ step: r.step, lastLoss: r.loss, devCer, utterancesPerSec: throughput(), metrics: JSON.stringify(metrics) });
         }

@@ -35,9 +35,9 @@ describe('alinea train (CLI) and checkpoint inference', () => {
     const lines = first.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const summary = JSON.parse(lines[0]!);
-    expect(summary).toMatchObject({ backend: 'cpu', steps: 3, aborted: false, loss: expect.any(Number), devCer: expect.any(Number), testCer: expect.any(Number), utterancesPerSec: expect.any(Number) });
+    expect(summary).toMatchObject({ backend: 'cpu', steps: 3, aborted: false, loss: expect.any(Number), lossUnit: 'char', devCer: expect.any(Number), testCer: expect.any(Number), utterancesPerSec: expect.any(Number) });
     expect(summary.checkpoint).toBe(path.join(out, 'checkpoints', 'step-00000003'));
-    expect(first.stderr).toMatch(/step 3\/3 loss/);
+    expect(first.stderr).toMatch(/step 3\/3 loss \d+\.\d{3} per character/);
     expect(await readdir(path.join(out, 'checkpoints'))).toEqual(['step-00000002', 'step-00000003']);
 
     await expect(run(process.execPath, [...args, '--steps', '5'])).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/pass --resume/) });

@@ -7,7 +7,8 @@ import { SpeechDataset } from '../model/dataset.ts';
 import { evaluate } from '../model/evaluate.ts';
 import { releaseWebgpu } from '../model/select-backend.ts';
 import { train } from '../model/train-loop.ts';
-import { estimateEtaSec, formatDuration } from './estimate-eta.ts';
+import { etaFromMetrics, formatDuration } from './estimate-eta.ts';
+import { appendMetric, LOSS_UNIT_LABELS, type MetricPoint } from './training-metrics.ts';
 import { checkpointEvery, MODEL_SIZES, parseTrainingSettings } from './training-settings.ts';
 
 export type TrainCliInput = {
@@ -33,7 +34,9 @@ export type TrainCliSummary = {
   device: string;
   steps: number;
   aborted: boolean;
+  /** The last step's loss per target character (lossUnit). */
   loss: number | null;
+  lossUnit: 'char';
   devCer: number | null;
   devWer: number | null;
   testCer?: number | null;
@@ -68,7 +71,7 @@ export async function trainExportCli(input: TrainCliInput): Promise<TrainCliSumm
 
   let utterances = 0;
   let stepSeconds = 0;
-  let firstStep = -1;
+  let points: MetricPoint[] = []; // the run's steps and times, for the one ETA estimate the app uses too
   let lastLog = 0;
   const result = await train({
     exportDir,
@@ -84,15 +87,15 @@ export async function trainExportCli(input: TrainCliInput): Promise<TrainCliSumm
     seed: settings.seed,
     signal: input.signal,
     onStep(r) {
-      if (firstStep < 0) firstStep = r.step - 1;
+      points = appendMetric(points, { step: r.step, loss: r.loss, utterancesPerSec: r.utterancesPerSec, t: r.elapsedSec });
       utterances += r.utterances;
       stepSeconds += r.utterances / r.utterancesPerSec;
       const now = Date.now();
       if (now - lastLog >= 1000 || r.dev || r.step === settings.steps) {
         lastLog = now;
-        const eta = estimateEtaSec({ step: r.step, steps: settings.steps, firstStep, elapsedSec: r.elapsedSec });
+        const eta = etaFromMetrics(points, settings.steps);
         log(
-          `step ${r.step}/${settings.steps} loss ${r.loss.toFixed(3)} ${(utterances / stepSeconds).toFixed(1)} utt/s` +
+          `step ${r.step}/${settings.steps} loss ${r.loss.toFixed(3)} ${LOSS_UNIT_LABELS[r.lossUnit]} ${(utterances / stepSeconds).toFixed(1)} utt/s` +
             `${r.dev ? ` dev CER ${(r.dev.cer * 100).toFixed(1)} %` : ''}${r.checkpoint ? ` → ${r.checkpoint}` : ''}${eta === null ? '' : ` ETA ${formatDuration(eta)}`}`,
         );
       }
@@ -111,6 +114,7 @@ export async function trainExportCli(input: TrainCliInput): Promise<TrainCliSumm
     steps: result.step,
     aborted: result.aborted,
     loss: finite(result.lastLoss),
+    lossUnit: 'char',
     devCer: finite(result.dev?.cer),
     devWer: finite(result.dev?.wer),
     ...(testCer !== undefined ? { testCer } : {}),

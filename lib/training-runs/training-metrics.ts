@@ -1,7 +1,10 @@
 // The loss curve stored on a run: one point per step, thinned to at most MAX_POINTS (every other point dropped,
-// the last kept) so that the JSON stays small on long runs; dev evaluations are never thinned away.
+// the last kept) so that the JSON stays small on long runs; dev evaluations are never thinned away. Each point
+// says its loss unit: 'char' (per target character, lib/model/loss-per-target.ts); a point without one is from
+// before that normalisation, when the loss was the mean per utterance.
+import type { LossUnit } from '../model/loss-per-target.ts';
 
-export type MetricPoint = { step: number; loss: number; devCer?: number; utterancesPerSec: number; t: number };
+export type MetricPoint = { step: number; loss: number; lossUnit?: LossUnit; devCer?: number; utterancesPerSec: number; t: number };
 
 export const MAX_METRIC_POINTS = 1000;
 
@@ -21,3 +24,20 @@ export function parseMetrics(json: string | null): MetricPoint[] {
     return [];
   }
 }
+
+export const lossUnitOf = (p: MetricPoint): LossUnit => p.lossUnit ?? 'utterance';
+
+/**
+ * The run's loss curve in one unit, the unit of its newest point: a run trained before the normalisation and
+ * resumed after it keeps its older points, which are left off the curve (they are not comparable). Null unit
+ * without points.
+ */
+export function lossCurve(points: readonly MetricPoint[]): { unit: LossUnit | null; points: { x: number; y: number }[] } {
+  const last = points.at(-1);
+  if (!last) return { unit: null, points: [] };
+  const unit = lossUnitOf(last);
+  return { unit, points: points.filter((p) => lossUnitOf(p) === unit).map((p) => ({ x: p.step, y: p.loss })) };
+}
+
+/** How a loss in `unit` is labelled: "per character", or "per utterance" for runs trained before the normalisation. */
+export const LOSS_UNIT_LABELS: Record<LossUnit, string> = { char: 'per character', utterance: 'per utterance (older run, not normalised)' };

@@ -3,9 +3,11 @@
 // is brought in line with the job here, as exports do.
 import { readdir } from 'node:fs/promises';
 import { getDb } from '../db/client.ts';
-import type { TrainingRun } from '../db/generated/client.ts';
-import { estimateEtaSec } from './estimate-eta.ts';
-import { parseMetrics, type MetricPoint } from './training-metrics.ts';
+import type { Export, Project, TrainingRun } from '../db/generated/client.ts';
+import type { LossUnit } from '../model/loss-per-target.ts';
+import { etaFromMetrics } from './estimate-eta.ts';
+import { runSource, type RunSource } from './run-source.ts';
+import { lossUnitOf, parseMetrics, type MetricPoint } from './training-metrics.ts';
 import type { TrainingSettings } from './training-settings.ts';
 import { statusFromJob } from '../jobs/status-from-job.ts';
 import type { JobStatus } from '../jobs/job-status.ts';
@@ -16,18 +18,23 @@ export type TrainingRunStatus = JobStatus;
 export type TrainingRunView = {
   id: string;
   exportId: string;
+  /** The project and export it trains on; null when the export is gone. */
+  source: RunSource | null;
   status: TrainingRunStatus;
   settings: TrainingSettings;
   backend: string | null;
   device: string | null;
   step: number;
   steps: number;
+  /** In `lossUnit`. */
   lastLoss: number | null;
+  /** The unit of lastLoss and of the newest loss points: 'char' (per target character), 'utterance' for runs from before. */
+  lossUnit: LossUnit | null;
   devCer: number | null;
   testCer: number | null;
   testWer: number | null;
   utterancesPerSec: number | null;
-  /** Seconds left, from the metrics of this attempt; null when unknown or finished. */
+  /** Seconds left (etaFromMetrics: the one estimate, from the steps of this attempt); null when unknown or finished. */
   etaSec: number | null;
   hasCheckpoint: boolean;
   metrics: MetricPoint[];
@@ -38,24 +45,21 @@ export type TrainingRunView = {
   finishedAt: string | null;
 };
 
-export async function toTrainingRunView(row: TrainingRun, opts: { metrics?: boolean } = {}): Promise<TrainingRunView> {
+type ExportWithProject = Export & { project: Project };
+
+/** `row.export` (with its project), when the caller's query included it, saves a query per run. */
+export async function toTrainingRunView(row: TrainingRun & { export?: ExportWithProject | null }, opts: { metrics?: boolean } = {}): Promise<TrainingRunView> {
   const db = getDb();
   const job = row.jobId ? await db.job.findUnique({ where: { id: row.jobId } }) : null;
   const { status, error, finishedAt, persist } = statusFromJob(row, job);
   if (persist) await db.trainingRun.updateMany({ where: { id: row.id, status: row.status }, data: { status, error, finishedAt } });
   const metrics = parseMetrics(row.metrics);
-  let etaSec: number | null = null;
-  if (status === 'running' && metrics.length >= 2) {
-    // the points of this attempt: after the last time the clock went backwards
-    let first = metrics.length - 1;
-    while (first > 0 && metrics[first - 1]!.t <= metrics[first]!.t) first--;
-    const a = metrics[first]!;
-    const b = metrics[metrics.length - 1]!;
-    etaSec = estimateEtaSec({ step: b.step, steps: row.steps, firstStep: a.step, elapsedSec: b.t - a.t });
-  }
+  const etaSec = status === 'running' ? etaFromMetrics(metrics, row.steps) : null;
+  const exp = row.export !== undefined ? row.export : await db.export.findUnique({ where: { id: row.exportId }, include: { project: true } });
   return {
     id: row.id,
     exportId: row.exportId,
+    source: exp ? runSource(exp) : null,
     status,
     settings: JSON.parse(row.settings) as TrainingSettings,
     backend: row.backend,
@@ -63,6 +67,7 @@ export async function toTrainingRunView(row: TrainingRun, opts: { metrics?: bool
     step: row.step,
     steps: row.steps,
     lastLoss: row.lastLoss,
+    lossUnit: metrics.length > 0 ? lossUnitOf(metrics.at(-1)!) : row.lastLoss === null ? null : 'utterance',
     devCer: row.devCer,
     testCer: row.testCer,
     testWer: row.testWer,

@@ -42,10 +42,18 @@ describe('training runs', () => {
     expect(run.testWer).toBeGreaterThan(0);
     expect(run.utterancesPerSec).toBeGreaterThan(0);
     expect(run.metrics.map((m) => m.step)).toEqual([1, 2, 3, 4]);
+    expect(run.metrics.every((m) => m.lossUnit === 'char')).toBe(true);
+    expect(run).toMatchObject({ lossUnit: 'char', lastLoss: run.metrics.at(-1)!.loss });
+    // a loss per character of a model that has learnt nothing: a few nats (log of ~28 classes), not hundreds
+    expect(run.lastLoss).toBeLessThan(20);
     expect(run.metrics.filter((m) => m.devCer !== undefined).map((m) => m.step)).toEqual([2, 4]);
     expect(await readdir(path.join(env.dataDir, 'runs', run.id, 'checkpoints'))).toEqual(['step-00000002', 'step-00000004']);
     expect((await getDb().job.findUniqueOrThrow({ where: { id: run.jobId! } })).status).toBe('succeeded');
-    expect((await listTrainingRuns({ exportId })).map((r) => r.id)).toEqual([run.id]);
+    const listed = await listTrainingRuns({ exportId });
+    expect(listed.map((r) => r.id)).toEqual([run.id]);
+    const project = await getDb().project.findFirstOrThrow({ where: { exports: { some: { id: exportId } } } });
+    expect(listed[0]!.source).toMatchObject({ projectId: project.id, projectName: project.name, exportId });
+    expect(run.source).toEqual(listed[0]!.source);
     await expect(startTrainingRun(exportId, { steps: 0 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
@@ -65,7 +73,8 @@ describe('training runs', () => {
     const r = await runTrainingRun(run.id, fakeContext((_f, m) => m && messages.push(m)));
     expect(r).toMatchObject({ status: 'succeeded', step: 5 });
     expect(messages[0]).toBe('Resuming from step 2…');
-    expect(messages[1]).toMatch(/^Step 3\/5 · loss \d+\.\d{3} · [\d.]+ utt\/s · ETA /);
+    // the loss per target character; no ETA in the message (the run's one ETA is the view's, from its metrics)
+    expect(messages[1]).toMatch(/^Step 3\/5 · loss \d+\.\d{3} per character · [\d.]+ utt\/s$/);
     const done = await getTrainingRun(run.id);
     expect(done).toMatchObject({ status: 'succeeded', step: 5, error: null });
     expect(done.metrics.map((m) => m.step)).toEqual([1, 2, 3, 4, 5]);
