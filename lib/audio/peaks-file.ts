@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { openWav, streamWavSamples } from './wav-reader.ts';
 import { publishAtomic } from '../storage/write-file-atomic.ts';
+import { openFileByteSource, type ByteSource } from '../storage/byte-source.ts';
 
 // File layout, little-endian: "ALPK", u32 version, u32 sampleRate, u32 samplesPerPeak, u32 count,
 // then count × (i16 min, i16 max). One pair per bucket of samplesPerPeak frames; the last may be shorter.
@@ -116,21 +117,21 @@ export async function writePeaksFile(
 }
 
 /**
- * Reads the peaks of a time range, reading only its bytes; with a coarser samplesPerPeak, each output
- * bucket is the min/max of `samplesPerPeak / file's` stored buckets (aligned to multiples from time 0).
+ * Reads the peaks of a time range, reading only its bytes (of a local file, or of a stored object through a
+ * ByteSource: ranged reads); with a coarser samplesPerPeak, each output bucket is the min/max of
+ * `samplesPerPeak / file's` stored buckets (aligned to multiples from time 0).
  */
-export async function readPeaks(file: string, opts: ReadPeaksOptions = {}): Promise<PeaksRange> {
-  const fh = await open(file, 'r');
+export async function readPeaks(file: string | ByteSource, opts: ReadPeaksOptions = {}): Promise<PeaksRange> {
+  const src = typeof file === 'string' ? await openFileByteSource(file) : file;
   try {
-    const header = Buffer.alloc(HEADER_BYTES);
-    const { bytesRead } = await fh.read(header, 0, HEADER_BYTES, 0);
-    if (bytesRead < HEADER_BYTES || header.toString('latin1', 0, 4) !== MAGIC || header.readUInt32LE(4) !== VERSION) {
-      throw corrupt(file, 'bad header');
+    const header = await src.read(0, HEADER_BYTES);
+    if (header.length < HEADER_BYTES || header.toString('latin1', 0, 4) !== MAGIC || header.readUInt32LE(4) !== VERSION) {
+      throw corrupt(src.name, 'bad header');
     }
     const sampleRate = header.readUInt32LE(8);
     const fileSpp = header.readUInt32LE(12);
     const count = header.readUInt32LE(16);
-    if (sampleRate === 0 || fileSpp === 0) throw corrupt(file, 'zero sample rate or bucket size');
+    if (sampleRate === 0 || fileSpp === 0) throw corrupt(src.name, 'zero sample rate or bucket size');
 
     const spp = opts.samplesPerPeak ?? fileSpp;
     if (!Number.isInteger(spp) || spp < fileSpp || spp % fileSpp !== 0) {
@@ -157,7 +158,6 @@ export async function readPeaks(file: string, opts: ReadPeaksOptions = {}): Prom
     const peaks = new Float32Array((last - first) * 2);
 
     const fineEnd = Math.min(count, last * factor);
-    const buf = Buffer.alloc(IO_PAIRS * PAIR_BYTES);
     let fine = first * factor;
     let min = 32767;
     let max = -32768;
@@ -165,8 +165,8 @@ export async function readPeaks(file: string, opts: ReadPeaksOptions = {}): Prom
     let o = 0;
     while (fine < fineEnd) {
       const pairs = Math.min(IO_PAIRS, fineEnd - fine);
-      const r = await fh.read(buf, 0, pairs * PAIR_BYTES, HEADER_BYTES + fine * PAIR_BYTES);
-      if (r.bytesRead < pairs * PAIR_BYTES) throw corrupt(file, 'truncated');
+      const buf = await src.read(HEADER_BYTES + fine * PAIR_BYTES, pairs * PAIR_BYTES);
+      if (buf.length < pairs * PAIR_BYTES) throw corrupt(src.name, 'truncated');
       for (let p = 0; p < pairs; p++) {
         const lo = buf.readInt16LE(p * PAIR_BYTES);
         const hi = buf.readInt16LE(p * PAIR_BYTES + 2);
@@ -189,7 +189,7 @@ export async function readPeaks(file: string, opts: ReadPeaksOptions = {}): Prom
     }
     return { sampleRate, samplesPerPeak: spp, startSec: (first * spp) / sampleRate, peaks };
   } finally {
-    await fh.close();
+    if (typeof file === 'string') await src.close();
   }
 }
 

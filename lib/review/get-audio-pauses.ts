@@ -41,7 +41,7 @@ export async function getAudioPauses(audioFileId: string): Promise<{ pauses: Pau
   if (cached && cached.version === CACHE_VERSION && cached.pcmBytes === pcmBytes && Array.isArray(cached.pauses)) {
     return { pauses: cached.pauses };
   }
-  const pauses = await computePauses(storage.localPath(audio.pcmKey));
+  const pauses = await storage.withLocalFile(audio.pcmKey, computePauses); // S3: a scratch copy, once
   const body: PausesCache = { version: CACHE_VERSION, pcmBytes: pcmBytes ?? 0, pauses };
   await storage.putStream(key, Readable.from([Buffer.from(JSON.stringify(body))]));
   return { pauses };
