@@ -36,6 +36,8 @@ import { usePlayback } from './use-playback.ts';
 import { usePlayHead } from './use-play-head.ts';
 import { useSelection } from './use-selection.ts';
 import { useReviewNavigation } from './use-review-navigation.ts';
+import { useStructuralEdits } from './use-structural-edits.ts';
+import { useApproveAndNext } from './use-approve-and-next.ts';
 
 const ROW_HEIGHT = 64;
 /** The narrowest a sentence region is drawn: a zero-length sentence keeps two handles (6 px each) a reviewer can grab apart. */
@@ -47,7 +49,6 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
   const saves = useFragmentSaves(chapter.fragments, setNotice);
   const { fragments, fragsRef, flushText } = saves;
   const history = useUndoHistory(chapter.id);
-  const { undo, redo } = useUndoRedo(saves, history);
   const { level, levelRef, setLevel, toggleLevel } = useEditorLevel();
   const snap = usePauseSnap(chapter.audioFileId, (message) => setNotice({ kind: 'error', message }));
   const progress = useChapterProgress(chapter.id, saves.refreshKey);
@@ -65,11 +66,14 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
 
   const selection = useSelection({ initialId: chapter.fragments[0]?.id ?? null, fragsRef, listRef, wave: () => wave });
   const { currentId, currentRef, currentSentence, select, indexOf, currentNow } = selection;
+  const structure = useStructuralEdits({ saves, history, currentRef, setCurrent: selection.setCurrent });
+  const { undo, redo } = useUndoRedo(saves, history, structure);
   const realign = useRealign({ chapterId: chapter.id, saves, history, setNotice, currentRef, lastEdgeRef });
   const edits = useParagraphEdits({
     chapterId: chapter.id,
     saves,
     history,
+    structure,
     notice,
     setNotice,
     currentRef,
@@ -141,7 +145,15 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     if (t === null) return;
     playRange({ start: Math.max(0, t - 1), end: Math.min(duration, t + 1), fragmentId: null });
   };
-  const { step, nextUnreviewed } = useReviewNavigation({ chapter, fragsRef, currentRef, select, setNotice, wave });
+  const { step, nextUnreviewed, nextToReview } = useReviewNavigation({ chapter, fragsRef, currentRef, select, setNotice, wave });
+  const approveAndNext = useApproveAndNext();
+  /** Approve; with `next`, go on to the next paragraph to review, the keyboard focus on the list (not a button). */
+  const approve = (next: boolean) => {
+    edits.setStatus('approved');
+    if (!next) return;
+    nextToReview();
+    listRef.current?.focus();
+  };
   const zoomBy = (factor: number) => wave.zoomTo(wave.pxPerSec * factor);
 
   useEditorKeys(
@@ -156,7 +168,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
       nudgeBegin: (amount) => boundaries.nudge('begin', amount),
       nudgeEnd: (amount) => boundaries.nudge('end', amount),
       toggleLock: () => realign.toggleLock(),
-      approve: () => edits.setStatus('approved'),
+      approve: () => approve(approveAndNext.on),
       reject: () => edits.setStatus('rejected'),
       toggleAttention: edits.toggleAttention,
       editText: () => requestAnimationFrame(() => textRef.current?.focus()),
@@ -248,13 +260,16 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
             <CurrentParagraphPanel
               fragment={current}
               isLast={indexOf(current.id) >= fragments.length - 1}
+              approveAndNext={approveAndNext}
               textRef={textRef}
               realignBusy={realign.busy}
               actions={{
                 editText: (text) => edits.editText(current.id, text),
                 setCaret: (caret) => caretRef.current.set(current.id, caret),
                 flushText: () => flushText(current.id),
-                setStatus: edits.setStatus,
+                approve: () => approve(false),
+                approveAndNext: () => approve(true),
+                reject: () => edits.setStatus('rejected'),
                 split: edits.split,
                 merge: edits.merge,
                 toggleAttention: edits.toggleAttention,
@@ -293,7 +308,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
           </section>
         </div>
       </div>
-      {showHelp && <ShortcutsOverlay onClose={() => setShowHelp(false)} />}
+      {showHelp && <ShortcutsOverlay onClose={() => setShowHelp(false)} approveAndNext={approveAndNext} />}
     </div>
   );
 }

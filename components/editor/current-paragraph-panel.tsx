@@ -12,7 +12,9 @@ export type ParagraphActions = {
   editText: (text: string) => void;
   setCaret: (caret: number) => void;
   flushText: () => void;
-  setStatus: (status: 'approved' | 'rejected') => void;
+  approve: () => void;
+  approveAndNext: () => void;
+  reject: () => void;
   split: () => void;
   merge: () => void;
   toggleAttention: () => void;
@@ -30,6 +32,7 @@ export type SentenceListState = {
 export function CurrentParagraphPanel({
   fragment: current,
   isLast,
+  approveAndNext,
   textRef,
   actions: a,
   realignBusy,
@@ -37,6 +40,8 @@ export function CurrentParagraphPanel({
 }: {
   fragment: FragmentView;
   isLast: boolean;
+  /** The setting: whether A approves and goes on (the buttons do what they say either way). */
+  approveAndNext: { on: boolean; set: (on: boolean) => void };
   textRef: RefObject<HTMLTextAreaElement | null>;
   actions: ParagraphActions;
   realignBusy: boolean;
@@ -92,8 +97,13 @@ export function CurrentParagraphPanel({
         </p>
       )}
       <div className="mt-2 flex flex-wrap gap-2">
-        <Button onClick={() => a.setStatus('approved')}>Approve</Button>
-        <Button variant="danger" onClick={() => a.setStatus('rejected')}>
+        <Button onClick={a.approveAndNext} title="Approve, then select the next paragraph that needs review">
+          Approve and next
+        </Button>
+        <Button variant="secondary" onClick={a.approve}>
+          Approve
+        </Button>
+        <Button variant="danger" onClick={a.reject}>
           Reject
         </Button>
         <Button variant="secondary" onClick={a.split}>
@@ -106,6 +116,10 @@ export function CurrentParagraphPanel({
           {current.flag === ATTENTION_FLAG ? 'Clear attention' : 'Mark for attention'}
         </Button>
       </div>
+      <label className="mt-2 flex items-center gap-1 text-xs text-slate-600">
+        <input type="checkbox" checked={approveAndNext.on} onChange={(e) => approveAndNext.set(e.target.checked)} />
+        <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono">A</kbd> approves and goes on to the next paragraph to review
+      </label>
       <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-slate-100 pt-2">
         <Button variant="secondary" aria-pressed={current.lockedBegin} onClick={() => a.toggleLock('begin')}>
           {current.lockedBegin ? 'Unlock begin' : 'Lock begin'}

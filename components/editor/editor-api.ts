@@ -5,6 +5,7 @@ import { apiJson, type ApiError } from '../api-client.ts';
 import type { FragmentView } from '@/lib/review/fragment-view.ts';
 import type { FragmentState } from '@/lib/review/undo-stack.ts';
 import type { FragmentRevisionView } from '@/lib/review/list-fragment-revisions.ts';
+import type { RevertResult } from '@/lib/review/revert-fragment.ts';
 import type { ReviewQueueItem } from '@/lib/review/review-queue.ts';
 import type { ChapterProgress, ReviewProgress } from '@/lib/review/review-progress.ts';
 import type { SpanRealignState } from '@/lib/review/get-span-realign.ts';
@@ -30,20 +31,28 @@ export const editorApi = {
     const body = sentences ? { ...rest, sentences: sentences.map((s) => ({ begin: s.begin, end: s.end })) } : rest;
     return call<{ fragment: FragmentView }>(`/api/fragments/${id}`, { method: 'PATCH', body: { expectedVersion, changes: body, reason } }).then((r) => r.fragment);
   },
-  updateBoundary: (left: FragmentView, right: FragmentView, time: number) =>
+  /** `statuses`: a side's status to set with the move (an undo giving the old one back). */
+  updateBoundary: (left: FragmentView, right: FragmentView, time: number, statuses: { left?: string; right?: string } = {}) =>
     call<{ left: FragmentView; right: FragmentView }>('/api/fragments/boundary', {
-      body: { left: { fragmentId: left.id, expectedVersion: left.version }, right: { fragmentId: right.id, expectedVersion: right.version }, time },
+      body: {
+        left: { fragmentId: left.id, expectedVersion: left.version, ...(statuses.left ? { status: statuses.left } : {}) },
+        right: { fragmentId: right.id, expectedVersion: right.version, ...(statuses.right ? { status: statuses.right } : {}) },
+        time,
+      },
     }),
   split: (id: string, expectedVersion: number, atTime: number | null, textCaret: number) =>
-    call<{ first: FragmentView; second: FragmentView }>(`/api/fragments/${id}/split`, { body: { expectedVersion, atTime, textCaret } }),
+    call<{ first: FragmentView; second: FragmentView; revisionId: string }>(`/api/fragments/${id}/split`, { body: { expectedVersion, atTime, textCaret } }),
   merge: (first: FragmentView, next: FragmentView) =>
-    call<{ fragment: FragmentView }>(`/api/fragments/${first.id}/merge`, {
+    call<{ fragment: FragmentView; revisionId: string }>(`/api/fragments/${first.id}/merge`, {
       body: { expectedVersion: first.version, nextFragmentId: next.id, nextExpectedVersion: next.version },
-    }).then((r) => r.fragment),
+    }),
   revisions: (id: string, signal?: AbortSignal) =>
     call<{ revisions: RevisionJSON[] }>(`/api/fragments/${id}/revisions?limit=50`, { signal }).then((r) => r.revisions),
-  revert: (id: string, revisionId: string, side: 'before' | 'after', expectedVersion: number) =>
-    call<{ fragment: FragmentView }>(`/api/fragments/${id}/revert`, { body: { revisionId, side, expectedVersion } }).then((r) => r.fragment),
+  /** `otherExpectedVersion`: reverting a split, the version held of the paragraph it split off (it goes away). */
+  revert: (id: string, revisionId: string, side: 'before' | 'after', expectedVersion: number, otherExpectedVersion?: number) =>
+    call<RevertResult>(`/api/fragments/${id}/revert`, {
+      body: { revisionId, side, expectedVersion, ...(otherExpectedVersion !== undefined ? { otherExpectedVersion } : {}) },
+    }),
   queue: (chapterId: string, f: QueueFilters, signal?: AbortSignal) => {
     const q = new URLSearchParams({ limit: '100' });
     if (f.status.length) q.set('status', f.status.join(','));

@@ -1,8 +1,9 @@
 'use client';
-// The current paragraph's history: who, when, why, what changed; each entry can be reverted.
+// The current paragraph's history: who, when, why, what changed; each entry can be reverted — a merge too (the
+// paragraph it absorbed comes back) and a split (the paragraph split off goes away again).
 import { useEffect, useState } from 'react';
 import type { FragmentView } from '@/lib/review/fragment-view.ts';
-import type { RevisionSnapshot } from '@/lib/review/revision-snapshot.ts';
+import { isStructuralRevision, type RevisionSnapshot } from '@/lib/review/revision-snapshot.ts';
 import { Button } from '../ui/button.tsx';
 import { editorApi, type RevisionJSON } from './editor-api.ts';
 
@@ -17,6 +18,7 @@ function changes(before: RevisionSnapshot | null, after: RevisionSnapshot): stri
   if (before.status !== after.status) out.push(`status ${before.status} → ${after.status}`);
   if (before.text !== after.text) out.push(`text “${before.text.slice(0, 60)}” → “${after.text.slice(0, 60)}”`);
   if (before.absorbed) out.push(`merged paragraph ${before.absorbed.position + 1}`);
+  if (after.splitOff) out.push('split in two');
   out.push(...sentenceChanges(before, after));
   return out.length ? out : ['no visible change'];
 }
@@ -39,7 +41,8 @@ export function RevisionPanel({
   onRevert,
 }: {
   fragment: FragmentView;
-  onRevert: (revisionId: string, side: 'before' | 'after') => void;
+  /** `otherId`: reverting a split, the paragraph it split off (it goes away). */
+  onRevert: (revisionId: string, side: 'before' | 'after', otherId?: string) => void;
 }) {
   const [revisions, setRevisions] = useState<RevisionJSON[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -90,9 +93,14 @@ export function RevisionPanel({
                   <li key={c}>{c}</li>
                 ))}
               </ul>
-              {r.before && r.before.begin !== null && r.reason !== 'split' && r.reason !== 'merge' && (
-                <Button variant="ghost" className="mt-1 !px-2 !py-0.5 text-xs" onClick={() => onRevert(r.id, 'before')} aria-label={`Revert to before v${r.version}`}>
-                  Revert to before this
+              {r.before && (isStructuralRevision(r) || (r.before.begin !== null && r.reason !== 'split' && r.reason !== 'merge')) && (
+                <Button
+                  variant="ghost"
+                  className="mt-1 !px-2 !py-0.5 text-xs"
+                  onClick={() => onRevert(r.id, 'before', r.after.splitOff?.id)}
+                  aria-label={`Revert to before v${r.version}`}
+                >
+                  {r.before.absorbed ? 'Revert to before this (split them again)' : r.after.splitOff ? 'Revert to before this (one paragraph again)' : 'Revert to before this'}
                 </Button>
               )}
             </li>

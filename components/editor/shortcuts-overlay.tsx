@@ -4,7 +4,14 @@
 import { useEffect, useRef } from 'react';
 import { EDITOR_SHORTCUTS } from '@/lib/review/editor-shortcuts.ts';
 
-export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
+export function ShortcutsOverlay({
+  onClose,
+  approveAndNext,
+}: {
+  onClose: () => void;
+  /** The setting A follows (shown with the shortcuts it changes). */
+  approveAndNext: { on: boolean; set: (on: boolean) => void };
+}) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
   return (
@@ -32,6 +39,11 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
             </div>
           ))}
         </dl>
+        <h3 className="mb-1 mt-4 text-sm font-semibold">Settings</h3>
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" checked={approveAndNext.on} onChange={(e) => approveAndNext.set(e.target.checked)} />
+          A approves and goes on to the next paragraph to review (off: A approves and stays)
+        </label>
         <div className="mt-4 text-right">
           <button
             ref={closeRef}

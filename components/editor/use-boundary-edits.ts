@@ -9,6 +9,7 @@ import { moveRegionEdge, settleSentences, withTimes } from '@/lib/review/move-re
 import { edgeMoveEntry } from '@/lib/review/edge-move-entry.ts';
 import { toRegions } from '@/lib/review/fragment-edits.ts';
 import { movesLockedEdge } from '@/lib/review/moves-locked-edge.ts';
+import { withEditStatus } from '@/lib/review/edit-status.ts';
 import { regionSpans, type EditorLevel } from '@/lib/review/wave-regions.ts';
 import type { Notice } from './editor-notice.tsx';
 import type { useFragmentSaves } from './use-fragment-saves.ts';
@@ -56,7 +57,8 @@ export function useBoundaryEdits(opts: {
     const d = dragged(id, edge, time);
     if (!d) return;
     const before = fragsRef.current;
-    const { fragments: next, kind } = d;
+    const { kind } = d;
+    const next = withEditStatus(before, d.fragments);
     const f = before[d.index]!;
     const changed = next.filter((g, j) => g !== before[j]);
     if (kind === 'paragraph') lastEdgeRef.current = { id: f.id, edge };
@@ -70,7 +72,7 @@ export function useBoundaryEdits(opts: {
     commit(next);
     const entry = edgeMoveEntry(before, next, kind);
     history.record(entry.label, entry.patches);
-    if (kind === 'sentence') saveFields(f.id, ['sentences']);
+    if (kind === 'sentence') saveFields(f.id, ['sentences', 'status']);
     else saveMoved(changed);
   };
 
@@ -80,7 +82,7 @@ export function useBoundaryEdits(opts: {
     const f = fragsRef.current[i];
     if (!f || f.begin === null) return;
     const before = fragsRef.current;
-    const next = settleSentences(before, withTimes(before, nudgeBoundary(toRegions(before), i, edge, delta, { duration, linked: true })));
+    const next = withEditStatus(before, settleSentences(before, withTimes(before, nudgeBoundary(toRegions(before), i, edge, delta, { duration, linked: true }))));
     const changed = next.filter((g, j) => g !== before[j]);
     if (changed.length === 0) return;
     const locked = movesLockedEdge(before, next);

@@ -100,13 +100,15 @@ export function useFragmentSaves(initial: FragmentView[], setNotice: (notice: No
         if (!l || !r || !ls || !rs || l.end === null) return;
         if (l.end !== r.begin) {
           // no longer one shared boundary: each side on its own
-          saveFields(leftId, ['begin', 'end']);
-          saveFields(rightId, ['begin', 'end']);
+          saveFields(leftId, ['begin', 'end', 'status']);
+          saveFields(rightId, ['begin', 'end', 'status']);
           return;
         }
-        if (ls.end === l.end && rs.begin === r.begin) return;
+        // a status that differs from the server's goes with the move (an undo gives an 'auto' paragraph back)
+        const statuses = { ...(l.status !== ls.status ? { left: l.status } : {}), ...(r.status !== rs.status ? { right: r.status } : {}) };
+        if (ls.end === l.end && rs.begin === r.begin && !statuses.left && !statuses.right) return;
         try {
-          const out = await editorApi.updateBoundary(ls, rs, l.end);
+          const out = await editorApi.updateBoundary(ls, rs, l.end, statuses);
           saved([out.left, out.right], new Map([[l.id, l], [r.id, r]]));
         } catch (e) {
           failed(e, [leftId, rightId], [
@@ -124,7 +126,7 @@ export function useFragmentSaves(initial: FragmentView[], setNotice: (notice: No
     (changed: FragmentView[]) => {
       const [a, b] = [...changed].sort((x, y) => x.position - y.position);
       if (a && b && a.end !== null && a.end === b.begin && b.position === a.position + 1) saveBoundary(a.id, b.id);
-      else for (const f of changed) saveFields(f.id, ['begin', 'end']);
+      else for (const f of changed) saveFields(f.id, ['begin', 'end', 'status']);
     },
     [saveBoundary, saveFields],
   );
@@ -139,7 +141,7 @@ export function useFragmentSaves(initial: FragmentView[], setNotice: (notice: No
         setTimeout(() => {
           textTimers.current.delete(id);
           setDrafts(textTimers.current.size);
-          saveFields(id, ['text']);
+          saveFields(id, ['text', 'status']);
         }, TEXT_DEBOUNCE_MS),
       );
       setDrafts(textTimers.current.size);
@@ -153,7 +155,7 @@ export function useFragmentSaves(initial: FragmentView[], setNotice: (notice: No
       clearTimeout(timer);
       textTimers.current.delete(id);
       setDrafts(textTimers.current.size);
-      saveFields(id, ['text']);
+      saveFields(id, ['text', 'status']);
     },
     [saveFields],
   );

@@ -1,19 +1,23 @@
 'use client';
 // What a reviewer does to the selected paragraph besides moving boundaries: approve/reject, the attention mark,
 // text edits, split and merge, revert to a revision, apply a conflicting change again, and reloading everything
-// after a sync map import. Each goes through the save queue; undoable ones are recorded.
+// after a sync map import. Each goes through the save queue; undoable ones are recorded (a split, a merge and a
+// revert that puts one back as structural steps: useStructuralEdits).
 import type { RefObject } from 'react';
-import { ATTENTION_FLAG, type FragmentView } from '@/lib/review/fragment-view.ts';
+import { ATTENTION_FLAG } from '@/lib/review/fragment-view.ts';
 import { applyState, patchesBetween, type EditableField } from '@/lib/review/fragment-edits.ts';
+import { withEditStatus } from '@/lib/review/edit-status.ts';
 import { editorApi } from './editor-api.ts';
 import type { Notice } from './editor-notice.tsx';
 import type { useFragmentSaves } from './use-fragment-saves.ts';
 import type { useUndoHistory } from './use-undo-history.ts';
+import type { useStructuralEdits } from './use-structural-edits.ts';
 
 export function useParagraphEdits(opts: {
   chapterId: string;
   saves: ReturnType<typeof useFragmentSaves>;
   history: ReturnType<typeof useUndoHistory>;
+  structure: ReturnType<typeof useStructuralEdits>;
   notice: Notice | null;
   setNotice: (notice: Notice | null) => void;
   currentRef: RefObject<string | null>;
@@ -26,6 +30,7 @@ export function useParagraphEdits(opts: {
   onReloaded: () => void;
 }) {
   const { chapterId, saves, history, notice, setNotice, currentRef, caretRef } = opts;
+  const { structure } = opts;
   const { queue, fragsRef, serverRef, commit, saved, failed, saveFields, saveMoved, refresh, flushText, flushAllText, scheduleText } = saves;
   const current = () => fragsRef.current.find((f) => f.id === currentRef.current);
 
@@ -60,22 +65,15 @@ export function useParagraphEdits(opts: {
 
   const editText = (id: string, text: string) => {
     const before = fragsRef.current;
-    const next = before.map((g) => (g.id === id ? { ...g, text } : g));
+    const next = withEditStatus(before, before.map((g) => (g.id === id ? { ...g, text } : g)));
     commit(next);
-    history.record('edit text', patchesBetween(before, next, ['text']), `text:${id}`);
+    history.record('edit text', patchesBetween(before, next, ['text', 'status']), `text:${id}`);
     scheduleText(id);
   };
 
   const structural = (name: string, run: () => Promise<void>) => {
     flushAllText();
     queue.enqueue(`${name}:${Date.now()}`, run);
-  };
-  /** After a split or a merge: positions after it moved on the server too. */
-  const renumbered = (out: FragmentView[], except: string[]) => {
-    for (const g of out) if (!except.includes(g.id)) serverRef.current.set(g.id, { ...(serverRef.current.get(g.id) ?? g), position: g.position });
-    commit(out);
-    history.clear();
-    refresh();
   };
 
   const split = () => {
@@ -91,17 +89,10 @@ export function useParagraphEdits(opts: {
       const server = serverRef.current.get(f.id);
       if (!server) return;
       try {
-        const { first, second } = await editorApi.split(f.id, server.version, server.begin === null ? null : atTime, caret);
-        serverRef.current.set(first.id, first);
-        serverRef.current.set(second.id, second);
-        const out: FragmentView[] = [];
-        for (const g of fragsRef.current) {
-          if (g.id === first.id) out.push(first, second);
-          else out.push(g.position > first.position ? { ...g, position: g.position + 1 } : g);
-        }
+        const { first, second, revisionId } = await editorApi.split(f.id, server.version, server.begin === null ? null : atTime, caret);
         caretRef.current.delete(f.id);
-        renumbered(out, [first.id, second.id]);
-        setNotice({ kind: 'info', message: `Paragraph ${first.position + 1} split in two.` });
+        structure.record('split', { fragment: first, created: second, removedId: null, revisionId });
+        setNotice({ kind: 'info', message: `Paragraph ${first.position + 1} split in two (Ctrl+Z takes it back).` });
       } catch (e) {
         failed(e, [f.id], []);
       }
@@ -118,31 +109,31 @@ export function useParagraphEdits(opts: {
       const b = serverRef.current.get(n.id);
       if (!a || !b) return;
       try {
-        const merged = await editorApi.merge(a, b);
-        serverRef.current.set(merged.id, merged);
-        serverRef.current.delete(n.id);
-        const out = fragsRef.current
-          .filter((g) => g.id !== n.id)
-          .map((g) => (g.id === merged.id ? merged : g.position > merged.position ? { ...g, position: g.position - 1 } : g));
-        renumbered(out, [merged.id]);
-        setNotice({ kind: 'info', message: `Paragraphs ${merged.position + 1} and ${merged.position + 2} merged.` });
+        const { fragment: merged, revisionId } = await editorApi.merge(a, b);
+        structure.record('merge', { fragment: merged, created: null, removedId: n.id, revisionId });
+        setNotice({ kind: 'info', message: `Paragraphs ${merged.position + 1} and ${merged.position + 2} merged (Ctrl+Z takes it back).` });
       } catch (e) {
         failed(e, [f.id, n.id], []);
       }
     });
   };
 
-  const revert = (revisionId: string, side: 'before' | 'after') => {
+  /** `otherId`: reverting a split, the paragraph it split off (it goes away; its version is checked). */
+  const revert = (revisionId: string, side: 'before' | 'after', otherId?: string) => {
     const id = currentRef.current;
     if (!id) return;
-    flushText(id);
+    flushAllText();
     queue.enqueue(`revert:${id}`, async () => {
       const server = serverRef.current.get(id);
       if (!server || !fragsRef.current.some((f) => f.id === id)) return;
       try {
-        const v = await editorApi.revert(id, revisionId, side, server.version);
+        const r = await editorApi.revert(id, revisionId, side, server.version, otherId ? serverRef.current.get(otherId)?.version : undefined);
+        if (r.created || r.removedId) {
+          structure.record('revert', r);
+          return;
+        }
         const before = fragsRef.current;
-        saved([v], new Map());
+        saved([r.fragment], new Map());
         history.record('revert', patchesBetween(before, fragsRef.current, ['begin', 'end', 'text', 'status', 'sentences']));
       } catch (e) {
         failed(e, [id], []);

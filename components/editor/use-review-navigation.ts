@@ -1,10 +1,12 @@
 'use client';
 // Moving between paragraphs: J/K, N (the next unreviewed paragraph in review-queue order, and at the end of a
-// chapter a link to the next chapter with work left), and the ?fragment=<id> deep link of the review queues.
+// chapter a link to the next chapter with work left), approve-and-next's step (nextToReview: from the paragraph
+// just approved), and the ?fragment=<id> deep link of the review queues.
 import { useEffect, useRef, type RefObject } from 'react';
 import type { FragmentView } from '@/lib/review/fragment-view.ts';
 import type { ReviewChapter } from '@/lib/review/get-review-chapter.ts';
 import { unreviewedOrder } from '@/lib/review/fragment-edits.ts';
+import { nextToReview } from '@/lib/review/next-to-review.ts';
 import { editorApi } from './editor-api.ts';
 import type { Notice } from './editor-notice.tsx';
 import type { WaveControls } from './use-wavesurfer.ts';
@@ -32,6 +34,18 @@ export function useReviewNavigation(opts: {
       if (f) opts.select(f.id, { seek: true });
       return;
     }
+    chapterDone();
+  };
+
+  /** After approving the current paragraph: the next one that needs review, or the way to the next chapter. */
+  const nextToReviewFromCurrent = () => {
+    const f = nextToReview(fragsRef.current, currentRef.current);
+    if (f) opts.select(f.id, { seek: true });
+    else chapterDone();
+  };
+
+  /** Nothing left to review here: say so, and link the next chapter with work left. */
+  const chapterDone = () => {
     setNotice({ kind: 'info', message: 'Every paragraph of this chapter is reviewed. Looking for the next chapter…' });
     editorApi
       .bookProgress(chapter.bookId)
@@ -74,5 +88,5 @@ export function useReviewNavigation(opts: {
     }
   }, [wave, wave.ready, fragsRef]);
 
-  return { step, nextUnreviewed };
+  return { step, nextUnreviewed, nextToReview: nextToReviewFromCurrent };
 }

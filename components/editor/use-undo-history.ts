@@ -1,8 +1,8 @@
 'use client';
 // The editor's undo/redo history (lib/review/undo-stack.ts), kept in sessionStorage per chapter so it survives
-// a reload. Applying a step is the caller's (it saves like any edit).
+// a reload. Applying a step is the caller's (patches save like any edit; a split or a merge is reverted).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { UndoStack, type FragmentPatch, type UndoStep } from '@/lib/review/undo-stack.ts';
+import { UndoStack, type FragmentPatch, type StructuralEdit, type UndoStep } from '@/lib/review/undo-stack.ts';
 
 export function useUndoHistory(chapterId: string) {
   const undoRef = useRef(new UndoStack());
@@ -40,11 +40,27 @@ export function useUndoHistory(chapterId: string) {
     sync();
     return step;
   }, [sync]);
-  /** After a structural edit (split, merge, a sync map import): the patches no longer apply. */
+  /** A split or a merge (or a revert that put one back): undone by reverting the revision that made it. */
+  const recordStructural = useCallback(
+    (label: string, edit: StructuralEdit) => {
+      undoRef.current.pushStructural(label, edit);
+      sync();
+    },
+    [sync],
+  );
+  /** The revision a structural step's revert made: the next undo/redo of that step reverts it. */
+  const amend = useCallback(
+    (key: string, revisionId: string) => {
+      undoRef.current.amend(key, revisionId);
+      sync();
+    },
+    [sync],
+  );
+  /** After a sync map import (every paragraph's times changed on the server): the patches no longer apply. */
   const clear = useCallback(() => {
     undoRef.current.clear();
     sync();
   }, [sync]);
 
-  return { labels, record, takeUndo, takeRedo, clear };
+  return { labels, record, recordStructural, amend, takeUndo, takeRedo, clear };
 }

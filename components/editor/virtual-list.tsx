@@ -6,6 +6,8 @@ import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type 
 export type VirtualListHandle = {
   /** Scrolls the least needed to show row `index` entirely. */
   scrollToIndex: (index: number) => void;
+  /** Moves the keyboard focus to the list (the editor's shortcuts keep working there). */
+  focus: () => void;
 };
 
 export function VirtualList({
@@ -47,6 +49,9 @@ export function VirtualList({
         const top = index * rowHeight;
         if (top < box.scrollTop) box.scrollTop = top;
         else if (top + rowHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + rowHeight - box.clientHeight;
+      },
+      focus() {
+        boxRef.current?.focus({ preventScroll: true });
       },
     }),
     [rowHeight],

@@ -61,7 +61,11 @@ export const EDITOR_SHORTCUTS: readonly Shortcut[] = [
     help: 'Lock / unlock the current boundary as an anchor (the last moved edge, else the end)',
     bindings: [{ action: 'toggleLock', key: 'l', mod: true }],
   },
-  { keys: 'A / R', help: 'Approve / reject the paragraph', bindings: [{ action: 'approve', key: 'a' }, { action: 'reject', key: 'r' }] },
+  {
+    keys: 'A / R',
+    help: 'Approve (and go on to the next paragraph to review, worst confidence first; a setting below makes A stay) / reject the paragraph',
+    bindings: [{ action: 'approve', key: 'a' }, { action: 'reject', key: 'r' }],
+  },
   { keys: 'F', help: 'Mark the paragraph for attention / clear the mark', bindings: [{ action: 'toggleAttention', key: 'f' }] },
   { keys: 'E', help: 'Edit the text (Enter saves, Shift+Enter new line, Escape leaves)', bindings: [{ action: 'editText', key: 'e' }] },
   { keys: 'S', help: 'Split at the play head and the text cursor', bindings: [{ action: 'split', key: 's' }] },

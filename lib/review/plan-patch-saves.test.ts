@@ -54,4 +54,13 @@ describe('planPatchSaves', () => {
       { kind: 'fragment', fragmentId: 'a', changes: { sentences: sa } },
     ]);
   });
+
+  it('a linked drag that made an auto paragraph edited is still one boundary save (its status travels with it)', () => {
+    const s = new UndoStack();
+    s.push('move boundary', [
+      { fragmentId: 'a', before: { end: 2, status: 'auto' }, after: { end: 2.5, status: 'edited' } },
+      { fragmentId: 'b', before: { begin: 2 }, after: { begin: 2.5 } },
+    ]);
+    expect(planPatchSaves(s.undo()!.patches)).toEqual([{ kind: 'boundary', leftId: 'a', rightId: 'b', time: 2 }]);
+  });
 });

@@ -7,9 +7,9 @@ export type PatchSave =
   | { kind: 'boundary'; leftId: string; rightId: string; time: number }
   | { kind: 'fragment'; fragmentId: string; changes: Partial<FragmentState> };
 
-/** Whether the patch moves `key` and no other time (its sentences may come along). */
+/** Whether the patch moves `key` and no other time (its sentences and status may come along). */
 function only(p: FragmentPatch, key: 'begin' | 'end'): boolean {
-  const times = (side: Partial<FragmentState>) => Object.keys(side).filter((k) => k !== 'sentences');
+  const times = (side: Partial<FragmentState>) => Object.keys(side).filter((k) => k !== 'sentences' && k !== 'status');
   const after = times(p.after);
   return after.length === 1 && after[0] === key && times(p.before).length <= 1;
 }
@@ -18,7 +18,9 @@ function only(p: FragmentPatch, key: 'begin' | 'end'): boolean {
  * Pairs a patch that moves only an `end` with one that moves only a `begin` from and to the same times (a shared
  * boundary, before and after) into one boundary save; every other patch is a fragment save (its `after`), in
  * order. Sentences that came with a paired edge are saved after the boundary (which fits them to the new span
- * on the server), as they were recorded. The caller adds the expected versions it holds for each fragment.
+ * on the server), as they were recorded. A status that came with it (an 'auto' paragraph the move made 'edited')
+ * is already in the editor's state: the boundary save sends each side's status where it differs from the
+ * server's. The caller adds the expected versions it holds for each fragment.
  */
 export function planPatchSaves(patches: readonly FragmentPatch[]): PatchSave[] {
   const used = new Set<number>();

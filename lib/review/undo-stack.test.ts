@@ -119,3 +119,33 @@ describe('UndoStack', () => {
     }
   });
 });
+
+describe('UndoStack: splits and merges', () => {
+  const merge = { key: 'k1', fragmentId: 'a', otherId: 'b', revisionId: 'rev-merge' };
+
+  it('undo and redo of a merge each revert the latest revision that changed the structure', () => {
+    const s = new UndoStack();
+    s.push('approve', [{ fragmentId: 'b', before: { status: 'auto' }, after: { status: 'approved' } }]);
+    s.pushStructural('merge', merge);
+    expect(s.undoLabel).toBe('merge');
+    const u = s.undo()!;
+    expect(u).toEqual({ label: 'merge', patches: [], structural: merge });
+    // the revert made revision rev-unmerge: redo reverts that one
+    s.amend('k1', 'rev-unmerge');
+    expect(s.redo()!.structural).toEqual({ ...merge, revisionId: 'rev-unmerge' });
+    s.amend('k1', 'rev-remerge');
+    expect(s.undo()!.structural).toEqual({ ...merge, revisionId: 'rev-remerge' });
+    // and the approval before it is still there to undo, as patches
+    expect(s.undo()!.patches).toEqual([{ fragmentId: 'b', before: { status: 'approved' }, after: { status: 'auto' } }]);
+  });
+
+  it('structural entries survive the JSON round trip (sessionStorage) and never coalesce', () => {
+    const s = new UndoStack();
+    s.pushStructural('split', { key: 'k2', fragmentId: 'a', otherId: 'c', revisionId: 'rev-split' });
+    s.push('edit text', typing, { coalesceKey: 'text:a' });
+    const back = UndoStack.fromJSON(JSON.stringify(s.toJSON()));
+    expect(back.undo()!.label).toBe('edit text');
+    expect(back.undo()).toEqual({ label: 'split', patches: [], structural: { key: 'k2', fragmentId: 'a', otherId: 'c', revisionId: 'rev-split' } });
+    expect(back.canUndo).toBe(false);
+  });
+});

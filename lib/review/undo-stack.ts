@@ -1,6 +1,8 @@
 // The editor's undo/redo history: data patches grouped per user action, not closures, so that it serialises to
 // JSON (sessionStorage survives a reload) and each step is saved like any other edit (updateFragment with the
-// fragment's current version). Structural edits (split, merge) are not patches: call clear() after one.
+// fragment's current version). Structural edits (split, merge, and a revert that puts one back) are not patches:
+// their entry names the server revision that made them, and undoing or redoing one reverts the latest such
+// revision to its `before` (revertFragment); the revision that revert makes is the next one to revert (amend()).
 import { z } from 'zod';
 import { FRAGMENT_STATUSES, type FragmentStatus } from './fragment-view.ts';
 import { fragmentSentenceSchema, type FragmentSentence } from '../chapter-alignment/fragment-sentences.ts';
@@ -10,11 +12,19 @@ export type FragmentState = { begin: number | null; end: number | null; text: st
 /** One fragment's change: the fields it had and has. */
 export type FragmentPatch = { fragmentId: string; before: Partial<FragmentState>; after: Partial<FragmentState> };
 
-/** One user action (a drag moves two fragments: one entry, two patches). */
-export type UndoEntry = { label: string; patches: FragmentPatch[]; coalesceKey?: string };
+/**
+ * A split or a merge: `fragmentId` is the paragraph that stays (the first), `otherId` the one that comes and goes
+ * (split off, absorbed), `revisionId` the revision of `fragmentId` to revert to its `before` to take the last
+ * step back (or forward again), `key` names the entry for amend().
+ */
+export type StructuralEdit = { key: string; fragmentId: string; otherId: string; revisionId: string };
 
-/** What undo() and redo() hand back: apply each patch's `after` (its `before` is what the editor should see now). */
-export type UndoStep = { label: string; patches: FragmentPatch[] };
+/** One user action (a drag moves two fragments: one entry, two patches; a split or a merge: `structural`). */
+export type UndoEntry = { label: string; patches: FragmentPatch[]; coalesceKey?: string; structural?: StructuralEdit };
+
+/** What undo() and redo() hand back: apply each patch's `after` (its `before` is what the editor should see now);
+ * or, with `structural`, revert that revision to its before and amend() the entry with the revision it makes. */
+export type UndoStep = { label: string; patches: FragmentPatch[]; structural?: StructuralEdit };
 
 const stateSchema = z
   .object({
@@ -30,6 +40,7 @@ const entrySchema = z.object({
   label: z.string(),
   patches: z.array(z.object({ fragmentId: z.string().min(1), before: stateSchema, after: stateSchema })),
   coalesceKey: z.string().optional(),
+  structural: z.object({ key: z.string().min(1), fragmentId: z.string().min(1), otherId: z.string().min(1), revisionId: z.string().min(1) }).optional(),
 });
 const stackSchema = z.object({
   v: z.literal(1),
@@ -92,11 +103,24 @@ export class UndoStack {
     if (this.done.length > this.capacity) this.done.splice(0, this.done.length - this.capacity);
   }
 
+  /** Records a split or a merge already made (clears the redo side; never coalesces). */
+  pushStructural(label: string, edit: StructuralEdit): void {
+    this.undone = [];
+    this.done.push({ label, patches: [], structural: { ...edit } });
+    if (this.done.length > this.capacity) this.done.splice(0, this.done.length - this.capacity);
+  }
+
+  /** After a structural step was taken back or forward: the revision that did it is the next one to revert. */
+  amend(key: string, revisionId: string): void {
+    for (const e of [...this.done, ...this.undone]) if (e.structural?.key === key) e.structural.revisionId = revisionId;
+  }
+
   /** The patches that take the last action back (in reverse order), or null when there is nothing to undo. */
   undo(): UndoStep | null {
     const entry = this.done.pop();
     if (!entry) return null;
     this.undone.push(entry);
+    if (entry.structural) return { label: entry.label, patches: [], structural: { ...entry.structural } };
     return { label: entry.label, patches: entry.patches.map(invert).reverse() };
   }
 
@@ -107,6 +131,7 @@ export class UndoStack {
     // a redone entry no longer coalesces with what follows
     const { coalesceKey: _ignored, ...rest } = entry;
     this.done.push(rest);
+    if (entry.structural) return { label: entry.label, patches: [], structural: { ...entry.structural } };
     return { label: entry.label, patches: entry.patches.map(clonePatch) };
   }
 
