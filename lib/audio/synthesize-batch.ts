@@ -5,11 +5,11 @@
 // long, and so the output splits back into one WAV per text. When the split does not give exactly one segment per
 // text the caller speaks each text on its own instead (`synthesizeBatch` returns null).
 import { randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { wavBytes } from '../corpus/wav-bytes.ts';
-import { writeFileAtomic } from '../storage/write-file-atomic.ts';
+import { publishAtomic } from '../storage/write-file-atomic.ts';
 import { openWav } from './wav-reader.ts';
 import { synthesizeSpeech, type SynthesizeSpeechOptions } from './synthesize-speech.ts';
 
@@ -64,18 +64,27 @@ export async function synthesizeBatch(texts: string[], outWavs: string[], workDi
     await synthesizeSpeech(ssml, tmp, { ...opts, ssml: true });
     const info = await openWav(tmp);
     const bytes = await readFile(tmp);
-    const samples = new Int16Array(bytes.buffer.slice(bytes.byteOffset + info.dataOffset, bytes.byteOffset + info.dataOffset + info.dataBytes));
+    const at = bytes.byteOffset + info.dataOffset;
+    // a view over the file's bytes where they are 2-byte aligned (readFile's own buffer: they are), else a copy
+    const samples =
+      at % 2 === 0
+        ? new Int16Array(bytes.buffer, at, info.dataBytes >> 1)
+        : new Int16Array(bytes.buffer.slice(at, at + (info.dataBytes & ~1)));
     const stretches = splitAtZeroRuns(samples, Math.round(SPLIT_MIN_SEC * info.sampleRate));
     if (stretches.length !== texts.length) return null;
     const trail = samples.length - stretches.at(-1)![1];
+    const silence = new Uint8Array(trail * 2);
     for (let k = 0; k < texts.length; k++) {
       const [b, e] = stretches[k]!;
-      const one = new Int16Array(e - b + trail);
-      one.set(samples.subarray(b, e));
-      await writeFileAtomic(outWavs[k]!, wavBytes(one, info.sampleRate));
+      const speech = new Uint8Array(samples.buffer, samples.byteOffset + b * 2, (e - b) * 2);
+      const header = wavBytes(new Int16Array(0), info.sampleRate);
+      new DataView(header.buffer).setUint32(4, 36 + speech.length + silence.length, true);
+      new DataView(header.buffer).setUint32(40, speech.length + silence.length, true);
+      await publishAtomic(outWavs[k]!, (part) => writeFile(part, Buffer.concat([header, speech, silence])));
     }
     return true;
   } finally {
     await rm(tmp, { force: true });
   }
 }
+
