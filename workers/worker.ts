@@ -10,6 +10,7 @@ import { jobRegistry as defaultRegistry } from './job-registry.ts';
 import { workJobs } from '../lib/jobs/work-jobs.ts';
 import { startJobWatchdog } from '../lib/jobs/job-watchdog.ts';
 import { sweepStaleTempFiles } from '../lib/storage/sweep-stale-temp-files.ts';
+import { getStorage } from '../lib/storage/storage.ts';
 import type { JobRegistry } from '../lib/jobs/create-job-registry.ts';
 
 /** Exit status of a worker that ended a runaway job's code by exiting. */
@@ -54,6 +55,12 @@ export async function runWorker(opts: RunWorkerOptions = {}): Promise<void> {
   // what a process that died mid-write left (an upload cut off by a web server crash, a killed conversion)
   const swept = await sweepStaleTempFiles(getConfig().dataDir);
   if (swept.files) console.log(`[worker] removed ${swept.files} stale temp file(s), ${(swept.bytes / 1e6).toFixed(1)} MB`);
+  // on S3 also the temp objects (<prefix>/.tmp/) a process killed between upload and publish left in the bucket
+  const storage = getStorage();
+  if (storage.kind === 's3') {
+    const objects = await storage.sweepTemp();
+    if (objects.files) console.log(`[worker] removed ${objects.files} stale temp object(s) from ${storage}, ${(objects.bytes / 1e6).toFixed(1)} MB`);
+  }
   const watchdog = await startJobWatchdog();
   await workJobs({
     registry: jobRegistry,

@@ -1,5 +1,4 @@
 // Everything the book page shows, in one plain object (also served as JSON for live updates).
-import { existsSync } from 'node:fs';
 import { getDb } from '../db/client.ts';
 import type { ChapterAlignStatus } from '../chapter-alignment/chapter-align-status.ts';
 import type { JobStatus } from '../jobs/job-status.ts';
@@ -45,7 +44,7 @@ export async function getBookOverview(bookId: string) {
 
   let split: { status: string; starts: number[]; parts: SplitPartPreview[]; paragraphCount: number } | null = null;
   let paragraphTexts: string[] | null = null;
-  if (book.splitStatus === 'proposed' && book.splitStarts && existsSync(getStorage().localPath(storageKeys.ebookParsed(bookId)))) {
+  if (book.splitStatus === 'proposed' && book.splitStarts && (await getStorage().exists(storageKeys.ebookParsed(bookId)))) {
     const parsed = await readParsedEbook(bookId);
     const starts = JSON.parse(book.splitStarts) as number[];
     const ready = audioFiles.filter((a) => a.status === 'ready');

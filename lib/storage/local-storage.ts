@@ -129,6 +129,13 @@ export class LocalStorage implements Storage {
     }
   }
 
+  async stat(key: string): Promise<{ size: number; version: string } | null> {
+    const file = this.localPath(key);
+    const st = await stat(file).catch(() => null);
+    // a replaced file is a new inode (rename), usually with a new mtime
+    return st?.isFile() ? { size: st.size, version: `${st.ino}:${st.mtimeMs}:${st.size}` } : null;
+  }
+
   async exists(key: string): Promise<boolean> {
     return (await this.size(key)) !== null;
   }

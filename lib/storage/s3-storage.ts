@@ -257,11 +257,16 @@ export class S3Storage implements Storage {
   }
 
   async size(key: string): Promise<number | null> {
+    return (await this.stat(key))?.size ?? null;
+  }
+
+  async stat(key: string): Promise<{ size: number; version: string } | null> {
     const objectKey = this.objectKey(key);
     const [client, sdk] = await Promise.all([this.client(), loadSdk()]);
     try {
       const res = await client.send(new sdk.HeadObjectCommand({ Bucket: this.bucket, Key: objectKey }));
-      return res.ContentLength ?? 0;
+      const size = res.ContentLength ?? 0;
+      return { size, version: `${res.ETag ?? ''}:${res.LastModified?.getTime() ?? 0}:${size}` };
     } catch (e) {
       if (isNotFound(e)) return null;
       throw e;

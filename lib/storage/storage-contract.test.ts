@@ -232,6 +232,20 @@ describe.each([
     expect(tail.equals(pattern(6 * MiB, 10))).toBe(true);
   });
 
+  it('stats an object: its size, and a version that changes when it is replaced', async () => {
+    await h.clear();
+    await storage.putStream('books/b1/ebook/parsed.json', Readable.from([Buffer.from('{"a":1}')]));
+    const first = await storage.stat('books/b1/ebook/parsed.json');
+    expect(first).toEqual({ size: 7, version: expect.any(String) });
+    expect(await storage.stat('books/b1/ebook/parsed.json')).toEqual(first);
+    await sleep(1100); // S3's Last-Modified counts seconds
+    await storage.putStream('books/b1/ebook/parsed.json', Readable.from([Buffer.from('{"a":2}')]));
+    const second = await storage.stat('books/b1/ebook/parsed.json');
+    expect(second?.size).toBe(7);
+    expect(second?.version).not.toBe(first?.version);
+    expect(await storage.stat('books/b1/ebook/none.json')).toBeNull();
+  });
+
   it('reads byte ranges: inside, running past the end, and wholly past the end', async () => {
     await h.clear();
     const data = pattern(0, 1000);

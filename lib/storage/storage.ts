@@ -36,6 +36,8 @@ export interface Storage {
   readAll(key: string): Promise<Buffer>;
   /** Size in bytes; null when there is no such object. */
   size(key: string): Promise<number | null>;
+  /** Size and an opaque version that changes whenever the object is replaced (for caches); null when missing. */
+  stat(key: string): Promise<{ size: number; version: string } | null>;
   exists(key: string): Promise<boolean>;
   /** Every object under `prefix/` ('' for all), sorted by key; temp names are never listed. */
   list(prefix: string): Promise<StoredEntry[]>;
