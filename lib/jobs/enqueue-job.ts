@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import type { JobDefinition } from './job-definition.ts';
+import { notifyJobsQueued } from './notify-jobs-queued.ts';
 
 export async function enqueueJob<S extends z.ZodType>(
   def: JobDefinition<S>,
@@ -12,7 +13,7 @@ export async function enqueueJob<S extends z.ZodType>(
   if (!parsed.success) {
     throw new AppError('INVALID_INPUT', `Invalid payload for job ${def.name}: ${parsed.error.message}`);
   }
-  return getDb().job.create({
+  const job = await getDb().job.create({
     data: {
       type: def.name,
       payload: JSON.stringify(parsed.data),
@@ -21,4 +22,6 @@ export async function enqueueJob<S extends z.ZodType>(
       runAt: opts.runAt ?? new Date(),
     },
   });
+  if (job.runAt.getTime() <= Date.now()) await notifyJobsQueued();
+  return job;
 }

@@ -235,6 +235,21 @@ describe('job queue', () => {
     expect(new Set(claimed).size).toBe(20);
   });
 
+  it('gives one job to exactly one of two workers racing for it', async () => {
+    await clearJobs();
+    for (let round = 0; round < 10; round++) {
+      const job = await enqueueJob(echo, { value: `race ${round}` });
+      const [a, b] = await Promise.all([claimJob('racer-a'), claimJob('racer-b')]);
+      const winners = [a, b].filter((j) => j !== null);
+      expect(winners).toHaveLength(1);
+      expect(winners[0]).toMatchObject({ id: job.id, status: 'running', attempts: 1 });
+      const row = await getDb().job.findUniqueOrThrow({ where: { id: job.id } });
+      expect(row.lockedBy).toBe(a ? 'racer-a' : 'racer-b');
+      expect(row.attempts).toBe(1);
+      await getDb().job.update({ where: { id: job.id }, data: { status: 'succeeded', leaseUntil: null } });
+    }
+  });
+
   it('cancels a queued job at once and a running job at its next heartbeat', async () => {
     await clearJobs();
     const queued = await enqueueJob(echo, { value: 'never' });

@@ -13,6 +13,7 @@ import { getConfig } from '../config/env.ts';
 import { DEFAULT_JOB_TIME_LIMIT_SEC, PermanentJobError, timeLimitReason } from './job-definition.ts';
 import type { JobWatchdog } from './job-watchdog.ts';
 import type { JobRegistry } from './create-job-registry.ts';
+import { notifyJobsQueued } from './notify-jobs-queued.ts';
 
 type ClaimedJob = { id: string; type: string; payload: string; attempts: number; maxAttempts: number };
 
@@ -67,7 +68,7 @@ export async function runClaimedJob(
   };
   // Queued again as if this attempt never started; `error` keeps the last real failure, if any.
   const handBack = async () => {
-    await finish({
+    const queued = await finish({
       status: 'queued',
       attempts: { decrement: 1 },
       lockedBy: null,
@@ -75,6 +76,8 @@ export async function runClaimedJob(
       progress: 0,
       message: HANDED_BACK_MESSAGE,
     });
+    // another worker that is still running may take it now (PostgreSQL; best effort, the poll is the fallback)
+    if (queued) await notifyJobsQueued();
     return 'handed-back' as const;
   };
   if (!def) {
