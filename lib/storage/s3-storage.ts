@@ -27,8 +27,8 @@ function loadSdk(): Promise<Sdk> {
   return sdkLoading;
 }
 
-/** Only what this backend sends; a test can hand in a recording fake. */
-export type S3Sender = Pick<S3Client, 'send'>;
+/** What this backend uses of a client (lib-storage reads its config); a test can hand in a wrapper. */
+export type S3Sender = Pick<S3Client, 'send' | 'config'>;
 
 export type S3StorageOptions = {
   bucket: string;
