@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { openWav } from '../audio/wav-reader.ts';
-import { detectPauses, EnergyMeter, quietestPoint } from './detect-pauses.ts';
+import { detectPauses, quietestPoint } from './detect-pauses.ts';
 import { multiscaleDtw, pathCellCosts, toDtwSequence, type DtwPath, type DtwSequence } from './dtw.ts';
 import { findExtraSpeech, findSkippedFragments, fragmentHolding, groupExtraSpeech, realignWithoutSkipped } from './detect-mismatch.ts';
 import { findExtraSpeechByRemoval, realignWithoutRows } from './find-extra-speech-by-removal.ts';
@@ -13,6 +13,7 @@ import { mfccFromWav, type Mfcc } from './mfcc.ts';
 import { choosePauses } from './choose-pauses.ts';
 import { locateSentenceBreaks } from './locate-sentence-breaks.ts';
 import { speakIntoCache, synthesizeFragments } from './synthesize-fragments.ts';
+import { realFeatures } from './real-features.ts';
 import { settleBoth } from '../process/settle-both.ts';
 
 export type AlignFragmentsInput = {
@@ -152,8 +153,8 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
 
   const work = await mkdtemp(path.join(os.tmpdir(), 'alinea-align-'));
   try {
-    // 1. Synthetic track (espeak-ng child processes) and, meanwhile, the real audio's features on this thread:
-    // the TTS stage leaves a core mostly idle, so reading the real audio there halves the stages' wall time.
+    // 1. Synthetic track (espeak-ng child processes) and, meanwhile, the real audio's features (see
+    // realFeatures: on a worker thread for long audio, else between the TTS stage's awaits on this thread).
     // Either failing stops the other (one controller) before the error is thrown.
     const withSentences = fragments.some((f) => (f.sentences?.length ?? 0) > 1);
     signal?.throwIfAborted();
@@ -161,9 +162,8 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     const stopBoth = (): void => both.abort(signal?.reason);
     signal?.addEventListener('abort', stopBoth, { once: true });
     let t0 = performance.now();
-    const meter = new EnergyMeter(16_000, 0.01, Math.round((spanEnd - spanBegin) * 16_000));
     let ttsSec = 0;
-    const [track, realMfcc] = await settleBoth(
+    const [track, realFeats] = await settleBoth(
       synthesizeFragments(
         fragments.map((f) => spokenText(f, withSentences)),
         path.join(work, 'synthetic.wav'),
@@ -172,18 +172,12 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
         ttsSec = (performance.now() - t0) / 1000;
         return t;
       }),
-      // Features of the real audio, streamed from disk; frame energies in the same pass.
-      mfccFromWav(audioWav, {
-        startSec: spanBegin,
-        endSec: spanEnd,
-        dither: 1,
-        shiftSec: SHIFT_SEC,
-        onChunk: (c) => meter.push(c),
-        signal: both.signal,
-      }),
+      // MFCCs and frame energies of the real audio, streamed from disk (on a worker thread for long audio)
+      realFeatures({ file: audioWav, startSec: spanBegin, endSec: spanEnd, shiftSec: SHIFT_SEC }, { signal: both.signal }),
       () => both.abort(new Error('stopped: the other stage failed')),
     ).finally(() => signal?.removeEventListener('abort', stopBoth));
     signal?.throwIfAborted();
+    const realMfcc = realFeats.mfcc;
 
     // 2. Features of the synthetic track.
     t0 = performance.now();
@@ -191,9 +185,9 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     const synthMfcc = await mfccFromWav(track.wav, { dither: 1, shiftSec: SHIFT_SEC, signal });
     const real = toDtwSequence(realMfcc, relativeLoudness(realMfcc), { cmvn: true });
     const synth = toDtwSequence(synthMfcc, relativeLoudness(synthMfcc), { cmvn: true });
-    const levels = meter.finish();
-    const pauseMap = detectPauses(levels, meter.frameSec, { minPauseSec: o.minPauseSec });
-    const placeIn = (p: { begin: number; end: number }): number => quietestPoint(levels, meter.frameSec, p);
+    const { levels, frameSec } = realFeats;
+    const pauseMap = detectPauses(levels, frameSec, { minPauseSec: o.minPauseSec });
+    const placeIn = (p: { begin: number; end: number }): number => quietestPoint(levels, frameSec, p);
     // Boundary candidates: the pauses, and the soft pauses (a word's reverberant tail over a short pause) at half
     // their length, so that a clear pause near the estimate wins over a soft one.
     const candidates = [...pauseMap.pauses, ...pauseMap.softPauses.map((p) => ({ ...p, strength: SOFT_PAUSE_STRENGTH }))].sort((a, b) => a.begin - b.begin);
