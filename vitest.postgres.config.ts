@@ -10,12 +10,15 @@ export default defineConfig({
     name: 'postgres',
     include: [
       'lib/**/*.postgres.test.ts',
+      'bin/**/*.postgres.test.ts',
       // the same tests as on SQLite
       'lib/jobs/job-queue.test.ts',
       'lib/review/update-fragment.test.ts',
       'lib/review/revisions.test.ts',
       'lib/review/review-queue.test.ts',
       'lib/export/export-use-cases.test.ts',
+      'lib/auth/auth.test.ts',
+      'app/api/auth/auth-routes.test.ts',
     ],
     globalSetup: ['lib/testing/start-postgres-global-setup.ts'],
     testTimeout: 60_000,

@@ -311,7 +311,7 @@ Prints nothing otherwise. --url defaults to ALINEA_AUTH_URL, else http://localho
     },
   },
   migrate: {
-    summary: 'Apply database migrations (SQLite, offline)',
+    summary: 'Apply database migrations (SQLite or PostgreSQL, offline)',
     usage: 'alinea migrate\n\nBrings the database at DATABASE_URL (default: ALINEA_DATA_DIR/alinea.db) to the latest schema.',
     async run(argv) {
       parseArgs({ args: argv, options: {} });

@@ -89,9 +89,12 @@ export const TEMPLATE_DATABASE = 'alinea_template';
 
 /**
  * A fresh database for one test file on the cluster at `adminUrl`, copied from TEMPLATE_DATABASE (already
- * migrated: a copy takes ~0.1 s, a migration ~2 s). drop() removes it, ending connections still open.
+ * migrated: a copy takes ~0.1 s, a migration ~2 s), or empty. drop() removes it, ending connections still open.
  */
-export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  adminUrl: string,
+  opts: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const { default: pg } = await import('pg');
   const name = `alinea_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = async (sql: string) => {
@@ -103,7 +106,7 @@ export async function createTestDatabase(adminUrl: string): Promise<{ url: strin
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+  await admin(`CREATE DATABASE "${name}" TEMPLATE "${opts.empty ? 'template0' : TEMPLATE_DATABASE}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
