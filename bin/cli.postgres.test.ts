@@ -12,7 +12,7 @@ import { createTestDatabase } from '../lib/testing/start-postgres.ts';
 
 const run = promisify(execFile);
 let dir = '';
-let env: NodeJS.ProcessEnv = {};
+let env = { ...process.env };
 let db: { url: string; drop(): Promise<void> };
 
 beforeAll(async () => {
