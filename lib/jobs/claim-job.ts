@@ -8,6 +8,9 @@
 // trip instead of all reading the same first candidate, one winning and the rest retrying (the compare-and-set is
 // still safe there, but a crowd of workers mostly loses races and comes back empty-handed while jobs wait).
 // Both keep the one Job table and its semantics: leases, attempts, retries and cancel are the same columns.
+// Not pg-boss: it keeps jobs in tables of its own with its own states, retry and expiry rules, so PostgreSQL and
+// SQLite would run two queues that behave differently, and the app, which reads Job rows for progress, cancel and
+// retry, would need a second code path; SKIP LOCKED plus LISTEN/NOTIFY is what it does underneath anyway.
 import { getDb } from '../db/client.ts';
 import { Prisma } from '../db/generated/client.ts';
 import { getConfig } from '../config/env.ts';
