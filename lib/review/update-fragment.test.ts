@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
+import { getConfig } from '../config/env.ts';
 import { AppError } from '../errors/app-error.ts';
 import { seedReviewChapter } from '../testing/seed-review-chapter.ts';
 import { updateFragment } from './update-fragment.ts';
@@ -136,7 +137,7 @@ describe('updateFragment', () => {
       f = { ...f, version: out.version };
     }
     times.sort((a, b) => a - b);
-    console.log(`updateFragment: p50 ${times[25]!.toFixed(1)} ms, p95 ${times[47]!.toFixed(1)} ms (SQLite, 50 saves)`);
+    console.log(`updateFragment: p50 ${times[25]!.toFixed(1)} ms, p95 ${times[47]!.toFixed(1)} ms (${getConfig().isPostgres ? 'PostgreSQL' : 'SQLite'}, 50 saves)`);
     expect((await load(3)).version).toBe(f.version);
   });
 });
