@@ -62,6 +62,12 @@ describe('PostgreSQL migrations', () => {
     );
   });
 
+  it('apply once when several machines migrate at the same moment (the engine takes an advisory lock)', async () => {
+    const url = await emptyDatabase();
+    const results = await Promise.all([1, 2, 3].map(() => applyMigrations(url)));
+    expect(results.flat().sort()).toEqual(await migrationNames(POSTGRES_MIGRATIONS_DIR));
+  });
+
   it('detects drift when the schema gains a column the migrations lack', async () => {
     const d = await mkdtemp(path.join(tmpdir(), 'alinea-pg-drift-'));
     cleanups.push(() => rm(d, { recursive: true, force: true }));
