@@ -146,14 +146,8 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     playRange({ start: Math.max(0, t - 1), end: Math.min(duration, t + 1), fragmentId: null });
   };
   const { step, nextUnreviewed, nextToReview } = useReviewNavigation({ chapter, fragsRef, currentRef, select, setNotice, wave });
-  const approveAndNext = useApproveAndNext();
-  /** Approve; with `next`, go on to the next paragraph to review, the keyboard focus on the list (not a button). */
-  const approve = (next: boolean) => {
-    edits.setStatus('approved');
-    if (!next) return;
-    nextToReview();
-    listRef.current?.focus();
-  };
+  const approveAndNext = useApproveAndNext({ approve: () => edits.setStatus('approved'), next: nextToReview, focusList: () => listRef.current?.focus() });
+  const { approve } = approveAndNext;
   const zoomBy = (factor: number) => wave.zoomTo(wave.pxPerSec * factor);
 
   useEditorKeys(

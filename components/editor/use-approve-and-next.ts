@@ -1,11 +1,13 @@
 'use client';
-// The "approve and next" setting: whether A (and the Approve shortcut's button) goes on to the next paragraph to
-// review after approving, or stays. Kept in localStorage, so a reviewer's choice holds across chapters and visits.
+// Approving: "approve" stays on the paragraph, "approve and next" goes on to the next paragraph that needs review
+// (useReviewNavigation's nextToReview) with the keyboard focus on the paragraph list, not on a button that
+// Space or Enter would press again. The setting — whether A does the one or the other — is kept in
+// localStorage, so a reviewer's choice holds across chapters and visits.
 import { useCallback, useEffect, useState } from 'react';
 
 const KEY = 'alinea:editor:approve-and-next';
 
-export function useApproveAndNext() {
+export function useApproveAndNext(opts: { approve: () => void; next: () => void; focusList: () => void }) {
   const [on, setOn] = useState(true);
   useEffect(() => {
     try {
@@ -23,5 +25,12 @@ export function useApproveAndNext() {
       /* storage disabled: the choice holds for this page */
     }
   }, []);
-  return { on, set };
+  /** Approves; with `next`, goes on. */
+  const approve = (next: boolean) => {
+    opts.approve();
+    if (!next) return;
+    opts.next();
+    opts.focusList();
+  };
+  return { on, set, approve };
 }

@@ -40,9 +40,11 @@ export function useStructuralEdits(opts: {
     if (r.revisionId && otherId) history.recordStructural(label, { key: newKey(), fragmentId: r.fragment.id, otherId, revisionId: r.revisionId });
   };
 
-  /** Undo or redo of a split or merge: reverts the revision that made the last step to its before. */
-  const step = (edit: StructuralEdit) => {
-    queue.enqueue(`structure:${edit.key}`, async () => {
+  /** Undo or redo of a split or merge: reverts the revision that made the last step to its before. The entry is
+   * read when its turn in the queue comes: a step taken right after another reverts what that one made. */
+  const step = (taken: StructuralEdit) => {
+    queue.enqueue(`structure:${taken.key}`, async () => {
+      const edit = history.structural(taken.key) ?? taken;
       const kept = serverRef.current.get(edit.fragmentId);
       if (!kept) return;
       try {
@@ -50,6 +52,7 @@ export function useStructuralEdits(opts: {
         apply(r);
         if (r.revisionId) history.amend(edit.key, r.revisionId);
       } catch (e) {
+        history.putBack(edit.key);
         failed(e, [edit.fragmentId], []);
       }
     });

@@ -56,11 +56,21 @@ export function useUndoHistory(chapterId: string) {
     },
     [sync],
   );
+  /** A structural entry as it is now (its latest revision), or null once the history forgot it. */
+  const structural = useCallback((key: string) => undoRef.current.structural(key), []);
+  /** The server refused a structural step: it goes back where it was taken from. */
+  const putBack = useCallback(
+    (key: string) => {
+      undoRef.current.putBack(key);
+      sync();
+    },
+    [sync],
+  );
   /** After a sync map import (every paragraph's times changed on the server): the patches no longer apply. */
   const clear = useCallback(() => {
     undoRef.current.clear();
     sync();
   }, [sync]);
 
-  return { labels, record, recordStructural, amend, takeUndo, takeRedo, clear };
+  return { labels, record, recordStructural, amend, structural, putBack, takeUndo, takeRedo, clear };
 }

@@ -148,4 +148,21 @@ describe('UndoStack: splits and merges', () => {
     expect(back.undo()).toEqual({ label: 'split', patches: [], structural: { key: 'k2', fragmentId: 'a', otherId: 'c', revisionId: 'rev-split' } });
     expect(back.canUndo).toBe(false);
   });
+
+  it('structural() reads the entry as amended since; putBack() returns a refused step to where it came from', () => {
+    const s = new UndoStack();
+    s.pushStructural('merge', merge);
+    const u = s.undo()!;
+    s.amend(u.structural!.key, 'rev-unmerge');
+    expect(s.structural('k1')?.revisionId).toBe('rev-unmerge');
+    expect(s.structural('nope')).toBeNull();
+    // an undo the server refused: merge is still the thing to undo, nothing to redo
+    s.putBack('k1');
+    expect([s.undoLabel, s.redoLabel]).toEqual(['merge', null]);
+    // a refused redo goes back to the redo side
+    s.undo();
+    s.redo();
+    s.putBack('k1');
+    expect([s.undoLabel, s.redoLabel]).toEqual([null, 'merge']);
+  });
 });

@@ -115,6 +115,18 @@ export class UndoStack {
     for (const e of [...this.done, ...this.undone]) if (e.structural?.key === key) e.structural.revisionId = revisionId;
   }
 
+  /** The structural entry `key` as it is now (amend() may have moved its revision on since undo()/redo() gave it). */
+  structural(key: string): StructuralEdit | null {
+    const e = [...this.done, ...this.undone].find((x) => x.structural?.key === key);
+    return e?.structural ? { ...e.structural } : null;
+  }
+
+  /** A structural step the server refused: it goes back to the side it was taken from, if it is still on top. */
+  putBack(key: string): void {
+    if (this.undone.at(-1)?.structural?.key === key) this.done.push(this.undone.pop()!);
+    else if (this.done.at(-1)?.structural?.key === key) this.undone.push(this.done.pop()!);
+  }
+
   /** The patches that take the last action back (in reverse order), or null when there is nothing to undo. */
   undo(): UndoStep | null {
     const entry = this.done.pop();
