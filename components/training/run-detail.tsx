@@ -37,7 +37,8 @@ export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
 
   const s = run.settings;
   const loss = lossCurve(run.metrics);
-  const dev = run.metrics.filter((m) => m.devCer !== undefined).map((m) => ({ x: m.step, y: m.devCer! }));
+  // in percent, so that the axis reads 0, 20, 40 … like the numbers around it
+  const dev = run.metrics.filter((m) => m.devCer !== undefined).map((m) => ({ x: m.step, y: m.devCer! * 100 }));
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -79,7 +80,7 @@ export function RunDetail({ initialRun }: { initialRun: TrainingRunView }) {
         <Stat label="Test CER / WER" value={`${pct(run.testCer)} / ${pct(run.testWer)}`} />
       </dl>
       <MetricChart label="Training loss" unit={loss.unit ? `CTC, nats ${LOSS_UNIT_LABELS[loss.unit]}` : undefined} points={loss.points} xMax={run.steps} />
-      <MetricChart label="Dev CER" points={dev} xMax={run.steps} color="#059669" yZero format={(y) => `${(y * 100).toFixed(1)} %`} />
+      <MetricChart label="Dev CER" unit="%" points={dev} xMax={run.steps} color="#059669" yZero format={(y) => `${y.toFixed(1)} %`} />
       {run.hasCheckpoint && isDone(run) && (
         <p className="text-sm">
           <Link href={`/try?run=${run.id}`} className="font-medium text-indigo-700 hover:underline">Try this model</Link> on your voice or a clip.
