@@ -2,7 +2,8 @@
 // queued instead of polling the table every half second from every machine. Its poll stays as the fallback (jobs
 // whose backoff or lease ran out notify no one, and a notification may be lost while the connection is down);
 // a dropped connection is reopened, with backoff, while the worker polls at the short interval meanwhile.
-// It uses `pg` (the driver under @prisma/adapter-pg) directly: Prisma has no LISTEN.
+// It uses `pg` (the driver under @prisma/adapter-pg) directly: Prisma has no LISTEN. LISTEN needs a session of its
+// own: behind a transaction-pooling PgBouncer no notification arrives and workers fall back to the poll.
 import pg from 'pg';
 import { JOBS_CHANNEL } from './notify-jobs-queued.ts';
 

@@ -71,6 +71,20 @@ export async function startPostgres(): Promise<TestPostgres> {
   await asOwner('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']);
   const urlFor = (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   let stopped = false;
+  // a run that ends without its teardown (an exception, process.exit) must not leave a server behind
+  const stopNow = () => {
+    if (stopped) return;
+    stopped = true;
+    const args = ['-D', data, '-m', 'immediate', '-w', 'stop'];
+    try {
+      if (isRoot) execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
+      else execFileSync(path.join(bin, 'pg_ctl'), args, { stdio: 'ignore' });
+    } catch {
+      // already stopped
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stopNow);
   return {
     url: urlFor('postgres'),
     port,
@@ -78,6 +92,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', stopNow);
       await asOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
