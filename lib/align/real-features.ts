@@ -4,6 +4,8 @@
 // machine that takes the features stage of an 11-minute chapter from about 1.4 s to 0.7–0.9 s of wall time.
 // Starting the thread costs about 0.25 s of CPU (it registers tsx and loads this module), so short spans
 // (a re-aligned stretch between anchors, a 70 s reading) stay on the main thread.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { APP_ERROR_CODES, AppError, type AppErrorCode } from '../errors/app-error.ts';
 import { EnergyMeter } from './detect-pauses.ts';
@@ -15,6 +17,7 @@ export type RealFeatures = { mfcc: Mfcc; levels: Float32Array; frameSec: number 
 /** Audio at least this long is analysed on a worker thread (see the top of this file). */
 export const THREAD_MIN_SEC = 120;
 const ENERGY_FRAME_SEC = 0.01;
+const ENTRY = 'real-features-entry.mjs';
 
 /** The features on this thread. */
 export async function computeRealFeatures(input: RealFeaturesInput, signal?: AbortSignal): Promise<RealFeatures> {
@@ -38,7 +41,9 @@ export async function realFeatures(input: RealFeaturesInput, opts: { signal?: Ab
   const thread = opts.thread ?? input.endSec - input.startSec >= THREAD_MIN_SEC;
   if (!thread) return computeRealFeatures(input, opts.signal);
   opts.signal?.throwIfAborted();
-  const worker = new Worker(new URL('./real-features-entry.mjs', import.meta.url), { workerData: input });
+  // Not `new Worker(…)`: the app's bundler (Turbopack) follows that call into the entry, tsx and esbuild's binary
+  // and fails the build. The web server reaches this module only through job definitions and never runs it.
+  const worker = Reflect.construct(Worker, [path.join(path.dirname(fileURLToPath(import.meta.url)), ENTRY), { workerData: input }]) as Worker;
   return new Promise<RealFeatures>((resolve, reject) => {
     let settled = false;
     const finish = (f: () => void): void => {
