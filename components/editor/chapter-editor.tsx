@@ -66,7 +66,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
 
   const selection = useSelection({ initialId: chapter.fragments[0]?.id ?? null, fragsRef, listRef, wave: () => wave });
   const { currentId, currentRef, currentSentence, select, indexOf, currentNow } = selection;
-  const structure = useStructuralEdits({ saves, history, currentRef, setCurrent: selection.setCurrent });
+  const structure = useStructuralEdits({ saves, history, currentRef, setCurrent: selection.setCurrent, setNotice });
   const { undo, redo } = useUndoRedo(saves, history, structure);
   const realign = useRealign({ chapterId: chapter.id, saves, history, setNotice, currentRef, lastEdgeRef });
   const edits = useParagraphEdits({

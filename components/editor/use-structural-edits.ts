@@ -8,6 +8,7 @@ import type { StructuralEdit } from '@/lib/review/undo-stack.ts';
 import { editorApi } from './editor-api.ts';
 import type { useFragmentSaves } from './use-fragment-saves.ts';
 import type { useUndoHistory } from './use-undo-history.ts';
+import type { Notice } from './editor-notice.tsx';
 
 let counter = 0;
 const newKey = () => `s${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -18,6 +19,7 @@ export function useStructuralEdits(opts: {
   currentRef: RefObject<string | null>;
   /** Selects another paragraph (the selected one went away). */
   setCurrent: (id: string | null) => void;
+  setNotice: (notice: Notice | null) => void;
 }) {
   const { saves, history, currentRef } = opts;
   const { fragsRef, serverRef, commit, refresh, queue, failed } = saves;
@@ -51,6 +53,8 @@ export function useStructuralEdits(opts: {
         const r = await editorApi.revert(edit.fragmentId, edit.revisionId, 'before', kept.version, serverRef.current.get(edit.otherId)?.version);
         apply(r);
         if (r.revisionId) history.amend(edit.key, r.revisionId);
+        const p = r.fragment.position + 1;
+        opts.setNotice({ kind: 'info', message: r.created ? `Paragraphs ${p} and ${p + 1} are apart again.` : `Paragraphs ${p} and ${p + 1} are one again.` });
       } catch (e) {
         history.putBack(edit.key);
         failed(e, [edit.fragmentId], []);

@@ -109,7 +109,8 @@ type StructuralOpts = { reason: string; userId?: string | null; durationSec: num
 async function unmerge(tx: ReviewTx, fragment: Fragment, before: RevisionSnapshot, opts: StructuralOpts): Promise<RevertResult> {
   const absorbed = before.absorbed!;
   await shiftPositions(tx, fragment.chapterId, fragment.position + 1, +1);
-  const created = await restoreAbsorbedFragment(tx, fragment.chapterId, fragment.position + 1, absorbed, opts);
+  // its own history has no revision this revert's reason could name: it says what happened to it
+  const created = await restoreAbsorbedFragment(tx, fragment.chapterId, fragment.position + 1, absorbed, { reason: 'restored (merge reverted)', userId: opts.userId });
   const change = changeTo(fragment, before);
   const saved = await saveFragmentRevision(tx, fragment, change, { ...opts, after: { splitOff: { id: absorbed.id } } });
   await checkFragmentTimes(tx, fragment, before.begin, before.end, opts.durationSec);

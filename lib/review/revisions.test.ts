@@ -141,7 +141,7 @@ describe('reverting a split or a merge', () => {
     // b's history came back with it, plus the revision that says it was restored
     const restored = await listFragmentRevisions(b);
     expect(restored.slice(1).map((r) => [r.id, r.version, r.reason, r.user?.id ?? null])).toEqual(bRevisions.map((r) => [r.id, r.version, r.reason, r.user?.id ?? null]));
-    expect(restored[0]).toMatchObject({ version: 3, reason: 'revert to v3 before', before: null });
+    expect(restored[0]).toMatchObject({ version: 3, reason: 'restored (merge reverted)', before: null });
     const [revert] = await listFragmentRevisions(a);
     expect(revert).toMatchObject({ id: out.revisionId, reason: 'revert to v3 before', after: { splitOff: { id: b } } });
 
