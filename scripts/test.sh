@@ -15,6 +15,12 @@ ensure_node_modules
 # PostgreSQL run; lib/testing/start-postgres.ts starts its own cluster in a temp directory on a free port.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -z "${ALINEA_PG_BIN:-}" ]; then
   apt_install "PostgreSQL's server (initdb, pg_ctl) is missing." postgresql
+  # the package may have created and started a 'main' cluster (port 5432): the tests need none, leave none running
+  if command -v pg_lsclusters >/dev/null 2>&1; then
+    pg_lsclusters --no-header 2>/dev/null | while read -r version cluster _port status _rest; do
+      if [ "$status" = online ]; then pg_ctlcluster "$version" "$cluster" stop || true; fi
+    done
+  fi
 fi
 
 echo "== type check"
