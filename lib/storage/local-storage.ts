@@ -91,6 +91,12 @@ export class LocalStorage implements Storage {
     return { key, size, sha256: hash.digest('hex') };
   }
 
+  async putWith<T>(key: string, write: (file: string) => Promise<T>): Promise<T> {
+    const target = this.localPath(key);
+    await mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
+    return publishAtomic(target, write);
+  }
+
   async putDirectory(prefix: string, fromDir: string, opts: { move?: boolean; last?: string[] } = {}): Promise<StoredEntry[]> {
     const target = this.localPath(prefix);
     await mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });

@@ -5,14 +5,14 @@
 // half-written object, and one refused for its size (maxBytes) never appears. The SDK is loaded on first use, so
 // processes on local storage never load it.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type { StorageConfig } from '../config/env.ts';
-import { PRIVATE_FILE_MODE } from '../config/make-data-private.ts';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../config/make-data-private.ts';
 import { listLocalFiles } from './local-storage.ts';
 import { meter } from './meter.ts';
 import type { ByteRange, Storage, StoredEntry, StoredFile } from './storage.ts';
@@ -202,6 +202,19 @@ export class S3Storage implements Storage {
     const stored = await this.putStream(key, createReadStream(fromPath));
     if (opts.move) await rm(fromPath, { force: true });
     return stored;
+  }
+
+  async putWith<T>(key: string, write: (file: string) => Promise<T>): Promise<T> {
+    this.objectKey(key);
+    await mkdir(this.scratchDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    const file = this.tempPath(path.posix.extname(key));
+    try {
+      const result = await write(file);
+      await this.putFile(key, file, { move: true });
+      return result;
+    } finally {
+      await rm(file, { recursive: true, force: true });
+    }
   }
 
   async putDirectory(prefix: string, fromDir: string, opts: { move?: boolean; last?: string[] } = {}): Promise<StoredEntry[]> {

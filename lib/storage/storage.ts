@@ -25,6 +25,13 @@ export interface Storage {
   /** Stores a local file as `key` (`move`: the local file is gone afterwards). */
   putFile(key: string, fromPath: string, opts?: { move?: boolean }): Promise<StoredFile>;
   /**
+   * Stores as `key` the file that `write` makes at the path it is given (ffmpeg's output, a peaks file): locally
+   * a temp name beside the target, renamed into place; on S3 a scratch file, uploaded, then removed. When `write`
+   * fails nothing is stored and its partial file is removed. Gives back what `write` returned. The path's name
+   * says nothing of the format (locally it ends in .part): tell the tool (ffmpeg -f wav).
+   */
+  putWith<T>(key: string, write: (file: string) => Promise<T>): Promise<T>;
+  /**
    * Stores every file under the local directory `fromDir` as `<prefix>/<relative path>` and removes what else was
    * under `prefix`. The files named in `last` (a manifest) are published after all the others, so a reader that
    * finds the manifest finds every file it lists. Locally the whole directory takes its name at once.
