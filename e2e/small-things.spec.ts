@@ -2,7 +2,7 @@
 // exported clips that play, ingest jobs that name their file, /try on an empty clip, the signed-out navigation.
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { wavBytes } from '../lib/corpus/wav-bytes.ts';
+import { wavBytes } from '../lib/audio/wav-bytes.ts';
 import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 test('a 404 says which chapter, book, run or project was not found and links back', async ({ page }) => {

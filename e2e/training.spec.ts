@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { wavBytes } from '../lib/corpus/wav-bytes.ts';
+import { wavBytes } from '../lib/audio/wav-bytes.ts';
 import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 /** A project with one aligned book and a succeeded tfrecord export of its fragments (all through the API). */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanClipping } from './scan-clipping.ts';
-import { wavBytes } from '../corpus/wav-bytes.ts';
+import { wavBytes } from './wav-bytes.ts';
 
 let dir: string;
 const f = (name: string) => path.join(dir, name);

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
-import { wavBytes } from '../corpus/wav-bytes.ts';
+import { wavBytes } from './wav-bytes.ts';
 import { publishAtomic } from '../storage/write-file-atomic.ts';
 import { openWav } from './wav-reader.ts';
 import { synthesizeSpeech, type SynthesizeSpeechOptions } from './synthesize-speech.ts';

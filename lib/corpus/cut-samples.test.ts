@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.ts';
 import { cutSamples } from './cut-samples.ts';
-import { wavBytes } from './wav-bytes.ts';
+import { wavBytes } from '../audio/wav-bytes.ts';
 
 const SR = 16_000;
 const N = 10 * SR; // 10 s: a cut spans several 64 k-sample read chunks

@@ -2,7 +2,7 @@
 // (DESIGN.md "Export"); parse them with tf.io.parse_single_example using the spec in dataset.json.
 import { AppError } from '../errors/app-error.ts';
 import { decodeExample, encodeExample, exampleByteLength, type DecodedFeatures, type Features } from './example-proto.ts';
-import { parseWavBytes, WAV_HEADER_BYTES, wavBytes } from './wav-bytes.ts';
+import { parseWavBytes, WAV_HEADER_BYTES, wavBytes } from '../audio/wav-bytes.ts';
 
 export type SpeechExample = {
   id: string;

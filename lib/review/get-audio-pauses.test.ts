@@ -5,7 +5,7 @@ import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import { storageKeys } from '../ingest/storage-keys.ts';
-import { wavBytes } from '../corpus/wav-bytes.ts';
+import { wavBytes } from '../audio/wav-bytes.ts';
 import { seedReviewChapter } from '../testing/seed-review-chapter.ts';
 import { getAudioPauses, pausesKey } from './get-audio-pauses.ts';
 

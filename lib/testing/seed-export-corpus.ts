@@ -7,7 +7,7 @@ import path from 'node:path';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import { storageKeys } from '../ingest/storage-keys.ts';
-import { wavBytes } from '../corpus/wav-bytes.ts';
+import { wavBytes } from '../audio/wav-bytes.ts';
 
 const SR = 16_000;
 const WORDS = 'el la de que y en un una los las por con para como pero más sol mar casa perro niño año mañana corazón canción música libro camino río tierra cielo noche día'.split(' ');

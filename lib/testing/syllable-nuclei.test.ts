@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { wavBytes } from '../corpus/wav-bytes.ts';
+import { wavBytes } from '../audio/wav-bytes.ts';
 import { bandLoudness, spanishSyllables, syllableNuclei } from './syllable-nuclei.ts';
 
 describe('spanishSyllables', () => {

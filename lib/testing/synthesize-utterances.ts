@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { convertToPcm } from '../audio/convert-to-pcm.ts';
 import { synthesizeSpeech, type SynthesizeSpeechOptions } from '../audio/synthesize-speech.ts';
-import { parseWavBytes } from '../corpus/wav-bytes.ts';
+import { parseWavBytes } from '../audio/wav-bytes.ts';
 import type { FixtureUtterance } from './write-export-fixture.ts';
 
 export async function synthesizeUtterances(texts: readonly string[], opts: SynthesizeSpeechOptions = {}): Promise<FixtureUtterance[]> {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPeaks, writePeaksFile } from '@/lib/audio/peaks-file.ts';
 import { createUser } from '@/lib/auth/create-user.ts';
 import { signIn } from '@/lib/auth/sign-in.ts';
-import { wavBytes } from '@/lib/corpus/wav-bytes.ts';
+import { wavBytes } from '@/lib/audio/wav-bytes.ts';
 import { getDb } from '@/lib/db/client.ts';
 import { computePauses, pausesKey } from '@/lib/review/get-audio-pauses.ts';
 import { startLocalS3, type LocalS3 } from '@/lib/storage/start-local-s3.ts';

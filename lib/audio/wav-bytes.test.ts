@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.ts';
-import { openWav, streamWavSamples } from '../audio/wav-reader.ts';
+import { openWav, streamWavSamples } from './wav-reader.ts';
 import { parseWavBytes, wavBytes } from './wav-bytes.ts';
 
 describe('wavBytes', () => {
