@@ -133,7 +133,11 @@ try {
         );
         const spans = r.extraSpans.map((x) => `${x.begin.toFixed(2)}–${x.end.toFixed(2)}`);
         console.log(`  errors ms: ${score.errors.map(ms).join(' ')}; path before pause refinement: ${pathScore.errors.map(ms).join(' ')}`);
-        console.log(`  bounds: ${[...r.fragments.map((f) => f.begin), r.tail].map((x) => x.toFixed(2)).join(' ')}`);
+        const bounds = [...r.fragments.map((f) => f.begin), r.tail];
+        console.log(`  bounds: ${bounds.map((x) => x.toFixed(2)).join(' ')}`);
+        console.log(`  moved by pause refinement ms: ${bounds.map((x, b) => ms(Math.abs(x - r.stats.pathBoundaries[b]!))).join(' ')}`);
+        const ev = r.stats.boundaryEvidence;
+        console.log(`  pause taken (s/soft/depth dB): ${ev.map((e) => (e ? `${e.pauseSec.toFixed(2)}${e.soft ? 's' : ''}/${e.depthDb.toFixed(0)}` : '-')).join(' ')}`);
         console.log(`  confidence: ${r.fragments.map((f) => f.confidence.toFixed(2)).join(' ')}; extra spans: ${spans.join(' ') || '-'}`);
       }
       const p = pooled.get(v.name) ?? { errors: [], meeting: 0, recordings: 0, flags: 0 };

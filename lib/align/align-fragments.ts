@@ -10,7 +10,7 @@ import { findExtraSpeechByRemoval, realignWithoutRows } from './find-extra-speec
 import { findSpokenEdges, trimSpokenEdges } from './find-spoken-edges.ts';
 import { mapThroughPath } from './map-path.ts';
 import { mfccFromWav, type Mfcc } from './mfcc.ts';
-import { choosePauses } from './choose-pauses.ts';
+import { choosePauses, type PauseSpan } from './choose-pauses.ts';
 import { locateSentenceBreaks } from './locate-sentence-breaks.ts';
 import { speakIntoCache, synthesizeFragments } from './synthesize-fragments.ts';
 import { realFeatures } from './real-features.ts';
@@ -89,6 +89,9 @@ export type AlignedFragment = {
   children?: AlignedSentence[];
 };
 
+/** The pause a boundary took: its length, whether it was a soft pause, how far below the speech around it, how far it moved the boundary. */
+export type BoundaryEvidence = { pauseSec: number; soft: boolean; depthDb: number; movedSec: number };
+
 export type AlignFragmentsResult = {
   fragments: AlignedFragment[];
   /** Begin of the first fragment (what comes before is a spoken intro or silence), seconds. */
@@ -107,6 +110,8 @@ export type AlignFragmentsResult = {
     boundariesInPause: number;
     /** The k + 1 boundaries as the DTW path put them, before pause refinement (seconds): for measuring the path. */
     pathBoundaries: number[];
+    /** Per boundary, what pause refinement had to go on (undefined where it did not run). */
+    boundaryEvidence: (BoundaryEvidence | undefined)[];
     /** Fragments flagged `not-in-audio` / `extra-audio`. */
     notInAudio: number;
     extraAudio: number;
@@ -187,10 +192,10 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     const synth = toDtwSequence(synthMfcc, relativeLoudness(synthMfcc), { cmvn: true });
     const { levels, frameSec } = realFeats;
     const pauseMap = detectPauses(levels, frameSec, { minPauseSec: o.minPauseSec });
-    const placeIn = (p: { begin: number; end: number }): number => quietestPoint(levels, frameSec, p);
+    const placeIn = (p: { begin: number; end: number }, near?: number): number => quietestPoint(levels, frameSec, p, near);
     // Boundary candidates: the pauses, and the soft pauses (a word's reverberant tail over a short pause) at half
     // their length, so that a clear pause near the estimate wins over a soft one.
-    const candidates = [...pauseMap.pauses, ...pauseMap.softPauses.map((p) => ({ ...p, strength: SOFT_PAUSE_STRENGTH }))].sort((a, b) => a.begin - b.begin);
+    const candidates: PauseSpan[] = [...pauseMap.pauses, ...pauseMap.softPauses.map((p) => ({ ...p, strength: SOFT_PAUSE_STRENGTH }))].sort((a, b) => a.begin - b.begin);
     // real-audio features ran during the TTS stage: featuresSec counts what is left after it
     const featuresSec = (performance.now() - t0) / 1000;
     progress(0.6);
@@ -305,19 +310,29 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
         maxDistance: 2 * maxSnap,
       });
       let prev = -Infinity;
-      return choice.map((c, b) => {
+      return choice.map((c, b): { time: number; inPause: boolean; evidence: BoundaryEvidence | undefined } => {
         const t0 = unique[b]!;
-        const time = Math.max(prev, c >= 0 ? placeIn(candidates[c]!) : t0);
+        const time = Math.max(prev, c >= 0 ? placeIn(candidates[c]!, t0) : t0);
         prev = time;
-        return { time, inPause: c >= 0 || !pauseMap.inSpeech(time) };
+        const p = c >= 0 ? candidates[c]! : undefined;
+        return {
+          time,
+          inPause: c >= 0 || !pauseMap.inSpeech(time),
+          evidence: {
+            pauseSec: p ? p.end - p.begin : 0,
+            soft: (p?.strength ?? 1) < 1,
+            depthDb: p ? pauseDepth(levels, frameSec, p) : 0,
+            movedSec: Math.abs(time - t0),
+          },
+        };
       });
     };
-    const snappedUnique = maxSnap > 0 ? joint() : unique.map((t) => ({ time: t, inPause: !pauseMap.inSpeech(t) }));
+    const snappedUnique = maxSnap > 0 ? joint() : unique.map((t) => ({ time: t, inPause: !pauseMap.inSpeech(t), evidence: undefined }));
     const snapped: typeof snappedUnique = [];
     for (let b = 0, u = -1; b <= k; b++) snapped.push(snappedUnique[same[b] ? u : ++u]!);
     // Without an open begin/end (a span between anchors) the text fills the span exactly.
-    if (headMax === 0 && !same[1]) snapped[0] = { time: 0, inPause: true };
-    if (tailMax === 0 && !same[k]) snapped[k] = { time: spanEnd - spanBegin, inPause: true };
+    if (headMax === 0 && !same[1]) snapped[0] = { time: 0, inPause: true, evidence: undefined };
+    if (tailMax === 0 && !same[k]) snapped[k] = { time: spanEnd - spanBegin, inPause: true, evidence: undefined };
     const bounds = snapped.map((s) => Math.min(spanEnd - spanBegin, Math.max(0, s.time)));
 
     // Speech the text lacks: horizontal stretches of the path over real speech, one span per fragment.
@@ -377,7 +392,7 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
         const inner = candidates.filter((p) => p.begin > fb + 0.05 && p.end < fe - 0.05);
         const choice = choosePauses({ expected: mappedBreaks, pauses: inner, distanceScale: SENTENCE_DISTANCE_SEC, maxDistance: 3 });
         const placed = choice.map((c, b) =>
-          c >= 0 ? { time: placeIn(inner[c]!), inPause: true } : { time: mappedBreaks[b]!, inPause: !pauseMap.inSpeech(mappedBreaks[b]!) },
+          c >= 0 ? { time: placeIn(inner[c]!, mappedBreaks[b]!), inPause: true } : { time: mappedBreaks[b]!, inPause: !pauseMap.inSpeech(mappedBreaks[b]!) },
         );
         for (const b of placed) edges.push({ time: Math.min(fe, Math.max(edges[edges.length - 1]!.time, b.time)), inPause: b.inPause });
       } else {
@@ -434,6 +449,7 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
         pauses: pauseMap.pauses.length,
         boundariesInPause: snapped.filter((s) => s.inPause).length,
         pathBoundaries: mapped.map((t) => round3(spanBegin + t)),
+        boundaryEvidence: snapped.map((x) => x.evidence),
         notInAudio: flags.filter((f) => f === 'not-in-audio').length,
         extraAudio: flags.filter((f) => f === 'extra-audio').length,
         timings: { ttsSec, featuresSec, dtwSec, refineSec },
@@ -460,6 +476,26 @@ export async function prepareSyntheticSpeech(input: Pick<AlignFragmentsInput, 'f
     input.fragments.map((f) => spokenText(f, withSentences)),
     { language: input.language, ssml: withSentences, cacheDir: input.options?.cacheDir, wordsPerMinute: input.options?.wordsPerMinute, signal: input.signal },
   );
+}
+
+/** dB between the speech around a pause (the 90th percentile of the 1 s on either side) and the pause's quietest 100 ms. */
+function pauseDepth(db: Float32Array, frameSec: number, p: { begin: number; end: number }): number {
+  const around: number[] = [];
+  const span = Math.round(1 / frameSec);
+  const b = Math.round(p.begin / frameSec);
+  const e = Math.round(p.end / frameSec);
+  for (let f = Math.max(0, b - span); f < b; f++) around.push(db[f]!);
+  for (let f = e; f < Math.min(db.length, e + span); f++) around.push(db[f]!);
+  const loud = quantile(around, 0.9);
+  const half = Math.max(1, Math.round(0.05 / frameSec));
+  let quiet = Infinity;
+  for (let f = b; f <= Math.max(b, e - 2 * half); f++) {
+    let acc = 0;
+    let n = 0;
+    for (let g = f; g < Math.min(db.length, f + 2 * half); g++, n++) acc += db[g]!;
+    if (n) quiet = Math.min(quiet, acc / n);
+  }
+  return Number.isFinite(quiet) && around.length ? loud - quiet : 0;
 }
 
 function spokenText(f: { text: string; sentences?: string[] }, ssml: boolean): string {

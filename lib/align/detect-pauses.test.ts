@@ -173,4 +173,22 @@ describe('quietestPoint', () => {
     expect(quietestPoint(db, 0.01, { begin: 1, end: 1.6 })).toBeLessThanOrEqual(1.41);
     expect(Math.abs(quietestPoint(db, 0.01, { begin: 1.2, end: 1.201 }) - 1.2)).toBeLessThanOrEqual(0.01);
   });
+
+  it('in a long pause (quiet speech swallowed by loud noise), keeps within 0.5 s of the estimate it is given', () => {
+    // A 3 s "pause" 1–4 s: quiet speech 1–2.2 s at −33 dB with a −36 dB dip at 1.6 s, the true pause 2.2–2.8 s at
+    // −34 dB, quiet speech 2.8–4 s at −33 dB. The middle third (2–3 s) holds the true pause; an estimate at 1.5 s
+    // must not be pulled to it from 0.7 s away, and one at 2.6 s finds the pause.
+    const db = levels([[1, -15], [0.5, -33], [0.2, -36], [0.5, -33], [0.6, -34], [1.2, -33], [1, -15]]);
+    const pause = { begin: 1, end: 4 };
+    const t = quietestPoint(db, 0.01, pause, 1.5);
+    expect(t).toBeGreaterThanOrEqual(1.5);
+    expect(t).toBeLessThanOrEqual(1.7);
+    const u = quietestPoint(db, 0.01, pause, 2.6);
+    expect(u).toBeGreaterThanOrEqual(2.2);
+    expect(u).toBeLessThanOrEqual(2.8);
+    // without an estimate, or in a pause up to LONG_PAUSE_SEC, the middle third as before
+    const v = quietestPoint(db, 0.01, pause);
+    expect(v).toBeGreaterThanOrEqual(2);
+    expect(v).toBeLessThanOrEqual(3);
+  });
 });

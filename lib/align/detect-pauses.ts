@@ -226,15 +226,30 @@ function quietRuns(db: Float32Array, frameSec: number, quiet: (f: number) => boo
   return split.filter(([a, b]) => b - a >= minPause);
 }
 
+/** A detected pause longer than this is searched near the path's estimate only (see quietestPoint). */
+export const LONG_PAUSE_SEC = 1.2;
+/** How far from the path's estimate a boundary may go inside a long pause. */
+const LONG_PAUSE_REACH_SEC = 0.5;
+
 /**
  * Where inside a pause to put a boundary: the quietest 100 ms of its middle third. Under noise a word's soft ending
  * (a final /s/, a falling vowel) reads as pause, so the detected pause starts early and its centre can fall in the
  * word; the word's tail is louder than the true pause, so the quietest stretch lies in the true pause.
+ * In loud noise (5 dB SNR) a detected pause can also swallow quiet speech on either side and grow to 1.5–3 s; its
+ * middle third then strays far from the true pause (1.3 s, measured on common-voice). So in a pause longer than
+ * LONG_PAUSE_SEC, when `near` (the path's estimate) is given, the search keeps within ±0.5 s of it.
  */
-export function quietestPoint(db: Float32Array, frameSec: number, pause: { begin: number; end: number }): number {
+export function quietestPoint(db: Float32Array, frameSec: number, pause: { begin: number; end: number }, near?: number): number {
   const len = pause.end - pause.begin;
-  const from = Math.max(0, Math.round((pause.begin + len / 3) / frameSec));
-  const to = Math.min(db.length - 1, Math.round((pause.end - len / 3) / frameSec));
+  let lo = pause.begin + len / 3;
+  let hi = pause.end - len / 3;
+  if (near !== undefined && len > LONG_PAUSE_SEC) {
+    const a = Math.max(pause.begin + 0.1 * len, near - LONG_PAUSE_REACH_SEC);
+    const b = Math.min(pause.end - 0.1 * len, near + LONG_PAUSE_REACH_SEC);
+    if (b >= a) [lo, hi] = [a, b];
+  }
+  const from = Math.max(0, Math.round(lo / frameSec));
+  const to = Math.min(db.length - 1, Math.round(hi / frameSec));
   const half = Math.max(1, Math.round(0.05 / frameSec));
   if (to < from) return (pause.begin + pause.end) / 2;
   let best = (pause.begin + pause.end) / 2;
