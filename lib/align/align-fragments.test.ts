@@ -228,9 +228,10 @@ describe('scoreFragments', () => {
       synthSec: [3, 3, 3, 3, 3, 3],
       edgeInPause: [true, true, true, false, true, true, true],
     });
-    expect(c[0]).toBe(1);
-    expect(c[2]).toBeCloseTo(0.8, 6); // its end is in speech
-    expect(c[3]).toBeCloseTo(0.8, 6); // its begin is in speech
+    expect(c[0]).toBeCloseTo(0.975, 6); // the chapter's median cost
+    expect(c[2]).toBeGreaterThan(0.78); // its end is in speech
+    expect(c[2]).toBeLessThanOrEqual(0.8);
+    expect(c[3]).toBeCloseTo(0.8 * 0.975, 6); // its begin is in speech
     expect(c[4]).toBe(0); // cost far above the chapter's
     expect(c[5]).toBe(0); // 6× slower than the chapter (a 3 s fragment is allowed some slack, see the next test)
   });
@@ -254,5 +255,30 @@ describe('scoreFragments', () => {
       edgeInPause: [true, true, true, true, true, true, true],
     });
     expect(d[0]).toBeLessThan(0.3);
+  });
+
+  it('ranks the two fragments around a boundary left in speech apart, the worse-matching one lower', () => {
+    const c = scoreFragments({
+      costs: [0.3, 0.31, 0.29, 0.3, 0.34, 0.33, 0.3, 0.28, 0.3, 0.31],
+      chars: Array(10).fill(50),
+      realSec: Array(10).fill(3),
+      synthSec: Array(10).fill(3),
+      edgeInPause: [true, true, true, true, true, false, true, true, true, true, true],
+    });
+    // boundary 5 (between fragments 4 and 5) is in speech: both lowest, fragment 4 (cost 0.34) strictly below 5 (0.33)
+    // — and also when both match better than the chapter's median
+    const below = scoreFragments({
+      costs: [0.3, 0.31, 0.29, 0.3, 0.25, 0.27, 0.3, 0.31, 0.3, 0.31],
+      chars: Array(10).fill(50),
+      realSec: Array(10).fill(3),
+      synthSec: Array(10).fill(3),
+      edgeInPause: [true, true, true, true, true, false, true, true, true, true, true],
+    });
+    expect(below[5]).toBeLessThan(below[4]!);
+    expect(c[4]).toBeLessThan(c[5]!);
+    expect(Math.max(c[4]!, c[5]!)).toBeLessThan(Math.min(...c.filter((_, i) => i !== 4 && i !== 5)));
+    // typical fragments still score at least 0.95
+    expect(Math.min(...c.filter((_, i) => i !== 4 && i !== 5))).toBeGreaterThanOrEqual(0.95);
+    expect(Math.min(...below.filter((_, i) => i !== 4 && i !== 5))).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -578,11 +578,15 @@ function median(xs: number[]): number {
 }
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
+/** How much s_cost can fall below 1 before the cost is an outlier (see scoreFragments). */
+const COST_SLOPE = 0.05;
 
 /**
  * confidence = s_cost · s_rate · s_ratio · s_edges, each in [0, 1]:
  * - s_cost: robust z of the fragment's mean DTW cost against the chapter (median, 1.4826·MAD);
- *   1 up to z = 2, falling linearly to 0 at z = 6.
+ *   1 − 0.05·sigmoid(z) up to z = 2 (0.994 at z = −2, 0.975 at the median, 0.956 at z = 2: fragments tied on every
+ *   other factor still rank by how well they match, as "lowest 10 %" must single out one of the two fragments
+ *   around a bad boundary), then falling linearly to 0 at z = 6.
  *   A short fragment's cost is an average over few frames: z is divided by √(3 s / synthetic seconds) below 3 s.
  * - s_rate: speaking rate (non-space chars per real second) vs the chapter median; 1 within a factor 1.6,
  *   0 at a factor 3.2 (log scale). A fragment's span holds half of each pause around it, which for a title or
@@ -616,7 +620,10 @@ export function scoreFragments(input: {
     const synth = Math.max(0.25, synthSec[i]!);
     const slack = Math.log(1 + 1.5 / synth);
     const z = Number.isFinite(c) ? (c - medCost) / mad / Math.sqrt(Math.max(1, 3 / synth)) : 6;
-    const sCost = clamp01(1 - Math.max(0, z - 2) / 4);
+    // a gentle slope below z = 2 keeps fragments apart that would otherwise tie at 1 (or at 0.8 for the two sides of
+    // one boundary in speech): the queue puts the worse-matching one first
+    const gentle = (x: number): number => 1 - COST_SLOPE / (1 + Math.exp(-x));
+    const sCost = z <= 2 ? gentle(z) : gentle(2) * clamp01(1 - (z - 2) / 4);
     const sRate = chars[i]! > 0 ? logShape(rates[i]!, medRate, slack) : 1;
     const sRatio = logShape(ratios[i]!, medRatio, slack);
     const sEdges = (edgeInPause[i] ? 1 : 0.8) * (edgeInPause[i + 1] ? 1 : 0.8);
