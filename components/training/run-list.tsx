@@ -11,6 +11,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+const shortDate = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 export function RunList({ initialRuns }: { initialRuns: TrainingRunView[] }) {
   const { data, error } = useApi<{ runs: TrainingRunView[] }>('/api/runs', {
@@ -23,32 +24,46 @@ export function RunList({ initialRuns }: { initialRuns: TrainingRunView[] }) {
   return (
     <div className="space-y-2">
       <ErrorAlert error={error} />
-      <table aria-label="Training runs" className="w-full rounded border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-100 text-left">
-          <tr><th className="px-2 py-2">Run</th><th>Project</th><th>Export</th><th>Status</th><th>Step</th><th>Loss</th><th>Dev CER</th><th>Test CER</th><th>Utt/s</th><th>Backend</th><th>Started</th></tr>
-        </thead>
-        <tbody>
-          {runs.map((r) => (
-            <tr key={r.id} className="border-t border-slate-200">
-              <td className="px-2 py-2"><Link href={`/runs/${r.id}`} className="font-mono text-indigo-700 hover:underline">{r.id}</Link></td>
-              <td className="pr-3">{r.source ? <Link href={`/projects/${r.source.projectId}/export`} className="hover:underline">{r.source.projectName}</Link> : '—'}</td>
-              <td className="pr-3 text-xs text-slate-600">
-                {r.source ? (
-                  <span title={`Export ${r.exportId}`}>{new Date(r.source.exportCreatedAt).toLocaleString()}{r.source.exportSummary && <span className="block text-slate-500">{r.source.exportSummary}</span>}</span>
-                ) : <span className="font-mono">{r.exportId} (deleted)</span>}
-              </td>
-              <td><StatusBadge status={r.status} />{r.etaSec !== null && <span className="ml-2 text-xs text-slate-500">ETA {formatDuration(r.etaSec)}</span>}</td>
-              <td>{r.step}/{r.steps}</td>
-              <td title={r.lossUnit ? `CTC loss ${LOSS_UNIT_LABELS[r.lossUnit]}` : undefined}>{r.lastLoss === null ? '—' : r.lastLoss.toFixed(3)}{r.lossUnit === 'utterance' && <span className="ml-1 text-xs text-amber-700">per utt.</span>}</td>
-              <td>{pct(r.devCer)}</td>
-              <td>{pct(r.testCer)}</td>
-              <td>{r.utterancesPerSec === null ? '—' : r.utterancesPerSec.toFixed(1)}</td>
-              <td>{r.backend ?? r.settings.backend}</td>
-              <td className="text-slate-500">{new Date(r.createdAt).toLocaleString()}</td>
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+        <table aria-label="Training runs" className="w-full text-sm [&_td]:px-2 [&_td]:py-2 [&_td]:align-top [&_th]:px-2 [&_th]:py-2 [&_th]:whitespace-nowrap">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th>Run</th><th>Project</th><th>Export</th><th>Status</th><th className="text-right">Step</th>
+              <th className="text-right" title="CTC loss per target character (nats)">Loss / char</th><th className="text-right">Dev CER</th><th className="text-right">Test CER</th>
+              <th className="text-right">Speed</th><th>Started</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id} className="border-t border-slate-200">
+                <td><Link href={`/runs/${r.id}`} className="font-mono text-indigo-700 hover:underline">{r.id}</Link></td>
+                <td>{r.source ? <Link href={`/projects/${r.source.projectId}/export`} className="hover:underline">{r.source.projectName}</Link> : '—'}</td>
+                <td className="text-xs text-slate-600">
+                  {r.source ? (
+                    <span title={`Export ${r.exportId}`}>
+                      <span className="whitespace-nowrap">{shortDate(r.source.exportCreatedAt)}</span>
+                      {r.source.exportSummary && <span className="block text-slate-500">{r.source.exportSummary}</span>}
+                    </span>
+                  ) : <span className="font-mono">{r.exportId} (deleted)</span>}
+                </td>
+                <td className="whitespace-nowrap"><StatusBadge status={r.status} />{r.etaSec !== null && <span className="ml-2 text-xs text-slate-500">ETA {formatDuration(r.etaSec)}</span>}</td>
+                <td className="whitespace-nowrap text-right tabular-nums">{r.step}/{r.steps}</td>
+                <td className="whitespace-nowrap text-right tabular-nums" title={r.lossUnit ? `CTC loss ${LOSS_UNIT_LABELS[r.lossUnit]}` : undefined}>
+                  {r.lastLoss === null ? '—' : r.lastLoss.toFixed(3)}
+                  {r.lossUnit === 'utterance' && <span className="block text-xs text-amber-700">per utterance</span>}
+                </td>
+                <td className="whitespace-nowrap text-right tabular-nums">{pct(r.devCer)}</td>
+                <td className="whitespace-nowrap text-right tabular-nums">{pct(r.testCer)}</td>
+                <td className="whitespace-nowrap text-right tabular-nums">
+                  {r.utterancesPerSec === null ? '—' : `${r.utterancesPerSec.toFixed(1)} utt/s`}
+                  <span className="block text-xs text-slate-500">{r.backend ?? r.settings.backend}</span>
+                </td>
+                <td className="text-xs text-slate-500">{shortDate(r.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
