@@ -73,7 +73,7 @@ export function VirtualList({
       role="listbox"
       aria-label={label}
       tabIndex={-1}
-      className={`relative overflow-y-auto ${className}`}
+      className={`relative overflow-y-auto outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 ${className}`}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       <div style={{ height: count * rowHeight, position: 'relative' }}>{rows}</div>
