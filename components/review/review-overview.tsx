@@ -1,6 +1,6 @@
 // A book's or project's review: reviewed audio per book and per chapter, then the queue (worst confidence
 // first, filtered, paginated), each row opening the chapter editor at that paragraph. Server-rendered; the
-// filters are a plain GET form.
+// filters are a plain GET form. Each chapter row says who reviews it; admins change that there.
 import Link from 'next/link';
 import { Fragment } from 'react';
 import type { ReviewProgress, ProgressNumbers } from '@/lib/review/review-progress.ts';
@@ -8,12 +8,21 @@ import type { ReviewQueueItem } from '@/lib/review/review-queue.ts';
 import { FRAGMENT_STATUSES } from '@/lib/review/fragment-view.ts';
 import { REVIEW_PAGE_SIZE, reviewPageHref, type ReviewPageFilters } from '@/lib/review/review-page-filters.ts';
 import { ProgressBar } from '../ui/progress-bar.tsx';
+import type { ChapterAssignments } from './chapter-assignments.ts';
+import { ChapterAssigneeSelect } from './chapter-assignee-select.tsx';
+import { assigneeLabel } from './assignee-label.ts';
 
 function hours(sec: number): string {
   return sec >= 3600 ? `${(sec / 3600).toFixed(2)} h` : `${(sec / 60).toFixed(1)} min`;
 }
 
-function ProgressRow({ label, href, p }: { label: string; href: string; p: ProgressNumbers }) {
+function AssigneeCell({ chapterId, label, assignments }: { chapterId: string; label: string; assignments: ChapterAssignments }) {
+  const assignee = assignments.byChapter[chapterId] ?? null;
+  if (assignments.users) return <ChapterAssigneeSelect chapterId={chapterId} chapterLabel={label} assignee={assignee} users={assignments.users} />;
+  return <span className={assignee ? 'text-slate-700' : 'text-slate-400'}>{assignee ? assigneeLabel(assignee) : 'Unassigned'}</span>;
+}
+
+function ProgressRow({ label, href, p, assignee }: { label: string; href: string; p: ProgressNumbers; assignee?: React.ReactNode }) {
   const left = p.fragments.auto + p.fragments.edited;
   return (
     <tr className="border-t border-slate-100">
@@ -28,7 +37,8 @@ function ProgressRow({ label, href, p }: { label: string; href: string; p: Progr
       <td className="py-1 pr-3 tabular-nums text-slate-600">
         {hours(p.reviewedSec)} of {hours(p.totalSec)} ({Math.round(p.reviewedRatio * 100)} %)
       </td>
-      <td className="py-1 tabular-nums text-slate-600">{left} to review</td>
+      <td className="py-1 pr-3 tabular-nums text-slate-600">{left} to review</td>
+      <td className="py-1 pr-2">{assignee}</td>
     </tr>
   );
 }
@@ -40,6 +50,7 @@ export function ReviewOverview({
   progress,
   queue,
   filters,
+  assignments,
 }: {
   title: string;
   back: { href: string; label: string };
@@ -48,6 +59,8 @@ export function ReviewOverview({
   progress: ReviewProgress;
   queue: { total: number; items: ReviewQueueItem[] };
   filters: ReviewPageFilters;
+  /** Who has which chapter (shown in the Progress table; a select for admins). */
+  assignments: ChapterAssignments;
 }) {
   const pages = Math.max(1, Math.ceil(queue.total / REVIEW_PAGE_SIZE));
   const bookTitle = new Map(progress.books.map((b) => [b.bookId, b.title]));
@@ -70,21 +83,34 @@ export function ReviewOverview({
 
       <section aria-label="Progress">
         <h2 className="mb-2 text-lg font-semibold">Progress</h2>
-        <table className="w-full rounded border border-slate-200 bg-white text-sm">
+        <table className="w-full rounded border border-slate-200 bg-white text-sm" aria-label="Progress by chapter">
+          <thead className="sr-only">
+            <tr>
+              <th>Chapter</th>
+              <th>Reviewed</th>
+              <th>Reviewed audio</th>
+              <th>Left</th>
+              <th>Assigned to</th>
+            </tr>
+          </thead>
           <tbody>
             {progress.books.map((b) => (
               <Fragment key={b.bookId}>
                 {manyBooks && <ProgressRow label={b.title} href={`/books/${b.bookId}/review`} p={b} />}
                 {progress.chapters
                   .filter((c) => c.bookId === b.bookId)
-                  .map((c) => (
-                    <ProgressRow
-                      key={c.chapterId}
-                      label={`${manyBooks ? '\u00a0\u00a0\u00a0' : ''}${c.position + 1}. ${c.title ?? `Chapter ${c.position + 1}`}`}
-                      href={`/chapters/${c.chapterId}/review`}
-                      p={c}
-                    />
-                  ))}
+                  .map((c) => {
+                    const label = `${c.position + 1}. ${c.title ?? `Chapter ${c.position + 1}`}`;
+                    return (
+                      <ProgressRow
+                        key={c.chapterId}
+                        label={`${manyBooks ? '\u00a0\u00a0\u00a0' : ''}${label}`}
+                        href={`/chapters/${c.chapterId}/review`}
+                        p={c}
+                        assignee={<AssigneeCell chapterId={c.chapterId} label={label} assignments={assignments} />}
+                      />
+                    );
+                  })}
               </Fragment>
             ))}
           </tbody>

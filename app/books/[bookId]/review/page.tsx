@@ -4,6 +4,7 @@ import { reviewProgress } from '@/lib/review/review-progress.ts';
 import { reviewQueue } from '@/lib/review/review-queue.ts';
 import { parseReviewPageFilters, reviewQueueFilters } from '@/lib/review/review-page-filters.ts';
 import { ReviewOverview } from '@/components/review/review-overview.tsx';
+import { loadChapterAssignments } from '@/components/review/chapter-assignments.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +14,11 @@ export default async function BookReviewPage({ params, searchParams }: { params:
   const { bookId } = await params;
   const filters = parseReviewPageFilters(await searchParams);
   try {
-    const [progress, queue] = await Promise.all([reviewProgress({ bookId }), reviewQueue({ bookId, ...reviewQueueFilters(filters) })]);
+    const [progress, queue, assignments] = await Promise.all([
+      reviewProgress({ bookId }),
+      reviewQueue({ bookId, ...reviewQueueFilters(filters) }),
+      loadChapterAssignments({ bookId }),
+    ]);
     const title = progress.books[0]?.title ?? 'book';
     return (
       <ReviewOverview
@@ -23,6 +28,7 @@ export default async function BookReviewPage({ params, searchParams }: { params:
         progress={progress}
         queue={queue}
         filters={filters}
+        assignments={assignments}
       />
     );
   } catch (e) {

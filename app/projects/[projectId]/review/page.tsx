@@ -4,6 +4,7 @@ import { reviewProgress } from '@/lib/review/review-progress.ts';
 import { reviewQueue } from '@/lib/review/review-queue.ts';
 import { parseReviewPageFilters, reviewQueueFilters } from '@/lib/review/review-page-filters.ts';
 import { ReviewOverview } from '@/components/review/review-overview.tsx';
+import { loadChapterAssignments } from '@/components/review/chapter-assignments.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,11 @@ export default async function ProjectReviewPage({ params, searchParams }: { para
   const project = await findProject(projectId);
   if (!project) notFound();
   const filters = parseReviewPageFilters(await searchParams);
-  const [progress, queue] = await Promise.all([reviewProgress({ projectId }), reviewQueue({ projectId, ...reviewQueueFilters(filters) })]);
+  const [progress, queue, assignments] = await Promise.all([
+    reviewProgress({ projectId }),
+    reviewQueue({ projectId, ...reviewQueueFilters(filters) }),
+    loadChapterAssignments({ projectId }),
+  ]);
   return (
     <ReviewOverview
       title={project.name}
@@ -23,6 +28,7 @@ export default async function ProjectReviewPage({ params, searchParams }: { para
       progress={progress}
       queue={queue}
       filters={filters}
+      assignments={assignments}
     />
   );
 }
