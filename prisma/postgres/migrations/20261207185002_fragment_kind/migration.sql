@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Fragment" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT 'paragraph';
