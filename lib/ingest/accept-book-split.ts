@@ -1,8 +1,10 @@
-// Accepting the split turns each (audio file, text part) pair into a Chapter with one Fragment per paragraph.
+// Accepting the split turns each (audio file, text part) pair into a Chapter with one Fragment per paragraph
+// (the ebook parser's headings become fragments of kind 'heading').
 // Times stay empty until alignment.
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { normaliseForLanguage } from '../text/normalise-for-language.ts';
+import { fragmentKindOf } from '../chapter-alignment/fragment-kind.ts';
 import { getBook } from './get-book.ts';
 import { readParsedEbook } from './read-parsed-ebook.ts';
 import { queueChapterAlignment } from '../chapter-alignment/queue-chapter-alignment.ts';
@@ -51,6 +53,7 @@ export async function acceptBookSplit(bookId: string, expectedStarts?: number[])
             position: j,
             text: p.text,
             normText: normaliseForLanguage(p.text, book.language),
+            kind: fragmentKindOf(p.kind),
           })),
         });
         made.push(chapter);

@@ -68,6 +68,8 @@ describe('importBook', () => {
     for (const [i, c] of chapters.entries()) {
       expect(c.audioFileId).toBe(audio[i]!.id);
       expect(c.fragments.map((f) => f.text)).toEqual([DEMO_CHAPTERS[i]!.heading, ...DEMO_CHAPTERS[i]!.paragraphs]);
+      // the ebook's heading is a fragment of kind heading; the rest are paragraphs
+      expect(c.fragments.map((f) => f.kind)).toEqual(['heading', ...DEMO_CHAPTERS[i]!.paragraphs.map(() => 'paragraph')]);
     }
     // Spanish normalisation of the transcript (abbreviation, number, roman numeral)
     expect(chapters[0]!.fragments[2]!.normText).toBe('el señor tomás tenía sesenta y dos años y una barca vieja los pescadores decían que conocía el mar mejor que nadie');
