@@ -16,6 +16,8 @@ export default defineConfig({
       'lib/review/update-fragment.test.ts',
       'lib/review/revisions.test.ts',
       'lib/review/review-queue.test.ts',
+      'lib/review/assign-chapter.test.ts',
+      'app/api/chapters/[[]chapterId]/assignee/route.test.ts',
       'lib/export/export-use-cases.test.ts',
       'lib/auth/auth.test.ts',
       'app/api/auth/auth-routes.test.ts',
