@@ -118,6 +118,7 @@ Options:
   --seed N             split seed (default 1)
   --formats LIST       tfrecord,librispeech,jsonl (default all three)
   --status LIST        fragment statuses to export (default approved), e.g. approved,edited
+  --include-headings   also export headings ("CAPÍTULO I"; left out by default, counted in the summary)
   --min-duration S     shortest example in seconds (default 1)
   --max-duration S     longest example in seconds (default 20)
   --shard-mb MB        target shard size (default 150)
@@ -142,6 +143,7 @@ Options:
           'pad-ms': { type: 'string' },
           gzip: { type: 'boolean' },
           t2t: { type: 'boolean' },
+          'include-headings': { type: 'boolean' },
         },
       });
       const [project] = positionals;
@@ -163,6 +165,7 @@ Options:
         padMs: values['pad-ms'],
         gzip: values.gzip,
         t2t: values.t2t,
+        includeHeadings: values['include-headings'],
         log: (m) => process.stderr.write(`${m}\n`),
       });
       process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -7,7 +7,7 @@ const books = [{ id: 'b1' }, { id: 'b2' }, { id: 'b3' }];
 describe('export form state', () => {
   it('starts from the defaults when the project has no export', () => {
     const f = formFromSettings(undefined, books);
-    expect(f).toMatchObject({ bookIds: ['b1', 'b2', 'b3'], statuses: ['approved'], train: '60', group: 'chapter', unit: 'paragraph' });
+    expect(f).toMatchObject({ bookIds: ['b1', 'b2', 'b3'], statuses: ['approved'], train: '60', group: 'chapter', unit: 'paragraph', includeHeadings: false });
     expect(parseExportSettings({ projectId: 'p', ...toSettings(f, books.length) })).toMatchObject({ ratios: { train: 60, dev: 20, test: 20 } });
   });
 
@@ -19,6 +19,7 @@ describe('export form state', () => {
       ratios: { train: 80, dev: 10, test: 10 },
       group: 'speaker',
       unit: 'sentence',
+      includeHeadings: true,
       seed: 7,
       formats: ['tfrecord'],
       gzip: true,

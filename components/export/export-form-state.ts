@@ -14,6 +14,7 @@ export type FormState = {
   test: string;
   group: string;
   unit: string;
+  includeHeadings: boolean;
   seed: string;
   formats: string[];
   t2t: boolean;
@@ -33,6 +34,7 @@ const DEFAULTS: Omit<FormState, 'bookIds'> = {
   test: '20',
   group: 'chapter',
   unit: 'paragraph',
+  includeHeadings: false,
   seed: '1',
   formats: ['tfrecord', 'librispeech', 'jsonl'],
   t2t: false,
@@ -60,6 +62,8 @@ export function formFromSettings(last: ExportSettings | undefined, books: { id: 
     test: str(last.ratios.test),
     group: last.group,
     unit: last.unit,
+    // exports stored before the option had no headings to leave out
+    includeHeadings: last.includeHeadings ?? false,
     seed: str(last.seed),
     formats: [...last.formats],
     t2t: last.t2t,
@@ -84,6 +88,7 @@ export function toSettings(f: FormState, allBooks: number) {
     ratios: { train: num(f.train) ?? 0, dev: num(f.dev) ?? 0, test: num(f.test) ?? 0 },
     group: f.group,
     unit: f.unit,
+    includeHeadings: f.includeHeadings,
     seed: num(f.seed) ?? 1,
     formats: f.formats,
     t2t: f.t2t,

@@ -109,6 +109,9 @@ export function ExportForm({ projectId, books, lastSettings, onStarted }: { proj
           <Field label="Max duration (s)" value={form.maxDuration} onChange={(v) => set('maxDuration', v)} />
           <Field label="Max chars per second" value={form.maxCharsPerSec} onChange={(v) => set('maxCharsPerSec', v)} />
           <Field label="Min confidence" value={form.minConfidence} onChange={(v) => set('minConfidence', v)} />
+          <label className="inline-flex items-center gap-1 self-end text-sm text-slate-700">
+            <input type="checkbox" checked={form.includeHeadings} onChange={(e) => set('includeHeadings', e.target.checked)} /> Include headings
+          </label>
         </fieldset>
         <fieldset className="flex flex-wrap gap-3">
           <legend className="mb-1 text-sm font-medium">Split</legend>
@@ -190,7 +193,7 @@ function PreviewTable({ preview }: { preview: ExportPreview | null }) {
         </tbody>
       </table>
       {excluded.length > 0 && (
-        <p className="mt-1 text-xs text-slate-500">Left out: {excluded.map(([k, v]) => `${v} (${k})`).join(', ')}</p>
+        <p className="mt-1 text-xs text-slate-500">Left out: {excluded.map(([k, v]) => `${v} (${k === 'heading' ? 'headings' : k})`).join(', ')}</p>
       )}
     </div>
   );

@@ -20,7 +20,7 @@ function input(extra: Partial<ExportSettingsInput> = {}): DatasetManifestInput {
         ['c2', 'dev'],
         ['c1', 'train'],
       ]),
-      excluded: { status: 1, untimed: 0, duration: 2, charsPerSec: 0, confidence: 0, text: 0, noAudio: 0 },
+      excluded: { status: 1, heading: 0, untimed: 0, duration: 2, charsPerSec: 0, confidence: 0, text: 0, noAudio: 0 },
       vocab: ['<blank>', '<space>', 'a', 'b'],
     },
     plan: {

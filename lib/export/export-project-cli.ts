@@ -22,6 +22,7 @@ export type ExportCliOptions = {
   padMs?: string;
   gzip?: boolean;
   t2t?: boolean;
+  includeHeadings?: boolean;
   log?: (message: string) => void;
   signal?: AbortSignal;
 };
@@ -52,6 +53,7 @@ export async function exportProjectCli(o: ExportCliOptions) {
       ratios: o.split ? parseSplitRatios(o.split) : undefined,
       group: o.group,
       unit: o.unit,
+      includeHeadings: o.includeHeadings ?? false,
       seed: num(o.seed, '--seed'),
       formats: list(o.formats),
       t2t: o.t2t ?? false,
@@ -82,6 +84,8 @@ export async function exportProjectCli(o: ExportCliOptions) {
     examples: stats.examples,
     hours: stats.hours,
     splits: Object.fromEntries(SPLITS.map((s) => [s, { examples: stats.splits[s].examples, hours: stats.splits[s].hours }])),
+    /** Headings left out (0 with --include-headings). */
+    headingsLeftOut: stats.excluded.heading ?? 0,
     shards: stats.shards,
     reusedShards: stats.reused.shards,
     seconds: stats.seconds,

@@ -43,6 +43,8 @@ export const exportSettingsSchema = z
     group: z.enum(EXPORT_GROUPS).default('chapter'),
     /** One example per paragraph, or per sentence of each selected paragraph (filters then apply per sentence). */
     unit: z.enum(EXPORT_UNITS).default('paragraph'),
+    /** Also export fragments of kind heading ("CAPÍTULO I"): left out by default (counted in excluded.heading). */
+    includeHeadings: z.boolean().default(false),
     seed: z.number().int().min(0).max(2 ** 31).default(1),
     formats: z
       .array(z.enum(EXPORT_FORMATS))

@@ -2,6 +2,8 @@
 // 'sentence', which of their sentences) pass the filters, their exact sample ranges (cut like cutSamples,
 // padding clamped to the neighbours), targets, and the split of each. Shared by the preview and the export
 // itself, so both always agree. The status filter picks paragraphs; the other filters judge each example.
+// Headings (Fragment.kind) are left out unless settings.includeHeadings, counted in excluded.heading; they
+// still bound their neighbours' padding.
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { assignSplits, SPLITS, type Split } from '../corpus/split-corpus.ts';
@@ -10,6 +12,7 @@ import { buildVocab, textToTargets } from '../corpus/vocab.ts';
 import { TRANSCRIPT_ALPHABET } from '../text/normalise-spanish.ts';
 import type { ExportSettings } from './export-settings.ts';
 import { exampleSpans } from './example-spans.ts';
+import { isHeading } from '../chapter-alignment/fragment-kind.ts';
 
 export const EXPORT_SAMPLE_RATE = 16_000;
 
@@ -43,7 +46,7 @@ export type ExampleMeta = {
   status: string;
 };
 
-export type ExcludedCounts = Record<'status' | 'untimed' | 'duration' | 'charsPerSec' | 'confidence' | 'text' | 'noAudio', number>;
+export type ExcludedCounts = Record<'status' | 'heading' | 'untimed' | 'duration' | 'charsPerSec' | 'confidence' | 'text' | 'noAudio', number>;
 
 export type Selection = {
   vocab: string[];
@@ -97,7 +100,7 @@ export async function selectExamples(settings: ExportSettings): Promise<Selectio
   const vocab = buildVocab(TRANSCRIPT_ALPHABET);
   const f = settings.filters;
   const statuses = new Set<string>(f.statuses);
-  const excluded: ExcludedCounts = { status: 0, untimed: 0, duration: 0, charsPerSec: 0, confidence: 0, text: 0, noAudio: 0 };
+  const excluded: ExcludedCounts = { status: 0, heading: 0, untimed: 0, duration: 0, charsPerSec: 0, confidence: 0, text: 0, noAudio: 0 };
   const examples: Omit<ExampleMeta, 'split'>[] = [];
   const chapters: Selection['chapters'] = [];
 
@@ -113,7 +116,7 @@ export async function selectExamples(settings: ExportSettings): Promise<Selectio
         audioFile: { select: { status: true, pcmKey: true, pcmSamples: true, durationSec: true } },
         fragments: {
           orderBy: { position: 'asc' },
-          select: { id: true, position: true, begin: true, end: true, text: true, normText: true, status: true, confidence: true, sentences: true },
+          select: { id: true, position: true, kind: true, begin: true, end: true, text: true, normText: true, status: true, confidence: true, sentences: true },
         },
       },
     });
@@ -130,6 +133,7 @@ export async function selectExamples(settings: ExportSettings): Promise<Selectio
       for (const span of spans) {
         const fr = timed[span.fragmentIndex]!;
         if (!statuses.has(fr.status)) continue;
+        if (!settings.includeHeadings && isHeading(fr)) continue;
         if (!audio || audio.status !== 'ready' || !audio.pcmKey) {
           // counted once per paragraph
           if (!noAudio.has(span.fragmentIndex)) excluded.noAudio++;
@@ -191,7 +195,12 @@ export async function selectExamples(settings: ExportSettings): Promise<Selectio
       }
       // Fragments of other statuses are not counted as "excluded": the status filter is the selection itself.
       excluded.status += ch.fragments.filter((x) => !statuses.has(x.status)).length;
-      excluded.untimed += ch.fragments.filter((x) => statuses.has(x.status) && !(x.begin !== null && x.end !== null && x.end > x.begin)).length;
+      // A heading of a selected status is counted once, as a heading (timed or not).
+      const leftOut = (x: { kind: string }) => !settings.includeHeadings && isHeading(x);
+      excluded.heading += ch.fragments.filter((x) => statuses.has(x.status) && leftOut(x)).length;
+      excluded.untimed += ch.fragments.filter(
+        (x) => statuses.has(x.status) && !leftOut(x) && !(x.begin !== null && x.end !== null && x.end > x.begin),
+      ).length;
       if (used) chapters.push({ id: ch.id, bookId: book.id, position: ch.position, title: ch.title, pcmKey: audio!.pcmKey!, speakerId });
     }
   }

@@ -22,6 +22,8 @@ export type SeedFragmentSpec = {
   /** Stored sentences (normalised texts and times); the paragraph's text is then theirs, each a capitalised
    * sentence with a full stop, and their confidence when given. */
   sentences?: { text: string; begin: number; end: number; confidence?: number }[];
+  /** Fragment.kind (default paragraph). */
+  kind?: 'paragraph' | 'heading';
 };
 
 export type SeedExportCorpusOptions = {
@@ -125,6 +127,7 @@ export async function seedExportCorpus(opts: SeedExportCorpusOptions = {}) {
           normText: f.sentences ? f.sentences.map((x) => x.text).join(' ') : f.text,
           status: f.status,
           confidence: f.confidence,
+          kind: f.kind ?? 'paragraph',
           sentences: f.sentences ? JSON.stringify(f.sentences.map((x) => ({ text: original(x.text), normText: x.text, begin: x.begin, end: x.end, ...(x.confidence !== undefined ? { confidence: x.confidence } : {}) }))) : null,
         })),
       });
