@@ -25,14 +25,17 @@ export async function alignChapter(chapterId: string, ctx: Pick<JobContext, 'pro
   if (chapter.fragments.length === 0) throw new AppError('INVALID_INPUT', `Chapter "${chapter.title}" has no paragraphs to align.`);
   await db.chapter.update({ where: { id: chapterId }, data: { alignStatus: 'aligning', alignError: null } });
   try {
-    const result = await alignFragments({
-      audioWav: getStorage().localPath(chapter.audioFile.pcmKey),
-      fragments: chapter.fragments.map((f) => alignerInput(f, chapter.book.language)),
-      language: chapter.book.language,
-      signal: ctx.signal,
-      onProgress: (f) => ctx.progress(0.02 + 0.93 * f, `Aligning ${chapter.fragments.length} paragraphs (${Math.round(f * 100)} %)`),
-      options: { cacheDir: path.join(getConfig().dataDir, 'cache', 'tts') },
-    });
+    // the stored file itself on local storage, a scratch copy on S3 (removed after)
+    const result = await getStorage().withLocalFile(chapter.audioFile.pcmKey, (audioWav) =>
+      alignFragments({
+        audioWav,
+        fragments: chapter.fragments.map((f) => alignerInput(f, chapter.book.language)),
+        language: chapter.book.language,
+        signal: ctx.signal,
+        onProgress: (f) => ctx.progress(0.02 + 0.93 * f, `Aligning ${chapter.fragments.length} paragraphs (${Math.round(f * 100)} %)`),
+        options: { cacheDir: path.join(getConfig().dataDir, 'cache', 'tts') },
+      }),
+    );
     ctx.progress(0.96, 'Saving times');
     const changed = await db.$transaction(
       async (tx) => {

@@ -29,15 +29,18 @@ export async function realignSpan(
   if (!(range.end > range.begin)) throw new AppError('INVALID_INPUT', 'There is no audio between these anchors.');
   const frags = chapter.fragments.slice(range.first, range.last + 1);
   const language = chapter.book.language;
-  const result = await alignFragments({
-    audioWav: getStorage().localPath(chapter.audioFile.pcmKey),
-    fragments: frags.map((f) => alignerInput(f, language)),
-    language,
-    span: { begin: range.begin, end: range.end },
-    signal: ctx.signal,
-    onProgress: (f) => ctx.progress(0.02 + 0.95 * f, `Re-aligning ${frags.length} paragraphs (${Math.round(f * 100)} %)`),
-    options: { cacheDir: path.join(getConfig().dataDir, 'cache', 'tts') },
-  });
+  // the stored file itself on local storage, a scratch copy on S3 (removed after)
+  const result = await getStorage().withLocalFile(chapter.audioFile.pcmKey, (audioWav) =>
+    alignFragments({
+      audioWav,
+      fragments: frags.map((f) => alignerInput(f, language)),
+      language,
+      span: { begin: range.begin, end: range.end },
+      signal: ctx.signal,
+      onProgress: (f) => ctx.progress(0.02 + 0.95 * f, `Re-aligning ${frags.length} paragraphs (${Math.round(f * 100)} %)`),
+      options: { cacheDir: path.join(getConfig().dataDir, 'cache', 'tts') },
+    }),
+  );
   const byId = new Map(result.fragments.map((f) => [f.id, f]));
   return {
     kind: 'realign-proposal',

@@ -28,7 +28,6 @@ export async function checkChapterWithModel(input: CheckChapterInput, ctx: Pick<
   });
   if (!chapter) throw new AppError('NOT_FOUND', `Chapter ${input.chapterId} does not exist.`);
   if (!chapter.audioFile.pcmKey) throw new AppError('INVALID_INPUT', 'The chapter audio has no 16 kHz working copy yet: wait for its ingestion to finish.');
-  const wav = getStorage().localPath(chapter.audioFile.pcmKey);
   const aligned = chapter.fragments.filter((f) => f.begin !== null && f.end !== null && f.end > f.begin);
   const run = await getTrainingRunRow(input.runId);
   // Default: the backend the run trained on (a CPU run stays on the CPU paths; 'auto' probes for a GPU).
@@ -38,20 +37,24 @@ export async function checkChapterWithModel(input: CheckChapterInput, ctx: Pick<
   let flagged = 0;
   let cleared = 0;
   let cerSum = 0;
+  const pcmKey = chapter.audioFile.pcmKey;
   try {
-    for (const [i, f] of aligned.entries()) {
-      if (ctx.signal.aborted) throw new Error('Cancelled');
-      const { samples } = await cutSamples(wav, { begin: f.begin!, end: f.end! });
-      const modelText = await transcribeSamples(model, vocab, samples);
-      const modelCer = fragmentCer(f.normText, modelText);
-      cerSum += modelCer;
-      const flag = nextModelFlag({ flag: f.flag, status: f.status, cer: modelCer, threshold });
-      if (flag === MODEL_MISMATCH_FLAG) flagged++;
-      else if (f.flag === MODEL_MISMATCH_FLAG) cleared++;
-      // The fragment's version is not bumped: this is not an edit of its text or timing.
-      await db.fragment.update({ where: { id: f.id }, data: { modelText, modelCer, flag } });
-      ctx.progress((i + 1) / aligned.length, `Transcribed ${i + 1}/${aligned.length} paragraphs · ${flagged} flagged`);
-    }
+    // the stored file itself on local storage, a scratch copy on S3 (removed after)
+    await getStorage().withLocalFile(pcmKey, async (wav) => {
+      for (const [i, f] of aligned.entries()) {
+        if (ctx.signal.aborted) throw new Error('Cancelled');
+        const { samples } = await cutSamples(wav, { begin: f.begin!, end: f.end! });
+        const modelText = await transcribeSamples(model, vocab, samples);
+        const modelCer = fragmentCer(f.normText, modelText);
+        cerSum += modelCer;
+        const flag = nextModelFlag({ flag: f.flag, status: f.status, cer: modelCer, threshold });
+        if (flag === MODEL_MISMATCH_FLAG) flagged++;
+        else if (f.flag === MODEL_MISMATCH_FLAG) cleared++;
+        // The fragment's version is not bumped: this is not an edit of its text or timing.
+        await db.fragment.update({ where: { id: f.id }, data: { modelText, modelCer, flag } });
+        ctx.progress((i + 1) / aligned.length, `Transcribed ${i + 1}/${aligned.length} paragraphs · ${flagged} flagged`);
+      }
+    });
   } finally {
     model.dispose();
   }
