@@ -1,5 +1,6 @@
 'use client';
-// One row of the paragraph list: position (and anchors), text and transcript, times, flag, status, confidence.
+// One row of the paragraph list: position (and anchors), text and transcript (a heading marked as such), times,
+// flag, status, confidence.
 import type { FragmentView } from '@/lib/review/fragment-view.ts';
 import { STATUS_PILL } from './status-pill.ts';
 import { LOW_CONFIDENCE } from '@/lib/review/wave-regions.ts';
@@ -45,7 +46,14 @@ export function ParagraphRow({
         )}
       </span>
       <div className="min-w-0 flex-1">
-        <div className="truncate">{f.text}</div>
+        <div className="truncate">
+          {f.kind === 'heading' && (
+            <span className="mr-1 rounded bg-violet-100 px-1 text-[10px] font-medium uppercase text-violet-800" title="Heading: aligned, left out of exports unless asked">
+              heading
+            </span>
+          )}
+          {f.text}
+        </div>
         <div className="truncate text-xs text-slate-500">{f.normText}</div>
       </div>
       <div className="flex w-36 shrink-0 flex-col items-end text-xs">

@@ -16,6 +16,9 @@ export type FragmentView = {
   text: string;
   normText: string;
   status: string;
+  /** 'paragraph' or 'heading' (lib/chapter-alignment/fragment-kind.ts): a heading is left out of exports by default.
+   * Always set by fragmentView; optional so editor fixtures built by hand stay paragraphs. */
+  kind?: string;
   confidence: number | null;
   flag: string | null;
   /** Anchors: a locked begin/end is never moved by re-alignment and cannot be dragged. */
@@ -43,6 +46,7 @@ export function fragmentView(f: FragmentRow): FragmentView {
     text: f.text,
     normText: f.normText,
     status: f.status,
+    kind: f.kind,
     confidence: f.confidence,
     flag: f.flag,
     lockedBegin: f.lockedBegin,
