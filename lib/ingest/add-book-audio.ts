@@ -47,24 +47,27 @@ export async function addBookAudio(bookId: string, fileName: string, source: Rea
     const tempKey = `books/${bookId}/uploads/${randomUUID()}.zip`;
     await storage.putStream(tempKey, source, { maxBytes: getConfig().maxUploadBytes, label: name });
     try {
-      const zip = await readAudioZip(storage.localPath(tempKey), name);
-      try {
-        if (zip.entries.length === 0) {
-          throw new AppError('INVALID_INPUT', `${name} holds no audio files (${AUDIO_EXTENSIONS.join(', ')}).`, { file: name });
-        }
-        for (const entry of zip.entries) {
-          try {
-            stored.push(await storeOne(bookId, entry.name, await entry.open()));
-          } catch (e) {
-            // keep what is stored so far out of the database: nothing half-added
-            await Promise.all(stored.map((s) => storage.delete(storageKeys.audioDir(bookId, s.id))));
-            throw e;
+      // the ZIP as a local file (itself locally, a scratch copy on S3): its entries are read by offset
+      await storage.withLocalFile(tempKey, async (zipFile) => {
+        const zip = await readAudioZip(zipFile, name);
+        try {
+          if (zip.entries.length === 0) {
+            throw new AppError('INVALID_INPUT', `${name} holds no audio files (${AUDIO_EXTENSIONS.join(', ')}).`, { file: name });
           }
+          for (const entry of zip.entries) {
+            try {
+              stored.push(await storeOne(bookId, entry.name, await entry.open()));
+            } catch (e) {
+              // keep what is stored so far out of the database: nothing half-added
+              await Promise.all(stored.map((s) => storage.delete(storageKeys.audioDir(bookId, s.id))));
+              throw e;
+            }
+          }
+          skipped = zip.skipped;
+        } finally {
+          zip.close();
         }
-        skipped = zip.skipped;
-      } finally {
-        zip.close();
-      }
+      });
     } finally {
       await storage.delete(tempKey);
     }

@@ -1,6 +1,5 @@
 // Ingest of one audio file: probe, 16 kHz mono PCM beside the original, waveform peaks, loudness, clipping.
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -23,31 +22,37 @@ export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
   await db.audioFile.update({ where: { id: audio.id }, data: { status: 'ingesting', error: null } });
   try {
     ctx.progress(0.01, `Reading ${audio.originalName}`);
-    const probe = await probeAudio(storage.localPath(audio.originalKey), audio.originalName, ctx.signal);
     const pcmKey = storageKeys.audioPcm(audio.bookId, audio.id);
-    const pcmPath = storage.localPath(pcmKey);
-    await mkdir(path.dirname(pcmPath), { recursive: true });
-    // temp files of an attempt whose worker died (this job holds the lease now, so nobody else owns them)
-    for (const name of await readdir(path.dirname(pcmPath))) {
-      if (name.endsWith('.part')) await rm(path.join(path.dirname(pcmPath), name), { force: true });
-    }
-    // a file decoding to clearly less than its header declares is truncated: it fails, naming the upload
-    const { samples } = await convertToPcm(storage.localPath(audio.originalKey), pcmPath, {
-      durationSec: probe.durationSec,
-      declaredDurationSec: probe.durationFromBitRate ? undefined : probe.durationSec,
-      displayName: audio.originalName,
-      signal: ctx.signal,
-      onProgress: (f) => ctx.progress(0.02 + 0.78 * f, `Converting to 16 kHz mono (${Math.round(f * 100)} %)`),
-    });
+    const peaksKey = storageKeys.audioPeaks(audio.bookId, audio.id);
+    // The upload as a local file (itself locally, a scratch copy on S3); the PCM and peaks are made in scratch files
+    // (a crashed attempt's are swept at the next worker start), measured there, then stored under their keys.
+    const pcmPath = storage.tempPath('.wav');
+    const peaksPath = storage.tempPath('.bin');
+    const made = await storage
+      .withLocalFile(audio.originalKey, async (original) => {
+        const probe = await probeAudio(original, audio.originalName, ctx.signal);
+        // a file decoding to clearly less than its header declares is truncated: it fails, naming the upload
+        const { samples } = await convertToPcm(original, pcmPath, {
+          durationSec: probe.durationSec,
+          declaredDurationSec: probe.durationFromBitRate ? undefined : probe.durationSec,
+          displayName: audio.originalName,
+          signal: ctx.signal,
+          onProgress: (f) => ctx.progress(0.02 + 0.78 * f, `Converting to 16 kHz mono (${Math.round(f * 100)} %)`),
+        });
+        ctx.progress(0.8, 'Computing waveform peaks');
+        await writePeaksFile(pcmPath, peaksPath);
+        ctx.progress(0.88, 'Measuring loudness');
+        const loudness = await measureLoudness(pcmPath, ctx.signal);
+        ctx.progress(0.96, 'Checking for clipping');
+        const clipping = await scanClipping(pcmPath);
+        await storage.putFile(pcmKey, pcmPath, { move: true });
+        await storage.putFile(peaksKey, peaksPath, { move: true });
+        return { probe, samples, loudness, clipping };
+      })
+      .finally(() => Promise.all([rm(pcmPath, { force: true }), rm(peaksPath, { force: true })]));
+    const { probe, samples, loudness, clipping } = made;
     // what the 16 kHz PCM holds, not what the header says (an estimate from the bit rate can be far off)
     const durationSec = samples / PCM_SAMPLE_RATE;
-    ctx.progress(0.8, 'Computing waveform peaks');
-    const peaksKey = storageKeys.audioPeaks(audio.bookId, audio.id);
-    await writePeaksFile(pcmPath, storage.localPath(peaksKey));
-    ctx.progress(0.88, 'Measuring loudness');
-    const loudness = await measureLoudness(pcmPath, ctx.signal);
-    ctx.progress(0.96, 'Checking for clipping');
-    const clipping = await scanClipping(pcmPath);
     await db.audioFile.update({
       where: { id: audio.id },
       data: {
