@@ -189,7 +189,10 @@ export function BookView({ initial }: { initial: BookOverview }) {
       {data.split && !accepted && (
         <section aria-label="Proposed split">
           <h2 className="mb-1 text-lg font-semibold">Proposed split: {data.split.parts.length} parts for {data.split.parts.length} audio files</h2>
-          <p className="mb-2 text-sm text-slate-600">Each part of the ebook becomes the chapter of the audio file beside it. Move a part’s first paragraph if a boundary is wrong, then accept.</p>
+          <p className="mb-2 text-sm text-slate-600">Each part of the ebook becomes the chapter of the audio file beside it. Move a part’s first paragraph if a boundary is wrong (part 1’s to skip front matter, the last part’s end to drop back matter), then accept.</p>
+          {data.split.starts[0]! > 0 && (
+            <p className="mb-2 text-sm text-amber-800">Left out before part 1: paragraphs 1–{data.split.starts[0]}.</p>
+          )}
           <ol className="space-y-2">
             {data.split.parts.map((p) => (
               <li key={p.index} className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="split-part">
@@ -200,7 +203,7 @@ export function BookView({ initial }: { initial: BookOverview }) {
                 {p.heading && <p className="mt-1 font-medium text-slate-800">{p.heading}</p>}
                 <p className="mt-1 text-slate-700">Starts: “{p.firstText}”</p>
                 <p className="text-slate-500">Ends: “{p.lastText}”</p>
-                {p.index > 0 && data.paragraphTexts && isAdmin && (
+                {data.paragraphTexts && isAdmin && (
                   <label className="mt-2 flex items-center gap-2">
                     Starts at paragraph
                     <select
@@ -211,19 +214,36 @@ export function BookView({ initial }: { initial: BookOverview }) {
                       onChange={(e) => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'move', partIndex: p.index, newStart: Number(e.target.value) } }))}
                     >
                       {data.paragraphTexts.map((t, idx) =>
-                        idx > (data.split!.starts[p.index - 1] ?? -1) && idx < (data.split!.starts[p.index + 1] ?? data.split!.paragraphCount) ? (
+                        idx > (data.split!.starts[p.index - 1] ?? -1) && idx < (data.split!.starts[p.index + 1] ?? data.split!.end) ? (
                           <option key={idx} value={idx}>{idx + 1}: {t}</option>
                         ) : null,
                       )}
                     </select>
                   </label>
                 )}
+                {p.index === data.split!.parts.length - 1 && data.paragraphTexts && isAdmin && (
+                  <label className="mt-2 flex items-center gap-2">
+                    Ends at paragraph
+                    <select
+                      aria-label={`Last paragraph of part ${p.index + 1}`}
+                      className="max-w-xl rounded border border-slate-300 px-1 py-0.5"
+                      value={p.end}
+                      disabled={busy}
+                      onChange={(e) => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'end', lastParagraph: Number(e.target.value) } }))}
+                    >
+                      {data.paragraphTexts.map((t, idx) => (idx >= p.start ? <option key={idx} value={idx}>{idx + 1}: {t}</option> : null))}
+                    </select>
+                  </label>
+                )}
               </li>
             ))}
           </ol>
+          {data.split.end < data.split.paragraphCount && (
+            <p className="mt-2 text-sm text-amber-800">Left out after the last part: paragraphs {data.split.end + 1}–{data.split.paragraphCount}.</p>
+          )}
           {isAdmin && (
             <div className="mt-3 flex gap-3">
-              <Button disabled={busy} onClick={() => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'accept', starts: data.split!.starts } }))}>Accept split</Button>
+              <Button disabled={busy} onClick={() => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'accept', starts: data.split!.starts, end: data.split!.end } }))}>Accept split</Button>
               <Button variant="secondary" disabled={busy} onClick={() => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'repropose' } }))}>Propose again</Button>
             </div>
           )}

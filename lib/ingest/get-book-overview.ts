@@ -9,6 +9,7 @@ import type { EbookReport } from '../text/ebook-types.ts';
 import { getBook } from './get-book.ts';
 import { readParsedEbook } from './read-parsed-ebook.ts';
 import { storageKeys } from './storage-keys.ts';
+import { parseBookSplit } from './book-split.ts';
 
 export type SplitPartPreview = {
   index: number;
@@ -42,19 +43,21 @@ export async function getBookOverview(bookId: string) {
     db.job.findMany({ where: { bookId }, orderBy: { createdAt: 'desc' }, take: 50 }),
   ]);
 
-  let split: { status: string; starts: number[]; parts: SplitPartPreview[]; paragraphCount: number } | null = null;
+  // end: the paragraph after the last part (paragraphCount unless back matter is left out)
+  let split: { status: string; starts: number[]; end: number; parts: SplitPartPreview[]; paragraphCount: number } | null = null;
   let paragraphTexts: string[] | null = null;
   if (book.splitStatus === 'proposed' && book.splitStarts && (await getStorage().exists(storageKeys.ebookParsed(bookId)))) {
     const parsed = await readParsedEbook(bookId);
-    const starts = JSON.parse(book.splitStarts) as number[];
+    const { starts, end: splitEnd } = parseBookSplit(book.splitStarts, parsed.paragraphs.length);
     const ready = audioFiles.filter((a) => a.status === 'ready');
     paragraphTexts = parsed.paragraphs.map((p) => preview(p.text, 90));
     split = {
       status: book.splitStatus,
       starts,
+      end: splitEnd,
       paragraphCount: parsed.paragraphs.length,
       parts: starts.map((start, index) => {
-        const end = (starts[index + 1] ?? parsed.paragraphs.length) - 1;
+        const end = (starts[index + 1] ?? splitEnd) - 1;
         const paras = parsed.paragraphs.slice(start, end + 1);
         return {
           index,

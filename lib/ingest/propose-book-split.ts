@@ -5,6 +5,7 @@ import { getDb } from '../db/client.ts';
 import { isAudioPending } from './audio-file-status.ts';
 import { proposeSplit } from '../text/propose-split.ts';
 import { readParsedEbook } from './read-parsed-ebook.ts';
+import { stringifyBookSplit } from './book-split.ts';
 
 async function readyAudio(bookId: string) {
   return getDb().audioFile.findMany({ where: { bookId }, orderBy: { position: 'asc' } });
@@ -29,7 +30,7 @@ export async function maybeProposeSplit(bookId: string): Promise<boolean> {
   }
   const { count } = await db.book.updateMany({
     where: { id: bookId, splitStatus: 'none' },
-    data: { splitStatus: 'proposed', splitStarts: JSON.stringify(starts) },
+    data: { splitStatus: 'proposed', splitStarts: stringifyBookSplit({ starts, end: parsed.paragraphs.length }) },
   });
   return count === 1;
 }

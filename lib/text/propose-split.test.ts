@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.ts';
 import type { Paragraph } from './ebook-types.ts';
-import { moveSplitBoundary, proposeSplit } from './propose-split.ts';
+import { moveSplitBoundary, moveSplitEnd, proposeSplit } from './propose-split.ts';
 import { catchAppError as catchError } from '../testing/catch-app-error.ts';
 
 const P = (chars = 100): Paragraph => ({ text: 'a'.repeat(chars), kind: 'prose' });
@@ -92,23 +92,54 @@ describe('moveSplitBoundary', () => {
     [[0, 4, 8], 1, 7, [0, 7, 8]],
     [[0, 4, 8], 2, 9, [0, 4, 9]],
     [[0, 4, 8], 2, 5, [0, 4, 5]],
+    // part 1 after front matter, and back again
+    [[0, 4, 8], 0, 3, [3, 4, 8]],
+    [[2, 4, 8], 0, 0, [0, 4, 8]],
+    [[1, 4, 8], 1, 2, [1, 2, 8]],
   ])('%j: part %i to %i', (starts, part, to, expected) => {
     expect(moveSplitBoundary(starts, part, to, 10)).toEqual(expected);
     expect(starts).toEqual(starts.slice()); // input untouched
   });
 
   it.each<[string, number[], number, number, number]>([
-    ['moving the first part', [0, 4, 8], 0, 1, 10],
+    ['part 1 onto part 2', [0, 4, 8], 0, 4, 10],
+    ['part 1 before the text', [0, 4, 8], 0, -1, 10],
     ['onto the previous start', [0, 4, 8], 1, 0, 10],
     ['onto the next start', [0, 4, 8], 1, 8, 10],
     ['past the end', [0, 4, 8], 2, 10, 10],
     ['a part that does not exist', [0, 4, 8], 3, 9, 10],
     ['a fractional paragraph', [0, 4, 8], 1, 2.5, 10],
-    ['starts not beginning at 0', [1, 4, 8], 1, 5, 10],
+    ['a negative start', [-1, 4, 8], 1, 5, 10],
     ['starts out of order', [0, 8, 4], 1, 5, 10],
     ['starts beyond the text', [0, 4, 12], 1, 5, 10],
   ])('rejects %s', (_name, starts, part, to, count) => {
     const error = catchError(() => moveSplitBoundary(starts, part, to, count));
     expect(error.code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('moveSplitBoundary with an end before the last paragraph (back matter left out)', () => {
+  it('keeps the last part before the end', () => {
+    expect(moveSplitBoundary([0, 4, 8], 2, 6, 12, 9)).toEqual([0, 4, 6]);
+    expect(catchError(() => moveSplitBoundary([0, 4, 8], 2, 9, 12, 9)).code).toBe('INVALID_INPUT');
+    expect(catchError(() => moveSplitBoundary([0, 4, 8], 1, 5, 12, 13)).code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('moveSplitEnd', () => {
+  it.each([
+    [[0, 4, 8], 8, 10, 9],
+    [[0, 4, 8], 9, 10, 10],
+    [[0, 4, 8], 11, 12, 12],
+  ])('%j: last part ends at %i of %i → end %i', (starts, last, count, expected) => {
+    expect(moveSplitEnd(starts, last, count)).toBe(expected);
+  });
+
+  it.each<[string, number[], number, number]>([
+    ['before the last start', [0, 4, 8], 7, 10],
+    ['past the text', [0, 4, 8], 10, 10],
+    ['a fractional paragraph', [0, 4, 8], 8.5, 10],
+  ])('rejects %s', (_name, starts, last, count) => {
+    expect(catchError(() => moveSplitEnd(starts, last, count)).code).toBe('INVALID_INPUT');
   });
 });

@@ -4,17 +4,19 @@ import { AppError } from '../errors/app-error.ts';
 import type { Paragraph } from './ebook-types.ts';
 
 /** Checks the split invariants: starts[0] is 0, strictly increasing, every part non-empty. */
-function assertValidStarts(starts: number[], paragraphCount: number): void {
+function assertValidStarts(starts: number[], paragraphCount: number, end = paragraphCount): void {
+  // part 1 may start after front matter, and the last part end before back matter (`end`: the paragraph after it)
   const ok =
     starts.length >= 1 &&
-    starts[0] === 0 &&
-    starts.every((s, i) => Number.isInteger(s) && s < paragraphCount && (i === 0 || s > (starts[i - 1] ?? 0)));
+    Number.isInteger(end) &&
+    end <= paragraphCount &&
+    starts.every((s, i) => Number.isInteger(s) && s >= 0 && s < end && (i === 0 || s > (starts[i - 1] ?? 0)));
   if (!ok) {
     throw new AppError(
       'INVALID_INPUT',
-      `Invalid split [${starts.join(', ')}] for ${paragraphCount} paragraphs: each part must start after the ` +
+      `Invalid split [${starts.join(', ')}] ending at ${end} for ${paragraphCount} paragraphs: each part must start after the ` +
         'previous one and hold at least one paragraph; reload the split and try again.',
-      { starts, paragraphCount },
+      { starts, end, paragraphCount },
     );
   }
 }
@@ -128,20 +130,18 @@ export function proposeSplit(paragraphs: Paragraph[], parts: number, opts: { wei
   return [0, ...chooseCuts(all, parts - 1, (k, c) => deviation(k, c) - (isHeadingStart.has(c) ? bonus : 0))];
 }
 
-/** Moves the start of part `partIndex` (≥ 1) to `newStart`, keeping every part non-empty. */
-export function moveSplitBoundary(starts: number[], partIndex: number, newStart: number, paragraphCount: number): number[] {
-  assertValidStarts(starts, paragraphCount);
-  if (!Number.isInteger(partIndex) || partIndex < 1 || partIndex >= starts.length) {
-    throw new AppError(
-      'INVALID_INPUT',
-      partIndex === 0
-        ? 'The first part always starts at the first paragraph; move the start of a later part instead.'
-        : `There is no part ${partIndex + 1}: the split has ${starts.length} parts.`,
-      { partIndex },
-    );
+/**
+ * Moves the start of part `partIndex` to paragraph `newStart`. Part 1's start can move too (the paragraphs before
+ * it, front matter, are then left out of every chapter); `end` is the paragraph after the last part (back matter
+ * from there on is left out; default: none).
+ */
+export function moveSplitBoundary(starts: number[], partIndex: number, newStart: number, paragraphCount: number, end = paragraphCount): number[] {
+  assertValidStarts(starts, paragraphCount, end);
+  if (!Number.isInteger(partIndex) || partIndex < 0 || partIndex >= starts.length) {
+    throw new AppError('INVALID_INPUT', `There is no part ${partIndex + 1}: the split has ${starts.length} parts.`, { partIndex });
   }
-  const low = starts[partIndex - 1]! + 1;
-  const high = (starts[partIndex + 1] ?? paragraphCount) - 1;
+  const low = partIndex === 0 ? 0 : starts[partIndex - 1]! + 1;
+  const high = (starts[partIndex + 1] ?? end) - 1;
   if (!Number.isInteger(newStart) || newStart < low || newStart > high) {
     throw new AppError(
       'INVALID_INPUT',
@@ -153,4 +153,22 @@ export function moveSplitBoundary(starts: number[], partIndex: number, newStart:
   const next = [...starts];
   next[partIndex] = newStart;
   return next;
+}
+
+/**
+ * The new end of the split (the paragraph after the last part) when the last part ends at paragraph
+ * `lastParagraph` (0-based, inclusive): the paragraphs after it, back matter, are left out of every chapter.
+ */
+export function moveSplitEnd(starts: number[], lastParagraph: number, paragraphCount: number, end = paragraphCount): number {
+  assertValidStarts(starts, paragraphCount, end);
+  const low = starts.at(-1)!;
+  const high = paragraphCount - 1;
+  if (!Number.isInteger(lastParagraph) || lastParagraph < low || lastParagraph > high) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The last part can end at paragraphs ${low + 1}–${high + 1} only, so that it keeps at least one paragraph.`,
+      { lastParagraph, low, high },
+    );
+  }
+  return lastParagraph + 1;
 }
