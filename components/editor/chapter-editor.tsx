@@ -14,7 +14,7 @@ import { RealignPanel } from './realign-panel.tsx';
 import { ReviewQueuePanel } from './review-queue-panel.tsx';
 import { RevisionPanel } from './revision-panel.tsx';
 import { ShortcutsOverlay } from './shortcuts-overlay.tsx';
-import { useWaveSurfer } from './use-wavesurfer.ts';
+import { useWaveSurfer, WAVE_HEIGHT } from './use-wavesurfer.ts';
 import { useRegions } from './use-regions.ts';
 import { VirtualList, type VirtualListHandle } from './virtual-list.tsx';
 import { EditorHeader, type SaveState } from './editor-header.tsx';
@@ -26,7 +26,8 @@ import { useEditorLevel } from './use-editor-level.ts';
 import { useFragmentSaves } from './use-fragment-saves.ts';
 import { useUndoHistory } from './use-undo-history.ts';
 import { useUndoRedo } from './use-undo-redo.ts';
-import { usePauseSnap } from './use-pause-snap.ts';
+import { usePauses } from './use-pauses.ts';
+import { usePauseBand } from './use-pause-band.ts';
 import { useChapterProgress } from './use-chapter-progress.ts';
 import { useRealign } from './use-realign.ts';
 import { useParagraphEdits } from './use-paragraph-edits.ts';
@@ -40,7 +41,7 @@ import { useStructuralEdits } from './use-structural-edits.ts';
 import { useApproveAndNext } from './use-approve-and-next.ts';
 
 const ROW_HEIGHT = 64;
-/** The narrowest a sentence region is drawn: a zero-length sentence keeps two handles (6 px each) a reviewer can grab apart. */
+/** The narrowest a sentence region is drawn: a zero-length sentence keeps two handles a reviewer can grab apart. */
 const MIN_SENTENCE_PX = 16;
 
 export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
@@ -50,7 +51,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
   const { fragments, fragsRef, flushText } = saves;
   const history = useUndoHistory(chapter.id);
   const { level, levelRef, setLevel, toggleLevel } = useEditorLevel();
-  const snap = usePauseSnap(chapter.audioFileId, (message) => setNotice({ kind: 'error', message }));
+  const snap = usePauses(chapter.audioFileId, (message) => setNotice({ kind: 'error', message }));
   const progress = useChapterProgress(chapter.id, saves.refreshKey);
   const [showHelp, setShowHelp] = useState(false);
   const [showSpectrogram, setShowSpectrogram] = useState(false);
@@ -128,7 +129,8 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
     [fragments, currentId, currentSentence, level, minSentenceSec],
   );
   const ghosts = useMemo(() => (realign.proposal ? proposedBoundaries(realign.proposal.fragments) : []), [realign.proposal]);
-  const regionsReady = useRegions({ ready: wave.ready, layerRef: wave.layerRef, regions, ghosts });
+  usePauseBand({ ready: wave.ready, getWrapper: wave.getWrapper, pauses: snap.bandPauses, duration, height: WAVE_HEIGHT });
+  const regionsReady = useRegions({ ready: wave.ready, layerRef: wave.layerRef, regions, ghosts, pxPerSec: wave.pxPerSec });
 
   // ---- playback and moving around
   const current = fragments.find((f) => f.id === currentId) ?? null;
@@ -220,6 +222,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
           setRate: playback.setRate,
           zoom: { ready: wave.ready, pxPerSec: wave.pxPerSec, min: wave.minPxPerSec, max: wave.maxPxPerSec, zoomTo: wave.zoomTo },
           snap: { on: snap.snap, set: snap.setSnap, loading: snap.loading },
+          pauseBand: { on: snap.band, set: snap.setBand },
           spectrogram: { on: showSpectrogram, set: setShowSpectrogram },
           timeRef,
           undo: { label: history.labels.undo, run: undo },

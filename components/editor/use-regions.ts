@@ -3,11 +3,11 @@
 // (adding 600 regions once, then only what changed), and the re-alignment preview's lines. The regions plugin
 // and its subscriptions are useWaveSurfer's (it creates, listens to and disposes them); this only adds, updates
 // and removes regions.
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type RegionsPlugin from 'wavesurfer.js/plugins/regions';
 import type { Region } from 'wavesurfer.js/plugins/regions';
 import type { WaveRegion } from '@/lib/review/wave-regions.ts';
-import { decorate, decorateGhost, GHOST_PREFIX, looksChanged } from './wave-decorations.ts';
+import { caption, decorate, decorateGhost, GHOST_PREFIX, looksChanged } from './wave-decorations.ts';
 
 /** The regions plugin of the current waveform and the regions on it by id (the owner clears it on unmount). */
 export type RegionLayer = { plugin: ReturnType<typeof RegionsPlugin.create>; map: Map<string, { region: Region; spec: WaveRegion }> };
@@ -19,12 +19,18 @@ export function useRegions(opts: {
   ready: boolean;
   layerRef: RefObject<RegionLayer | null>;
   regions: readonly WaveRegion[];
+  /** The zoom: captions are cut to each region's width in pixels. */
+  pxPerSec: number;
   /** Proposed boundary times to preview (dashed lines), e.g. a re-alignment before it is accepted. */
   ghosts?: readonly number[];
 }): boolean {
   const { ready, layerRef, regions } = opts;
   const ghosts = opts.ghosts ?? NO_GHOSTS;
   const [synced, setSynced] = useState(false);
+  const pxRef = useRef(opts.pxPerSec);
+  useEffect(() => {
+    pxRef.current = opts.pxPerSec;
+  });
 
   useEffect(() => {
     const layer = layerRef.current;
@@ -49,7 +55,7 @@ export function useRegions(opts: {
           resizeEnd: !spec.lockedEnd,
           minLength: 0.01,
         });
-        decorate(region, spec);
+        decorate(region, spec, pxRef.current);
         map.set(spec.id, { region, spec });
         continue;
       }
@@ -60,7 +66,7 @@ export function useRegions(opts: {
       if (old.lockedBegin !== spec.lockedBegin || old.lockedEnd !== spec.lockedEnd) {
         have.region.setOptions({ resizeStart: !spec.lockedBegin, resizeEnd: !spec.lockedEnd });
       }
-      if (looksChanged(old, spec)) decorate(have.region, spec);
+      if (looksChanged(old, spec)) decorate(have.region, spec, pxRef.current);
       have.spec = spec;
     }
     for (const [id, have] of map) {
@@ -71,6 +77,14 @@ export function useRegions(opts: {
     }
     setSynced(true);
   }, [regions, ready, layerRef]);
+
+  // Captions follow the zoom (text only: a region's element is sized in percent already).
+  const { pxPerSec } = opts;
+  useEffect(() => {
+    const layer = layerRef.current;
+    if (!ready || !layer) return;
+    for (const { region, spec } of layer.map.values()) caption(region, spec, pxPerSec);
+  }, [pxPerSec, ready, layerRef]);
 
   // Proposed boundaries: zero-length marker regions, replaced as a whole (a proposal is small).
   useEffect(() => {

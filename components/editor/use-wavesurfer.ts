@@ -15,6 +15,9 @@ import { loadPeaks, type PeakRefiner } from './wave-peaks.ts';
 import type { RegionLayer } from './use-regions.ts';
 import { useZoom } from './use-zoom.ts';
 
+/** The waveform's height in pixels (the timeline is below it). */
+export const WAVE_HEIGHT = 140;
+
 export type WaveHandlers = {
   /** While an edge is dragged: the regions (dragged one included) to show, already clamped by the caller. */
   onEdgeDrag: (id: string, edge: BoundaryEdge, time: number) => Array<{ id: string; start: number; end: number }>;
@@ -41,6 +44,8 @@ export type WaveControls = {
   setRate: (rate: number) => void;
   /** Scrolls so that `t` is in view (no-op when it already is). */
   reveal: (t: number) => void;
+  /** The element wavesurfer scrolls and zooms (layers inside it move with the waveform); null until it is up. */
+  getWrapper: () => HTMLElement | null;
   /** For useRegions: the regions plugin and the regions on it, while the waveform is up. */
   layerRef: RefObject<RegionLayer | null>;
 };
@@ -95,7 +100,7 @@ export function useWaveSurfer(opts: {
         media: audio,
         peaks: [peaks.initial],
         duration,
-        height: 140,
+        height: WAVE_HEIGHT,
         waveColor: '#94a3b8',
         progressColor: '#475569',
         cursorColor: '#4f46e5',
@@ -187,6 +192,7 @@ export function useWaveSurfer(opts: {
     zoomTo: zoom.zoomTo,
     reveal: zoom.reveal,
     layerRef,
+    getWrapper: useCallback(() => wsRef.current?.getWrapper() ?? null, []),
     play: useCallback(() => void wsRef.current?.play().catch(() => undefined), []),
     pause: useCallback(() => wsRef.current?.pause(), []),
     isPlaying: useCallback(() => wsRef.current?.isPlaying() ?? false, []),

@@ -1,6 +1,6 @@
 'use client';
-// The controls above the waveform: level, playback, loop/auto-advance, speed, zoom, snapping, spectrogram, the
-// play head's time (written by the editor straight into `timeRef`, not through React), undo/redo and help.
+// The controls above the waveform: level, playback, loop/auto-advance, speed, zoom, snapping, the pause band,
+// spectrogram, the play head's time (written by the editor straight into `timeRef`, not through React), undo/redo and help.
 import type { RefObject } from 'react';
 import { Button } from '../ui/button.tsx';
 import { LevelSwitch } from './level-switch.tsx';
@@ -23,6 +23,7 @@ export function WaveformToolbar(p: {
   setRate: (rate: number) => void;
   zoom: { ready: boolean; pxPerSec: number; min: number; max: number; zoomTo: (pxPerSec: number) => void };
   snap: Toggle & { loading: boolean };
+  pauseBand: Toggle;
   spectrogram: Toggle;
   timeRef: RefObject<HTMLSpanElement | null>;
   undo: { label: string | null; run: () => void };
@@ -74,7 +75,10 @@ export function WaveformToolbar(p: {
       </label>
       <label className="flex items-center gap-1" title="Dragged edges jump to the centre of a pause within 0.15 s">
         <input type="checkbox" checked={p.snap.on} onChange={(e) => p.snap.set(e.target.checked)} /> Snap to pauses
-        {p.snap.on && p.snap.loading && <span className="text-xs text-slate-500">(loading…)</span>}
+        {(p.snap.on || p.pauseBand.on) && p.snap.loading && <span className="text-xs text-slate-500">(loading…)</span>}
+      </label>
+      <label className="flex items-center gap-1" title="Show the detected pauses as a light band on the waveform">
+        <input type="checkbox" checked={p.pauseBand.on} onChange={(e) => p.pauseBand.set(e.target.checked)} /> Pause band
       </label>
       <label className="flex items-center gap-1">
         <input type="checkbox" checked={p.spectrogram.on} onChange={(e) => p.spectrogram.set(e.target.checked)} /> Spectrogram

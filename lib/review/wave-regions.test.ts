@@ -37,6 +37,7 @@ describe('wave regions', () => {
       ['b', 6, 9, true, true, false],
     ]);
     expect(r[1]!.label).toBe('Paragraph 2');
+    expect(paragraphRegions([frag('z', 6, 0, 1, null, { text: 'Érase una vez' })], null)[0]!.caption).toEqual({ num: '7', text: 'Érase una vez' });
   });
 
   it('one region per sentence: outer edges are the paragraph’s (anchors stay locked), inner edges are sentence boundaries', () => {
@@ -45,6 +46,12 @@ describe('wave regions', () => {
     expect(r.map((x) => x.selected)).toEqual([false, true, false, false]);
     expect(r.map((x) => [x.lockedBegin, x.innerBegin, x.innerEnd])).toEqual([[true, false, true], [false, true, true], [false, true, false], [false, false, false]]);
     expect(r[1]!.label).toBe('Paragraph 1, sentence 2 of 3');
+    expect(r.map((x) => x.caption)).toEqual([
+      { num: '1.1', text: 'S0.' },
+      { num: '1.2', text: 'S1.' },
+      { num: '1.3', text: 'S2.' },
+      { num: '2.1', text: 'x' },
+    ]);
   });
 
   describe('a zero-length sentence (a paragraph edge dragged over it) is drawn with a minimum width, so it keeps its handles', () => {

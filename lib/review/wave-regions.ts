@@ -19,6 +19,8 @@ export type WaveRegion = {
   lockedEnd: boolean;
   /** What it is, for screen readers: "Paragraph 3", "Paragraph 3, sentence 2 of 4". */
   label?: string;
+  /** What the region says on itself (regionCaption cuts it to the region's width): "12" or "12.3", and the text. */
+  caption?: { num: string; text: string };
   /** Sentence level: an edge between two sentences of one paragraph (drawn thinner than a paragraph edge). */
   innerBegin?: boolean;
   innerEnd?: boolean;
@@ -54,6 +56,7 @@ export function paragraphRegions(fragments: readonly FragmentView[], currentId: 
     lockedBegin: f.lockedBegin,
     lockedEnd: f.lockedEnd,
     label: `Paragraph ${f.position + 1}`,
+    caption: { num: String(f.position + 1), text: f.text },
   }));
 }
 
@@ -76,6 +79,7 @@ export function sentenceRegions(fragments: readonly FragmentView[], current: { i
       lockedBegin: k === 0 && f.lockedBegin,
       lockedEnd: k === last && f.lockedEnd,
       label: `Paragraph ${f.position + 1}, sentence ${k + 1} of ${last + 1}`,
+      caption: { num: `${f.position + 1}.${k + 1}`, text: f.sentences?.[k]?.text ?? f.text },
       innerBegin: k > 0,
       innerEnd: k < last,
     }));
