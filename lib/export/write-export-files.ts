@@ -2,7 +2,7 @@
 // TFRecord shard(s) and as LibriSpeech FLAC (with the chapter's transcripts), into the staging directory. Every
 // finished shard and chapter is appended to the journal; those a previous run finished (`kept`) are skipped.
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { getStorage } from '../storage/storage.ts';
@@ -87,6 +87,7 @@ export async function writeExportFiles(opts: WriteExportFilesOptions): Promise<W
     if (slot.last) await finishShard(key, format, e.split, slot.shard);
   };
 
+  const scratch = new Set<string>();
   try {
     for (const { chapterIndex, examples: xs } of plan.byChapter) {
       signal?.throwIfAborted();
@@ -94,7 +95,17 @@ export async function writeExportFiles(opts: WriteExportFilesOptions): Promise<W
       const lsUnit = `librispeech:${chapter.id}`;
       const needLs = wantLs && !kept.has(lsUnit);
       if (wantLs && !needLs) reused.chapters++;
-      const wav = storage.localPath(chapter.pcmKey);
+      // the chapter's audio as a local file, fetched once and only if an example needs cutting: the stored file
+      // itself locally, a scratch copy on S3 (removed when the chapter is done, or swept after a crash)
+      let wav: string | undefined;
+      const chapterWav = async (): Promise<string> => {
+        if (wav) return wav;
+        if (storage.kind === 'local') return (wav = storage.localPath(chapter.pcmKey));
+        const copy = storage.tempPath('.wav');
+        scratch.add(copy);
+        await storage.download(chapter.pcmKey, copy);
+        return (wav = copy);
+      };
       const lsFiles: JournalFile[] = [];
       const transcripts = new Map<string, string[]>();
       for (const e of xs) {
@@ -102,7 +113,7 @@ export async function writeExportFiles(opts: WriteExportFilesOptions): Promise<W
         const needTf = e.tf !== undefined && !shardInfos.has(e.tf.shard.file);
         const needT2t = e.t2t !== undefined && !shardInfos.has(e.t2t.shard.file);
         if (needTf || needT2t || needLs) {
-          const cut = await cutSamples(wav, { begin: e.begin, end: e.end, padMs: settings.padMs, limits: e.limits });
+          const cut = await cutSamples(await chapterWav(), { begin: e.begin, end: e.end, padMs: settings.padMs, limits: e.limits });
           if (cut.start !== e.start || cut.end !== e.stop || cut.sampleRate !== EXPORT_SAMPLE_RATE) {
             throw new AppError(
               'CONFLICT',
@@ -132,10 +143,16 @@ export async function writeExportFiles(opts: WriteExportFilesOptions): Promise<W
         }
         await appendJournal(staging, { unit: lsUnit, examples: xs.length, files: lsFiles });
       }
+      if (wav && scratch.has(wav)) {
+        await rm(wav, { force: true });
+        scratch.delete(wav);
+      }
     }
   } catch (err) {
     for (const w of writers.values()) await w.abort();
     throw err;
+  } finally {
+    for (const f of scratch) await rm(f, { force: true });
   }
 
   const shards = plan.shardGroups.flatMap((g) => g.shards.map((s) => shardInfos.get(s.file)!));

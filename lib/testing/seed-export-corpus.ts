@@ -111,7 +111,8 @@ export async function seedExportCorpus(opts: SeedExportCorpusOptions = {}) {
         data: { bookId: book.id, position: c, originalName: `c${c}.wav`, originalKey: `x/${b}/${c}`, sha256: 'x', size: samples * 2 + 44, status: 'ready', durationSec, sampleRate: SR, channels: 1 },
       });
       const pcmKey = storageKeys.audioPcm(book.id, audio.id);
-      await writeSyntheticWav(getStorage().localPath(pcmKey), seed, samples);
+      // through the storage, so the corpus can live in an S3 bucket too
+      await getStorage().putWith(pcmKey, (file) => writeSyntheticWav(file, seed, samples));
       await db.audioFile.update({ where: { id: audio.id }, data: { pcmKey, pcmSamples: samples } });
       const part = await db.textPart.create({ data: { bookId: book.id, position: c, firstParagraph: 0, lastParagraph: frags.length - 1 } });
       const chapter = await db.chapter.create({
