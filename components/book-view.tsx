@@ -38,6 +38,11 @@ function bookIsBusy(data: BookOverview): boolean {
   );
 }
 
+/** "paragraph 3" or "paragraphs 3–5" (1-based, inclusive). */
+function paragraphRange(first: number, last: number): string {
+  return first === last ? `paragraph ${first}` : `paragraphs ${first}–${last}`;
+}
+
 export function BookView({ initial }: { initial: BookOverview }) {
   const bookId = initial.book.id;
   const { data, error: loadError, mutate } = useApi(`/api/books/${bookId}`, { initial, refreshInterval: whileActive(bookIsBusy, 1000, 4000) });
@@ -191,7 +196,7 @@ export function BookView({ initial }: { initial: BookOverview }) {
           <h2 className="mb-1 text-lg font-semibold">Proposed split: {data.split.parts.length} parts for {data.split.parts.length} audio files</h2>
           <p className="mb-2 text-sm text-slate-600">Each part of the ebook becomes the chapter of the audio file beside it. Move a part’s first paragraph if a boundary is wrong (part 1’s to skip front matter, the last part’s end to drop back matter), then accept.</p>
           {data.split.starts[0]! > 0 && (
-            <p className="mb-2 text-sm text-amber-800">Left out before part 1: paragraphs 1–{data.split.starts[0]}.</p>
+            <p className="mb-2 text-sm text-amber-800">Left out before part 1: {paragraphRange(1, data.split.starts[0]!)}.</p>
           )}
           <ol className="space-y-2">
             {data.split.parts.map((p) => (
@@ -239,7 +244,7 @@ export function BookView({ initial }: { initial: BookOverview }) {
             ))}
           </ol>
           {data.split.end < data.split.paragraphCount && (
-            <p className="mt-2 text-sm text-amber-800">Left out after the last part: paragraphs {data.split.end + 1}–{data.split.paragraphCount}.</p>
+            <p className="mt-2 text-sm text-amber-800">Left out after the last part: {paragraphRange(data.split.end + 1, data.split.paragraphCount)}.</p>
           )}
           {isAdmin && (
             <div className="mt-3 flex gap-3">

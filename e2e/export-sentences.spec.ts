@@ -17,7 +17,7 @@ test('export by sentence: one example per sentence, read back from the shards', 
   const rows = db
     .prepare(
       `SELECT f.id, f.sentences FROM Fragment f JOIN Chapter c ON c.id = f.chapterId JOIN Book b ON b.id = c.bookId
-       WHERE b.projectId = ? AND f.status = 'approved' ORDER BY c.position, f.position`,
+       WHERE b.projectId = ? AND f.status = 'approved' AND f.kind = 'paragraph' ORDER BY c.position, f.position`,
     )
     .all(projectId) as { id: string; sentences: string | null }[];
   db.close();

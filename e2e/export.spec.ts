@@ -12,7 +12,7 @@ test('export an aligned, approved book: preview, progress, download a shard and 
     db
       .prepare(
         `SELECT COUNT(*) AS n FROM Fragment f JOIN Chapter c ON c.id = f.chapterId JOIN Book b ON b.id = c.bookId
-         WHERE b.projectId = ? AND f.status = 'approved' AND f."end" - f."begin" >= 0.5 AND f."end" - f."begin" <= 20`,
+         WHERE b.projectId = ? AND f.status = 'approved' AND f.kind = 'paragraph' AND f."end" - f."begin" >= 0.5 AND f."end" - f."begin" <= 20`,
       )
       .get(projectId) as { n: number }
   ).n;
