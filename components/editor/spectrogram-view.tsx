@@ -1,15 +1,27 @@
 'use client';
-// A spectrogram of the visible window only: its samples come from the PCM route with an HTTP Range (≤ 30 s,
-// about 1 MB), so nothing decodes the whole chapter. wavesurfer's spectrogram plugin needs decoded audio for
-// the whole file, which this editor never has.
+// The spectrogram of the visible window, at every zoom. Zoomed in (≤ 30 s), every sample of the window comes from
+// the PCM route with one HTTP Range (about 1 MB); zoomed out (up to the whole chapter), spectrogramPlan samples one
+// 64 ms excerpt per column (≤ 480 Range requests of 2 KB, whatever the chapter's length), and the result is kept
+// per audio file and window, so the overview is computed once. Nothing decodes the whole chapter: wavesurfer's
+// spectrogram plugin needs the whole file decoded, which this editor never has. Colours: spectrogramPalette.
 import { useEffect, useRef, useState } from 'react';
 import { Fft } from '@/lib/align/fft.ts';
+import { dbWindow, spectrogramPalette } from '@/lib/review/spectrogram-palette.ts';
+import { spectrogramPlan } from '@/lib/review/spectrogram-plan.ts';
 
-const MAX_WINDOW_SEC = 30;
 const FFT_SIZE = 512;
+const BINS = FFT_SIZE / 2;
 const HEIGHT = 128;
+/** Requests in flight at once while sampling the overview. */
+const CONCURRENCY = 6;
+const PALETTE = spectrogramPalette();
 
 type WavInfo = { dataOffset: number; sampleRate: number };
+type Drawn = { mode: 'detailed' | 'overview'; width: number; image: ImageData };
+
+/** Drawn spectrograms by audio file, window and width (a few: the overview, and the windows last seen). */
+const cache = new Map<string, Drawn>();
+const CACHE_SIZE = 6;
 
 async function wavInfo(url: string, signal: AbortSignal): Promise<WavInfo> {
   const res = await fetch(url, { headers: { range: 'bytes=0-4095' }, signal });
@@ -25,59 +37,105 @@ async function wavInfo(url: string, signal: AbortSignal): Promise<WavInfo> {
   throw new Error('No data chunk in the WAV header');
 }
 
+async function readSamples(url: string, info: WavInfo, first: number, count: number, signal: AbortSignal): Promise<Int16Array> {
+  const from = info.dataOffset + first * 2;
+  const res = await fetch(url, { headers: { range: `bytes=${from}-${from + count * 2 - 1}` }, signal });
+  const bytes = await res.arrayBuffer();
+  return new Int16Array(bytes, 0, Math.floor(bytes.byteLength / 2));
+}
+
+/** Power spectrum in dB (BINS values) of the Hann-windowed frame of `samples` starting at `at` (zeros outside). */
+function frameDb(fft: Fft, samples: Int16Array, at: number, frame: Float64Array, power: Float64Array, out: Float32Array, add: boolean) {
+  for (let i = 0; i < FFT_SIZE; i++) {
+    const s = samples[at + i] ?? 0;
+    frame[i] = (s / 32768) * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FFT_SIZE - 1)));
+  }
+  fft.powerSpectrum(frame, power);
+  for (let b = 0; b < BINS; b++) out[b] = (add ? out[b]! : 0) + (power[b] ?? 0);
+}
+
+/** dB levels, column-major (BINS per column), painted into an image `width` wide with the palette. */
+function paint(levels: Float32Array, columns: number, width: number): ImageData {
+  const { floor, top } = dbWindow(levels);
+  const img = new ImageData(width, HEIGHT);
+  for (let x = 0; x < width; x++) {
+    const c = Math.min(columns - 1, Math.floor((x / width) * columns));
+    for (let y = 0; y < HEIGHT; y++) {
+      const bin = Math.floor(((HEIGHT - 1 - y) / HEIGHT) * BINS);
+      const db = levels[c * BINS + bin]!;
+      const v = Math.max(0, Math.min(255, Math.round(((db - floor) / (top - floor)) * 255)));
+      const o = (y * width + x) * 4;
+      img.data[o] = PALETTE[v * 3]!;
+      img.data[o + 1] = PALETTE[v * 3 + 1]!;
+      img.data[o + 2] = PALETTE[v * 3 + 2]!;
+      img.data[o + 3] = 255;
+    }
+  }
+  return img;
+}
+
+async function compute(audioFileId: string, start: number, end: number, width: number, signal: AbortSignal): Promise<Drawn> {
+  const url = `/api/audio/${audioFileId}/pcm`;
+  const info = await wavInfo(url, signal);
+  const plan = spectrogramPlan({ start, end, width, sampleRate: info.sampleRate, excerpt: 2 * FFT_SIZE });
+  const fft = new Fft(FFT_SIZE);
+  const frame = new Float64Array(FFT_SIZE);
+  const power = new Float64Array(FFT_SIZE / 2 + 1);
+  const toDb = (col: Float32Array, n: number) => {
+    for (let b = 0; b < BINS; b++) col[b] = 10 * Math.log10(col[b]! / n + 1e-18);
+  };
+  if (plan.kind === 'contiguous') {
+    const samples = await readSamples(url, info, plan.first, plan.last - plan.first, signal);
+    const levels = new Float32Array(width * BINS);
+    for (let x = 0; x < width; x++) {
+      const col = levels.subarray(x * BINS, (x + 1) * BINS);
+      frameDb(fft, samples, Math.floor((x / width) * samples.length) - FFT_SIZE / 2, frame, power, col, false);
+      toDb(col, 1);
+    }
+    return { mode: 'detailed', width, image: paint(levels, width, width) };
+  }
+  const { columns } = plan;
+  const levels = new Float32Array(columns.length * BINS);
+  let next = 0;
+  const worker = async () => {
+    while (next < columns.length) {
+      const c = next++;
+      const { first, count } = columns[c]!;
+      const samples = await readSamples(url, info, first, count, signal);
+      const col = levels.subarray(c * BINS, (c + 1) * BINS);
+      // three half-overlapping frames over the excerpt, averaged
+      for (let k = 0; k < 3; k++) frameDb(fft, samples, (k * FFT_SIZE) / 2, frame, power, col, k > 0);
+      toDb(col, 3);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { mode: 'overview', width, image: paint(levels, columns.length, width) };
+}
+
 export function SpectrogramView({ audioFileId, start, end }: { audioFileId: string; start: number; end: number }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [state, setState] = useState<{ status: 'loading' | 'drawn'; mode: Drawn['mode'] | null }>({ status: 'loading', mode: null });
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const ac = new AbortController();
     const timer = setTimeout(async () => {
-      if (end - start > MAX_WINDOW_SEC) {
-        setMessage(`Zoom in to ${MAX_WINDOW_SEC} s or less to see the spectrogram.`);
-        canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-        return;
-      }
+      const width = Math.max(1, canvas.clientWidth);
+      const key = `${audioFileId}|${start.toFixed(2)}|${end.toFixed(2)}|${width}`;
+      setState((s) => (s.status === 'loading' ? s : { status: 'loading', mode: s.mode }));
       try {
-        const url = `/api/audio/${audioFileId}/pcm`;
-        const info = await wavInfo(url, ac.signal);
-        const first = Math.max(0, Math.floor(start * info.sampleRate));
-        const last = Math.ceil(end * info.sampleRate);
-        const from = info.dataOffset + first * 2;
-        const res = await fetch(url, { headers: { range: `bytes=${from}-${info.dataOffset + last * 2 - 1}` }, signal: ac.signal });
-        const bytes = await res.arrayBuffer();
-        const samples = new Int16Array(bytes, 0, Math.floor(bytes.byteLength / 2));
-        const width = Math.max(1, canvas.clientWidth);
-        canvas.width = width;
+        const drawn = cache.get(key) ?? (await compute(audioFileId, start, end, width, ac.signal));
+        if (ac.signal.aborted) return;
+        cache.delete(key);
+        cache.set(key, drawn);
+        if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        canvas.width = drawn.width;
         canvas.height = HEIGHT;
-        const ctx = canvas.getContext('2d');
-        if (!ctx) return;
-        const img = ctx.createImageData(width, HEIGHT);
-        const frame = new Float64Array(FFT_SIZE);
-        const power = new Float64Array(FFT_SIZE / 2 + 1);
-        const fft = new Fft(FFT_SIZE);
-        const bins = FFT_SIZE / 2;
-        for (let x = 0; x < width; x++) {
-          const centre = Math.floor((x / width) * samples.length);
-          for (let i = 0; i < FFT_SIZE; i++) {
-            const s = samples[centre - FFT_SIZE / 2 + i] ?? 0;
-            frame[i] = (s / 32768) * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FFT_SIZE - 1)));
-          }
-          fft.powerSpectrum(frame, power);
-          for (let y = 0; y < HEIGHT; y++) {
-            const bin = Math.floor(((HEIGHT - 1 - y) / HEIGHT) * bins);
-            const db = 10 * Math.log10((power[bin] ?? 0) + 1e-18);
-            const v = Math.max(0, Math.min(255, Math.round(((db + 90) / 90) * 255)));
-            const o = (y * width + x) * 4;
-            img.data[o] = v;
-            img.data[o + 1] = Math.round(v * 0.75);
-            img.data[o + 2] = Math.round(v * 0.35);
-            img.data[o + 3] = 255;
-          }
-        }
-        ctx.putImageData(img, 0, 0);
+        canvas.getContext('2d')?.putImageData(drawn.image, 0, 0);
         setMessage(null);
+        setState({ status: 'drawn', mode: drawn.mode });
       } catch (e) {
         if (!ac.signal.aborted) setMessage(`Spectrogram unavailable: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -90,7 +148,16 @@ export function SpectrogramView({ audioFileId, start, end }: { audioFileId: stri
 
   return (
     <div className="mb-1">
-      <canvas ref={canvasRef} data-testid="spectrogram" aria-label={`Spectrogram ${start.toFixed(1)}–${end.toFixed(1)} s`} role="img" className="h-32 w-full bg-slate-900" />
+      <canvas
+        ref={canvasRef}
+        data-testid="spectrogram"
+        data-state={state.status}
+        data-mode={state.mode ?? ''}
+        aria-label={`Spectrogram ${start.toFixed(1)}–${end.toFixed(1)} s`}
+        role="img"
+        className="h-32 w-full bg-[#440154]"
+      />
+      {state.mode === 'overview' && <p className="text-xs text-slate-500">Overview: a 64 ms glimpse per column. Zoom in to 30 s or less for every frame.</p>}
       {message && <p className="text-xs text-slate-500">{message}</p>}
     </div>
   );
