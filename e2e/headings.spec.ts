@@ -77,6 +77,8 @@ test('a heading is aligned, marked in the editor, left out of an export by defau
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect.poll(() => exportsOf(projectId).map((e) => e.status).join(), { timeout: 120_000 }).toBe('succeeded,succeeded');
   const second = exportsOf(projectId)[1]!;
+  // the list says which export has them
+  await expect(page.getByRole('listitem', { name: /^Export exp_/ }).filter({ hasText: 'approved + headings' })).toHaveCount(1);
   expect(JSON.parse(second.settings).includeHeadings).toBe(true);
   const withIds = manifestIds(second.dir);
   for (const h of headings) expect(withIds).toContain(h.id);

@@ -63,7 +63,7 @@ function ExportItem({ exp, onChange }: { exp: ExportView; onChange: () => Promis
         <span className="font-mono text-xs text-slate-500">{exp.id}</span>
         <span className="text-slate-600">{new Date(exp.createdAt).toLocaleString()}</span>
         <span className="text-slate-600">
-          {s.unit === 'sentence' ? 'sentences · ' : ''}{s.filters.statuses.join('+')} · {s.filters.minDuration}–{s.filters.maxDuration} s · {s.ratios.train}/{s.ratios.dev}/{s.ratios.test} by {s.group} · seed {s.seed} · {s.formats.join(', ')}
+          {s.unit === 'sentence' ? 'sentences · ' : ''}{s.filters.statuses.join('+')}{s.includeHeadings ? ' + headings' : ''} · {s.filters.minDuration}–{s.filters.maxDuration} s · {s.ratios.train}/{s.ratios.dev}/{s.ratios.test} by {s.group} · seed {s.seed} · {s.formats.join(', ')}
           {s.t2t ? ' + t2t' : ''}{s.gzip ? ' · gzip' : ''}
         </span>
         <span className="ml-auto flex gap-2">
