@@ -12,6 +12,8 @@ import { claimJob } from '../jobs/claim-job.ts';
 import { createJobRegistry } from '../jobs/create-job-registry.ts';
 import { runClaimedJob } from '../jobs/run-claimed-job.ts';
 import { ingestAudioJob } from './book-jobs.ts';
+import { readSpectrogramFile, spectrogramBandEdges } from '../align/spectrogram-file.ts';
+import { storageKeys } from './storage-keys.ts';
 import { addBookAudio } from './add-book-audio.ts';
 import { createBook } from './create-book.ts';
 import { createProject } from './create-project.ts';
@@ -67,6 +69,13 @@ describe('ingestAudioFile', () => {
     expect(audio.status).toBe('ready');
     expect(Math.abs(audio.durationSec! - 6)).toBeLessThan(0.1);
     expect(existsSync(path.join(env.dataDir, 'files', audio.pcmKey!))).toBe(true);
+    // the spectrogram overview, made from the same PCM: the 440 Hz tone in the band holding 440 Hz
+    const sg = await readSpectrogramFile(path.join(env.dataDir, 'files', storageKeys.audioSpectrogram(audio.bookId, audio.id)));
+    expect(sg.count).toBe(Math.ceil(audio.pcmSamples! / 1600));
+    const edges = spectrogramBandEdges();
+    const band = edges.findIndex((hz, b) => hz <= 440 && edges[b + 1]! > 440);
+    const column = sg.levels.subarray(30 * sg.bands, 31 * sg.bands);
+    expect(column.indexOf(Math.max(...column))).toBe(band);
   });
 
   it('ingests a VBR MP3 whose duration ffprobe can only estimate, keeping the decoded duration', async () => {

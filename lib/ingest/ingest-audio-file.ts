@@ -1,4 +1,5 @@
-// Ingest of one audio file: probe, 16 kHz mono PCM beside the original, waveform peaks, loudness, clipping.
+// Ingest of one audio file: probe, 16 kHz mono PCM beside the original, waveform peaks, a low-resolution
+// spectrogram (the editor's overview), loudness, clipping.
 import { rm } from 'node:fs/promises';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
@@ -9,6 +10,7 @@ import { isPermanentError } from '../jobs/run-claimed-job.ts';
 import { probeAudio } from '../audio/probe-audio.ts';
 import { convertToPcm, PCM_SAMPLE_RATE } from '../audio/convert-to-pcm.ts';
 import { writePeaksFile } from '../audio/peaks-file.ts';
+import { writeSpectrogramFile } from '../align/spectrogram-file.ts';
 import { measureLoudness } from '../audio/measure-loudness.ts';
 import { scanClipping } from '../audio/scan-clipping.ts';
 import { storageKeys } from './storage-keys.ts';
@@ -24,10 +26,13 @@ export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
     ctx.progress(0.01, `Reading ${audio.originalName}`);
     const pcmKey = storageKeys.audioPcm(audio.bookId, audio.id);
     const peaksKey = storageKeys.audioPeaks(audio.bookId, audio.id);
-    // The upload as a local file (itself locally, a scratch copy on S3); the PCM and peaks are made in scratch files
+    // no column for it: the route derives the key (storageKeys.audioSpectrogram)
+    const spectrogramKey = storageKeys.audioSpectrogram(audio.bookId, audio.id);
+    // The upload as a local file (itself locally, a scratch copy on S3); the PCM, peaks and spectrogram are made in scratch files
     // (a crashed attempt's are swept at the next worker start), measured there, then stored under their keys.
     const pcmPath = storage.tempPath('.wav');
     const peaksPath = storage.tempPath('.bin');
+    const spectrogramPath = storage.tempPath('.bin');
     const made = await storage
       .withLocalFile(audio.originalKey, async (original) => {
         const probe = await probeAudio(original, audio.originalName, ctx.signal);
@@ -41,15 +46,18 @@ export async function ingestAudioFile(audioFileId: string, ctx: JobContext) {
         });
         ctx.progress(0.8, 'Computing waveform peaks');
         await writePeaksFile(pcmPath, peaksPath);
+        ctx.progress(0.83, 'Computing the spectrogram overview');
+        await writeSpectrogramFile(pcmPath, spectrogramPath);
         ctx.progress(0.88, 'Measuring loudness');
         const loudness = await measureLoudness(pcmPath, ctx.signal);
         ctx.progress(0.96, 'Checking for clipping');
         const clipping = await scanClipping(pcmPath);
         await storage.putFile(pcmKey, pcmPath, { move: true });
         await storage.putFile(peaksKey, peaksPath, { move: true });
+        await storage.putFile(spectrogramKey, spectrogramPath, { move: true });
         return { probe, samples, loudness, clipping };
       })
-      .finally(() => Promise.all([rm(pcmPath, { force: true }), rm(peaksPath, { force: true })]));
+      .finally(() => Promise.all([pcmPath, peaksPath, spectrogramPath].map((p) => rm(p, { force: true }))));
     const { probe, samples, loudness, clipping } = made;
     // what the 16 kHz PCM holds, not what the header says (an estimate from the bit rate can be far off)
     const durationSec = samples / PCM_SAMPLE_RATE;

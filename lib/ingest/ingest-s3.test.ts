@@ -17,6 +17,8 @@ import { useTestEnv } from '../testing/use-test-env.ts';
 import { addBookAudio } from './add-book-audio.ts';
 import { createBook } from './create-book.ts';
 import { createProject } from './create-project.ts';
+import { parseSpectrogram } from '../align/parse-spectrogram.ts';
+import { storageKeys } from './storage-keys.ts';
 import { ingestAudioFile } from './ingest-audio-file.ts';
 
 const S3_VARS = ['ALINEA_STORAGE_URL', 'AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
@@ -74,6 +76,9 @@ describe('upload and ingest on S3 storage', () => {
       expect(header).toBeLessThan(256);
       expect(row.pcmSamples).toBe(Math.round(row.durationSec! * 16_000));
       expect(await getStorage().exists(row.peaksKey!)).toBe(true);
+      // the spectrogram overview beside them: 10 columns per second of audio
+      const sg = parseSpectrogram(await getStorage().readAll(storageKeys.audioSpectrogram(book.id, a.id)));
+      expect(sg.count).toBe(Math.ceil(row.pcmSamples! / 1600));
     }
     // the uploaded ZIP is gone from the bucket; the book's files are objects, not files on this machine's disk
     expect((await getStorage().list(`books/${book.id}/uploads`)).length).toBe(0);
