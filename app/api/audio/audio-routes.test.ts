@@ -1,4 +1,4 @@
-// The editor's audio routes (PCM with HTTP Range, peaks, pauses) called with a reviewer's session, on both storage
+// The editor's audio routes (PCM with HTTP Range, peaks, pauses, the stored spectrogram overview) called with a reviewer's session, on both storage
 // backends: the local directory, and S3 (s3rver started here; ALINEA_STORAGE_URL and the AWS variables set as an
 // operator would).
 import { existsSync } from 'node:fs';
@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPeaks, writePeaksFile } from '@/lib/audio/peaks-file.ts';
+import { parseSpectrogram } from '@/lib/align/parse-spectrogram.ts';
+import { writeSpectrogramFile } from '@/lib/align/spectrogram-file.ts';
+import { storageKeys } from '@/lib/ingest/storage-keys.ts';
 import { createUser } from '@/lib/auth/create-user.ts';
 import { signIn } from '@/lib/auth/sign-in.ts';
 import { wavBytes } from '@/lib/audio/wav-bytes.ts';
@@ -19,6 +22,7 @@ import { useTestEnv } from '@/lib/testing/use-test-env.ts';
 import * as pauses from './[audioFileId]/pauses/route.ts';
 import * as pcm from './[audioFileId]/pcm/route.ts';
 import * as peaks from './[audioFileId]/peaks/route.ts';
+import * as spectrogram from './[audioFileId]/spectrogram/route.ts';
 
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 const S3_VARS = ['ALINEA_STORAGE_URL', 'AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
@@ -112,5 +116,28 @@ describe.each(['local', 's3'] as const)('audio routes on %s storage', (backend) 
     // nothing left in the scratch folder
     const scratch = path.join(env.dataDir, '.tmp', 's3-scratch');
     expect(existsSync(scratch) ? await readdir(scratch) : []).toEqual([]);
+  });
+
+  it('serves the spectrogram stored at ingest, and a clear 404 for a file ingested before it existed', async () => {
+    const missing = await spectrogram.GET(get(`/api/audio/${audioFileId}/spectrogram`), params({ audioFileId }));
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.message).toMatch(/has no stored spectrogram overview: it was ingested before .* Re-run its ingest/);
+
+    const audio = await getDb().audioFile.findUniqueOrThrow({ where: { id: audioFileId } });
+    await writeSpectrogramFile(path.join(work, 'pcm.wav'), path.join(work, 'spectrogram.bin'));
+    await getStorage().putFile(storageKeys.audioSpectrogram(audio.bookId, audioFileId), path.join(work, 'spectrogram.bin'));
+    const res = await spectrogram.GET(get(`/api/audio/${audioFileId}/spectrogram`), params({ audioFileId }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.equals(await readFile(path.join(work, 'spectrogram.bin')))).toBe(true);
+    // 2 s: 20 columns, the silence between 0.75 and 1.25 s at the floor, the tone above it
+    const sg = parseSpectrogram(body);
+    expect(sg.count).toBe(20);
+    expect(Math.max(...sg.levels.subarray(9 * sg.bands, 10 * sg.bands))).toBe(0);
+    expect(Math.max(...sg.levels.subarray(3 * sg.bands, 4 * sg.bands))).toBeGreaterThan(150);
+
+    const signedOut = await spectrogram.GET(new Request(`http://localhost:3000/api/audio/${audioFileId}/spectrogram`), params({ audioFileId }));
+    expect(signedOut.status).toBe(401);
   });
 });
