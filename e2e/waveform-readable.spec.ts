@@ -1,10 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 // A waveform you can read: each region says its paragraph number and first words, boundaries are thin lines with a
 // wide grab area, the pauses can be shown as a light band (kept across reloads), and the spectrogram shows at the
-// whole-chapter zoom (sampled) as well as zoomed in (every frame). Screenshots go to /tmp/shots/wave-*.png.
+// whole-chapter zoom (the overview stored at ingest; sampled from the PCM for a file without one) as well as zoomed
+// in (every frame). Screenshots go to /tmp/shots/wave-*.png.
 
 type Frag = { id: string; position: number; begin: number; end: number; text: string };
 
@@ -110,12 +112,16 @@ test('the pause band: off by default, on with its toggle, kept across a reload',
   await expect(page.getByTestId('pause-band')).toHaveCount(0);
 });
 
-test('the spectrogram at the whole-chapter zoom (sampled) and zoomed in (every frame), in a readable palette', async ({ page }) => {
+test('the spectrogram at the whole-chapter zoom (stored at ingest) and zoomed in (every frame), in a readable palette', async ({ page }) => {
   await openEditor(page, chapterId);
+  const storedOverview = page.waitForResponse((r) => /\/api\/audio\/[^/]+\/spectrogram$/.test(new URL(r.url()).pathname));
   await page.getByRole('checkbox', { name: 'Spectrogram' }).check();
   const canvas = page.getByTestId('spectrogram');
+  expect((await storedOverview).status()).toBe(200);
   await expect(canvas).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
   await expect(canvas).toHaveAttribute('data-mode', 'overview');
+  await expect(canvas).toHaveAttribute('data-source', 'stored');
+  await expect(page.getByText(/^Overview: computed once per file/)).toBeVisible();
   await expect(page.getByText(/Zoom in to 30 s or less to see/)).toHaveCount(0);
   // drawn: many colours, not one flat fill
   const colours = () =>
@@ -127,7 +133,7 @@ test('the spectrogram at the whole-chapter zoom (sampled) and zoomed in (every f
       return seen.size;
     });
   expect(await colours()).toBeGreaterThan(50);
-  await page.getByRole('region', { name: 'Waveform' }).screenshot({ path: '/tmp/shots/wave-spectrogram-overview.png' });
+  await page.getByRole('region', { name: 'Waveform' }).screenshot({ path: '/tmp/shots/wave-spectrogram-stored.png' });
   const { frags } = chapterRows(chapterId);
   const f = frags[1]!;
   const overviewCaption = (await page.getByTestId(`wave-caption-${f.id}`).textContent())!;
@@ -137,6 +143,8 @@ test('the spectrogram at the whole-chapter zoom (sampled) and zoomed in (every f
   await page.getByLabel('Zoom', { exact: true }).fill(String(Math.log(waveWidth / 5)));
   await expect(canvas).toHaveAttribute('data-mode', 'detailed', { timeout: 30_000 });
   await expect(canvas).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
+  await expect(canvas).toHaveAttribute('data-source', 'pcm');
+  await expect(page.getByText(/^Overview:/)).toHaveCount(0);
   expect(await colours()).toBeGreaterThan(50);
   // the second paragraph brought into view: its caption has room for at least the words of the whole-chapter zoom
   await page.getByRole('listbox', { name: 'Paragraphs' }).getByRole('option').nth(f.position).click();
@@ -147,4 +155,23 @@ test('the spectrogram at the whole-chapter zoom (sampled) and zoomed in (every f
   expect(zoomedCaption.startsWith(`${f.position + 1} `)).toBe(true);
   expect(zoomedCaption.length).toBeGreaterThanOrEqual(overviewCaption.length);
   await page.getByRole('region', { name: 'Waveform' }).screenshot({ path: '/tmp/shots/wave-zoomed.png' });
+});
+
+test('a file ingested before overviews were stored: the route says 404 and the overview is sampled from the PCM', async ({ page }) => {
+  const { audioFileId } = chapterRows(chapterId);
+  const db = openDb();
+  const { bookId } = db.prepare('SELECT bookId FROM AudioFile WHERE id = ?').get(audioFileId) as { bookId: string };
+  db.close();
+  const file = path.join(process.env.E2E_DATA_DIR!, 'files', 'books', bookId, 'audio', audioFileId, 'spectrogram.bin');
+  expect(existsSync(file)).toBe(true);
+  rmSync(file);
+  await openEditor(page, chapterId);
+  const storedOverview = page.waitForResponse((r) => /\/api\/audio\/[^/]+\/spectrogram$/.test(new URL(r.url()).pathname));
+  await page.getByRole('checkbox', { name: 'Spectrogram' }).check();
+  expect((await storedOverview).status()).toBe(404);
+  const canvas = page.getByTestId('spectrogram');
+  await expect(canvas).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
+  await expect(canvas).toHaveAttribute('data-source', 'sampled');
+  await expect(page.getByText(/^Overview: a 64 ms glimpse per column \(this file was ingested before/)).toBeVisible();
+  await page.getByRole('region', { name: 'Waveform' }).screenshot({ path: '/tmp/shots/wave-spectrogram-overview.png' });
 });

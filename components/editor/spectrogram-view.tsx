@@ -1,13 +1,17 @@
 'use client';
 // The spectrogram of the visible window, at every zoom. Zoomed in (≤ 30 s), every sample of the window comes from
-// the PCM route with one HTTP Range (about 1 MB); zoomed out (up to the whole chapter), spectrogramPlan samples one
-// 64 ms excerpt per column (≤ 480 Range requests of 2 KB, whatever the chapter's length), and the result is kept
-// per audio file and window, so the overview is computed once. Nothing decodes the whole chapter: wavesurfer's
-// spectrogram plugin needs the whole file decoded, which this editor never has. Colours: spectrogramPalette.
+// the PCM route with one HTTP Range (about 1 MB). Zoomed out (up to the whole chapter), the overview comes from the
+// low-resolution spectrogram the ingest computed once per file (10 columns/s × 64 mel bands, 640 bytes per second;
+// fetched once per file and kept); a file ingested before that existed (the route's 404) falls back to sampling one
+// 64 ms excerpt per column (spectrogramPlan: ≤ 480 Range requests of 2 KB, whatever the chapter's length). Drawn
+// results are kept per audio file and window. Nothing decodes the whole chapter: wavesurfer's spectrogram plugin
+// needs the whole file decoded, which this editor never has. Colours: spectrogramPalette.
 import { useEffect, useRef, useState } from 'react';
 import { Fft } from '@/lib/align/fft.ts';
 import { dbWindow, spectrogramPalette } from '@/lib/review/spectrogram-palette.ts';
 import { spectrogramPlan } from '@/lib/review/spectrogram-plan.ts';
+import { parseSpectrogram, type Spectrogram } from '@/lib/align/parse-spectrogram.ts';
+import { storedSpectrogramLevels } from '@/lib/review/stored-spectrogram-levels.ts';
 
 const FFT_SIZE = 512;
 const BINS = FFT_SIZE / 2;
@@ -17,11 +21,27 @@ const CONCURRENCY = 6;
 const PALETTE = spectrogramPalette();
 
 type WavInfo = { dataOffset: number; sampleRate: number };
-type Drawn = { mode: 'detailed' | 'overview'; width: number; image: ImageData };
+type Drawn = { mode: 'detailed' | 'overview'; source: 'pcm' | 'stored' | 'sampled'; width: number; image: ImageData };
 
 /** Drawn spectrograms by audio file, window and width (a few: the overview, and the windows last seen). */
 const cache = new Map<string, Drawn>();
 const CACHE_SIZE = 6;
+/** The stored overview by audio file: null when the file has none (ingested before it existed). */
+const stored = new Map<string, Promise<Spectrogram | null>>();
+
+function storedSpectrogram(audioFileId: string): Promise<Spectrogram | null> {
+  let p = stored.get(audioFileId);
+  if (!p) {
+    p = fetch(`/api/audio/${audioFileId}/spectrogram`).then(async (res) => {
+      if (res.status === 404) return null;
+      if (!res.ok) throw new Error(`the spectrogram overview could not be read (HTTP ${res.status})`);
+      return parseSpectrogram(new Uint8Array(await res.arrayBuffer()));
+    });
+    p.catch(() => stored.delete(audioFileId)); // a failed read is tried again next time
+    stored.set(audioFileId, p);
+  }
+  return p;
+}
 
 async function wavInfo(url: string, signal: AbortSignal): Promise<WavInfo> {
   const res = await fetch(url, { headers: { range: 'bytes=0-4095' }, signal });
@@ -54,15 +74,15 @@ function frameDb(fft: Fft, samples: Int16Array, at: number, frame: Float64Array,
   for (let b = 0; b < BINS; b++) out[b] = (add ? out[b]! : 0) + (power[b] ?? 0);
 }
 
-/** dB levels, column-major (BINS per column), painted into an image `width` wide with the palette. */
-function paint(levels: Float32Array, columns: number, width: number): ImageData {
+/** dB levels, column-major (`bins` per column, lowest first), painted into an image `width` wide with the palette. */
+function paint(levels: Float32Array, columns: number, width: number, bins = BINS): ImageData {
   const { floor, top } = dbWindow(levels);
   const img = new ImageData(width, HEIGHT);
   for (let x = 0; x < width; x++) {
     const c = Math.min(columns - 1, Math.floor((x / width) * columns));
     for (let y = 0; y < HEIGHT; y++) {
-      const bin = Math.floor(((HEIGHT - 1 - y) / HEIGHT) * BINS);
-      const db = levels[c * BINS + bin]!;
+      const bin = Math.floor(((HEIGHT - 1 - y) / HEIGHT) * bins);
+      const db = levels[c * bins + bin]!;
       const v = Math.max(0, Math.min(255, Math.round(((db - floor) / (top - floor)) * 255)));
       const o = (y * width + x) * 4;
       img.data[o] = PALETTE[v * 3]!;
@@ -76,6 +96,14 @@ function paint(levels: Float32Array, columns: number, width: number): ImageData 
 
 async function compute(audioFileId: string, start: number, end: number, width: number, signal: AbortSignal): Promise<Drawn> {
   const url = `/api/audio/${audioFileId}/pcm`;
+  if (spectrogramPlan({ start, end, width, sampleRate: 16000 }).kind === 'sampled') {
+    const sg = await storedSpectrogram(audioFileId);
+    if (signal.aborted) throw signal.reason;
+    if (sg) {
+      const levels = storedSpectrogramLevels(sg, { start, end, width });
+      return { mode: 'overview', source: 'stored', width, image: paint(levels, width, width, sg.bands) };
+    }
+  }
   const info = await wavInfo(url, signal);
   const plan = spectrogramPlan({ start, end, width, sampleRate: info.sampleRate, excerpt: 2 * FFT_SIZE });
   const fft = new Fft(FFT_SIZE);
@@ -92,7 +120,7 @@ async function compute(audioFileId: string, start: number, end: number, width: n
       frameDb(fft, samples, Math.floor((x / width) * samples.length) - FFT_SIZE / 2, frame, power, col, false);
       toDb(col, 1);
     }
-    return { mode: 'detailed', width, image: paint(levels, width, width) };
+    return { mode: 'detailed', source: 'pcm', width, image: paint(levels, width, width) };
   }
   const { columns } = plan;
   const levels = new Float32Array(columns.length * BINS);
@@ -109,13 +137,17 @@ async function compute(audioFileId: string, start: number, end: number, width: n
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { mode: 'overview', width, image: paint(levels, columns.length, width) };
+  return { mode: 'overview', source: 'sampled', width, image: paint(levels, columns.length, width) };
 }
 
 export function SpectrogramView({ audioFileId, start, end }: { audioFileId: string; start: number; end: number }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [state, setState] = useState<{ status: 'loading' | 'drawn'; mode: Drawn['mode'] | null }>({ status: 'loading', mode: null });
+  const [state, setState] = useState<{ status: 'loading' | 'drawn'; mode: Drawn['mode'] | null; source: Drawn['source'] | null }>({
+    status: 'loading',
+    mode: null,
+    source: null,
+  });
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -124,7 +156,7 @@ export function SpectrogramView({ audioFileId, start, end }: { audioFileId: stri
     const timer = setTimeout(async () => {
       const width = Math.max(1, canvas.clientWidth);
       const key = `${audioFileId}|${start.toFixed(2)}|${end.toFixed(2)}|${width}`;
-      setState((s) => (s.status === 'loading' ? s : { status: 'loading', mode: s.mode }));
+      setState((s) => (s.status === 'loading' ? s : { ...s, status: 'loading' }));
       try {
         const drawn = cache.get(key) ?? (await compute(audioFileId, start, end, width, ac.signal));
         if (ac.signal.aborted) return;
@@ -135,7 +167,7 @@ export function SpectrogramView({ audioFileId, start, end }: { audioFileId: stri
         canvas.height = HEIGHT;
         canvas.getContext('2d')?.putImageData(drawn.image, 0, 0);
         setMessage(null);
-        setState({ status: 'drawn', mode: drawn.mode });
+        setState({ status: 'drawn', mode: drawn.mode, source: drawn.source });
       } catch (e) {
         if (!ac.signal.aborted) setMessage(`Spectrogram unavailable: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -153,11 +185,19 @@ export function SpectrogramView({ audioFileId, start, end }: { audioFileId: stri
         data-testid="spectrogram"
         data-state={state.status}
         data-mode={state.mode ?? ''}
+        data-source={state.source ?? ''}
         aria-label={`Spectrogram ${start.toFixed(1)}–${end.toFixed(1)} s`}
         role="img"
         className="h-32 w-full bg-[#440154]"
       />
-      {state.mode === 'overview' && <p className="text-xs text-slate-500">Overview: a 64 ms glimpse per column. Zoom in to 30 s or less for every frame.</p>}
+      {state.source === 'stored' && (
+        <p className="text-xs text-slate-500">Overview: computed once per file (10 columns a second, 64 mel bands up to 8 kHz). Zoom in to 30 s or less for every frame.</p>
+      )}
+      {state.source === 'sampled' && (
+        <p className="text-xs text-slate-500">
+          Overview: a 64 ms glimpse per column (this file was ingested before overviews were stored; re-run its ingest for one). Zoom in to 30 s or less for every frame.
+        </p>
+      )}
       {message && <p className="text-xs text-slate-500">{message}</p>}
     </div>
   );
