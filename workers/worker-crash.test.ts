@@ -74,6 +74,6 @@ describe('worker crash', () => {
     expect(audio.pcmSamples).toBe(wav.samples);
     // only complete files under final names; the killed attempt's temp files were cleaned up by the retry
     const dir = path.dirname(getStorage().localPath(audio.pcmKey!));
-    expect(readdirSync(dir).sort()).toEqual(['audio-16k.wav', 'original.flac', 'peaks.bin']);
+    expect(readdirSync(dir).sort()).toEqual(['audio-16k.wav', 'original.flac', 'peaks.bin', 'spectrogram.bin']);
   }, 150_000);
 });

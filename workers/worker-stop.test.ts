@@ -167,7 +167,7 @@ describe('stopping a worker mid-job', () => {
     const audio = await db.audioFile.findUniqueOrThrow({ where: { id: added[0]!.id } });
     expect(audio.status).toBe('ready');
     const dir = path.dirname(getStorage().localPath(audio.pcmKey!));
-    expect(readdirSync(dir).sort()).toEqual(['audio-16k.wav', 'original.flac', 'peaks.bin']);
+    expect(readdirSync(dir).sort()).toEqual(['audio-16k.wav', 'original.flac', 'peaks.bin', 'spectrogram.bin']);
     expect(await stopGroup(second)).toBe(0);
     expect(childrenOfTest()).toEqual([]);
     expect(tempFiles()).toEqual([]);
