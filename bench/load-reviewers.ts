@@ -17,11 +17,11 @@
 //        [--overlap 0.1] [--chapters 10] [--paragraphs 120] [--build] [--keep]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, copyFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DumpedFragment, SeededLoadBook } from './lib/load-reviewers-db.ts';
+import { freePort } from '../lib/testing/free-port.ts';
 
 const { values } = parseArgs({
   options: {
@@ -76,16 +76,6 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A private copy of the production build (without its cache), remade when .next holds another build. */
 function prepareApp() {

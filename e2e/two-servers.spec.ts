@@ -3,28 +3,18 @@
 // on the other; an edit saved on one is seen on the other, and the other's version check refuses a stale save.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { startPostgres, type TestPostgres } from '../lib/testing/start-postgres.ts';
-import { startLocalS3, type LocalS3 } from '../lib/storage/start-local-s3.ts';
+import { s3EnvFor, startLocalS3, type LocalS3 } from '../lib/storage/start-local-s3.ts';
+import { freePort } from '../lib/testing/free-port.ts';
 
 const run = promisify(execFile);
 const ADMIN = { email: 'two-servers@alinea.local', password: 'two servers password' };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 let postgres: TestPostgres;
 let s3: LocalS3;
@@ -64,11 +54,7 @@ test.describe('two web servers over one PostgreSQL and one S3 bucket', () => {
     env = {
       ...process.env,
       DATABASE_URL: postgres.urlFor('alinea_two_servers'),
-      ALINEA_STORAGE_URL: `s3://${s3.bucket}/studio`,
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: s3.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      ...s3EnvFor(s3),
       // the servers sign cookies with one secret (each machine's own auth-secret file would differ)
       ALINEA_AUTH_SECRET: 'two-servers-test-secret-0123456789abcdef',
     };

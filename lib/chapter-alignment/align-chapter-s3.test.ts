@@ -9,30 +9,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToPcm } from '../audio/convert-to-pcm.ts';
 import { scoreAlignment } from '../align/score-alignment.ts';
 import { getDb } from '../db/client.ts';
-import { startLocalS3, type LocalS3 } from '../storage/start-local-s3.ts';
+import { s3EnvFor, S3_ENV_VARS, startLocalS3, type LocalS3 } from '../storage/start-local-s3.ts';
 import { getStorage } from '../storage/storage.ts';
 import { realEsRecordings } from '../testing/real-es-fixture.ts';
 import { seedReviewChapter } from '../testing/seed-review-chapter.ts';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { alignChapter } from './align-chapter.ts';
 
-const S3_VARS = ['ALINEA_STORAGE_URL', 'AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
 let server: LocalS3;
 let work: string;
 // before useTestEnv's hook, which reads the environment afresh
 beforeAll(async () => {
   server = await startLocalS3({ bucket: 'alinea-align' });
-  Object.assign(process.env, {
-    ALINEA_STORAGE_URL: `s3://${server.bucket}/studio`,
-    AWS_ENDPOINT_URL: server.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: server.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: server.secretAccessKey,
-  });
+  Object.assign(process.env, s3EnvFor(server));
 });
 const env = useTestEnv();
 afterAll(async () => {
-  for (const v of S3_VARS) delete process.env[v];
+  for (const v of S3_ENV_VARS) delete process.env[v];
   await server?.stop();
   if (work) await rm(work, { recursive: true, force: true });
 });

@@ -9,14 +9,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '../config/env.ts';
 import { getDb } from '../db/client.ts';
-import { startLocalS3, type LocalS3 } from '../storage/start-local-s3.ts';
+import { s3EnvFor, S3_ENV_VARS, startLocalS3, type LocalS3 } from '../storage/start-local-s3.ts';
 import { getStorage } from '../storage/storage.ts';
 import { seedExportCorpus } from '../testing/seed-export-corpus.ts';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { parseExportSettings } from './export-settings.ts';
 import { runExport } from './run-export.ts';
 
-const S3_VARS = ['ALINEA_STORAGE_URL', 'AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
 const env = useTestEnv();
 let server: LocalS3;
 let work: string;
@@ -25,7 +24,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'alinea-export-s3-'));
 });
 afterAll(async () => {
-  for (const v of S3_VARS) delete process.env[v];
+  for (const v of S3_ENV_VARS) delete process.env[v];
   resetConfigForTests();
   await server?.stop();
   await rm(work, { recursive: true, force: true });
@@ -59,13 +58,7 @@ describe('export with the audio in an S3 bucket', () => {
     // the same database, the audio moved into the bucket under the same keys, and gone from the local directory
     const keys = (await getDb().audioFile.findMany({ select: { pcmKey: true } })).map((x) => x.pcmKey!);
     const files = new Map(keys.map((k) => [k, getStorage().localPath(k)]));
-    Object.assign(process.env, {
-      ALINEA_STORAGE_URL: `s3://${server.bucket}/studio`,
-      AWS_ENDPOINT_URL: server.endpoint,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: server.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: server.secretAccessKey,
-    });
+    Object.assign(process.env, s3EnvFor(server));
     resetConfigForTests();
     expect(getStorage().kind).toBe('s3');
     for (const [key, file] of files) await getStorage().putFile(key, file);

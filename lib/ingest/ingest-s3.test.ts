@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client.ts';
-import { startLocalS3, type LocalS3 } from '../storage/start-local-s3.ts';
+import { s3EnvFor, S3_ENV_VARS, startLocalS3, type LocalS3 } from '../storage/start-local-s3.ts';
 import { getStorage } from '../storage/storage.ts';
 import { buildTestZip } from '../text/test-zip.ts';
 import { useTestEnv } from '../testing/use-test-env.ts';
@@ -21,20 +21,13 @@ import { parseSpectrogram } from '../align/parse-spectrogram.ts';
 import { storageKeys } from './storage-keys.ts';
 import { ingestAudioFile } from './ingest-audio-file.ts';
 
-const S3_VARS = ['ALINEA_STORAGE_URL', 'AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
 let server: LocalS3;
 let work: string;
 let mp3: Buffer;
 // before useTestEnv's hook, which reads the environment afresh
 beforeAll(async () => {
   server = await startLocalS3({ bucket: 'alinea-ingest' });
-  Object.assign(process.env, {
-    ALINEA_STORAGE_URL: `s3://${server.bucket}/studio`,
-    AWS_ENDPOINT_URL: server.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: server.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: server.secretAccessKey,
-  });
+  Object.assign(process.env, s3EnvFor(server));
   work = mkdtempSync(path.join(tmpdir(), 'alinea-ingest-s3-'));
   const file = path.join(work, 'tone.mp3');
   execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-ar', '44100', '-b:a', '64k', file]);
@@ -42,7 +35,7 @@ beforeAll(async () => {
 });
 const env = useTestEnv();
 afterAll(async () => {
-  for (const v of S3_VARS) delete process.env[v];
+  for (const v of S3_ENV_VARS) delete process.env[v];
   await server?.stop();
   await rm(work, { recursive: true, force: true });
 });

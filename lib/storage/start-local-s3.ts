@@ -62,3 +62,17 @@ export async function startLocalS3(opts: { bucket?: string; timeoutMs?: number }
     throw e;
   }
 }
+
+/** The variables an operator sets for `server` (ALINEA_STORAGE_URL under the prefix `studio`, the AWS ones). */
+export function s3EnvFor(server: LocalS3): Record<(typeof S3_ENV_VARS)[number], string> {
+  return {
+    ALINEA_STORAGE_URL: `s3://${server.bucket}/studio`,
+    AWS_ENDPOINT_URL: server.endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: server.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: server.secretAccessKey,
+  };
+}
+
+/** What s3EnvFor sets: a test deletes these from process.env when it is done. */
+export const S3_ENV_VARS = ['ALINEA_STORAGE_URL', 'AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;

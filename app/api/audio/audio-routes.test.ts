@@ -15,7 +15,7 @@ import { signIn } from '@/lib/auth/sign-in.ts';
 import { wavBytes } from '@/lib/audio/wav-bytes.ts';
 import { getDb } from '@/lib/db/client.ts';
 import { computePauses, pausesKey } from '@/lib/review/get-audio-pauses.ts';
-import { startLocalS3, type LocalS3 } from '@/lib/storage/start-local-s3.ts';
+import { s3EnvFor, S3_ENV_VARS, startLocalS3, type LocalS3 } from '@/lib/storage/start-local-s3.ts';
 import { getStorage } from '@/lib/storage/storage.ts';
 import { seedReviewChapter } from '@/lib/testing/seed-review-chapter.ts';
 import { useTestEnv } from '@/lib/testing/use-test-env.ts';
@@ -25,7 +25,6 @@ import * as peaks from './[audioFileId]/peaks/route.ts';
 import * as spectrogram from './[audioFileId]/spectrogram/route.ts';
 
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
-const S3_VARS = ['ALINEA_STORAGE_URL', 'AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
 
 describe.each(['local', 's3'] as const)('audio routes on %s storage', (backend) => {
   let server: LocalS3 | undefined;
@@ -38,17 +37,11 @@ describe.each(['local', 's3'] as const)('audio routes on %s storage', (backend) 
   beforeAll(async () => {
     if (backend !== 's3') return;
     server = await startLocalS3({ bucket: 'alinea-routes' });
-    Object.assign(process.env, {
-      ALINEA_STORAGE_URL: `s3://${server.bucket}/studio`,
-      AWS_ENDPOINT_URL: server.endpoint,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: server.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: server.secretAccessKey,
-    });
+    Object.assign(process.env, s3EnvFor(server));
   });
   const env = useTestEnv();
   afterAll(async () => {
-    for (const v of S3_VARS) delete process.env[v];
+    for (const v of S3_ENV_VARS) delete process.env[v];
     await server?.stop();
     if (work) await rm(work, { recursive: true, force: true });
   });
