@@ -5,28 +5,21 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { convertToPcm } from '../audio/convert-to-pcm.ts';
 import { scoreAlignment } from '../align/score-alignment.ts';
 import { getDb } from '../db/client.ts';
-import { s3EnvFor, S3_ENV_VARS, startLocalS3, type LocalS3 } from '../storage/start-local-s3.ts';
 import { getStorage } from '../storage/storage.ts';
 import { realEsRecordings } from '../testing/real-es-fixture.ts';
 import { seedReviewChapter } from '../testing/seed-review-chapter.ts';
+import { useS3TestStorage } from '../testing/use-s3-test-storage.ts';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { alignChapter } from './align-chapter.ts';
 
-let server: LocalS3;
 let work: string;
-// before useTestEnv's hook, which reads the environment afresh
-beforeAll(async () => {
-  server = await startLocalS3({ bucket: 'alinea-align' });
-  Object.assign(process.env, s3EnvFor(server));
-});
+useS3TestStorage({ bucket: 'alinea-align' });
 const env = useTestEnv();
 afterAll(async () => {
-  for (const v of S3_ENV_VARS) delete process.env[v];
-  await server?.stop();
   if (work) await rm(work, { recursive: true, force: true });
 });
 

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client.ts';
-import { s3EnvFor, S3_ENV_VARS, startLocalS3, type LocalS3 } from '../storage/start-local-s3.ts';
 import { getStorage } from '../storage/storage.ts';
 import { buildTestZip } from '../text/test-zip.ts';
+import { useS3TestStorage } from '../testing/use-s3-test-storage.ts';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { addBookAudio } from './add-book-audio.ts';
 import { createBook } from './create-book.ts';
@@ -21,13 +21,10 @@ import { parseSpectrogram } from '../align/parse-spectrogram.ts';
 import { storageKeys } from './storage-keys.ts';
 import { ingestAudioFile } from './ingest-audio-file.ts';
 
-let server: LocalS3;
 let work: string;
 let mp3: Buffer;
-// before useTestEnv's hook, which reads the environment afresh
+useS3TestStorage({ bucket: 'alinea-ingest' });
 beforeAll(async () => {
-  server = await startLocalS3({ bucket: 'alinea-ingest' });
-  Object.assign(process.env, s3EnvFor(server));
   work = mkdtempSync(path.join(tmpdir(), 'alinea-ingest-s3-'));
   const file = path.join(work, 'tone.mp3');
   execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-ar', '44100', '-b:a', '64k', file]);
@@ -35,8 +32,6 @@ beforeAll(async () => {
 });
 const env = useTestEnv();
 afterAll(async () => {
-  for (const v of S3_ENV_VARS) delete process.env[v];
-  await server?.stop();
   await rm(work, { recursive: true, force: true });
 });
 

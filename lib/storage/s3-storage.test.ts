@@ -7,23 +7,21 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, S3Client, UploadPartCommand, UploadPartCopyCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useS3TestStorage } from '../testing/use-s3-test-storage.ts';
 import { S3Storage, type S3Sender } from './s3-storage.ts';
-import { startLocalS3, type LocalS3 } from './start-local-s3.ts';
 
 const MiB = 1024 * 1024;
 
 describe('S3Storage: publishing a large object part by part', () => {
-  let s3: LocalS3;
+  const s3 = useS3TestStorage({ bucket: 'alinea-copy', select: false });
   let real: S3Client;
   let scratchDir: string;
   beforeAll(async () => {
-    s3 = await startLocalS3({ bucket: 'alinea-copy' });
-    real = new S3Client({ endpoint: s3.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } });
+    real = new S3Client({ endpoint: s3.server.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: s3.server.accessKeyId, secretAccessKey: s3.server.secretAccessKey } });
     scratchDir = await mkdtemp(path.join(tmpdir(), 'alinea-s3-copy-'));
   });
   afterAll(async () => {
     real.destroy();
-    await s3.stop();
     await rm(scratchDir, { recursive: true, force: true });
   });
 
@@ -53,21 +51,21 @@ describe('S3Storage: publishing a large object part by part', () => {
 
   it('copies in parts that cover the object exactly, and publishes the same bytes', async () => {
     const { sender, ranges } = wrapper();
-    const storage = new S3Storage({ bucket: s3.bucket, prefix: 'p', scratchDir, client: sender, maxSingleCopyBytes: MiB, copyPartSize: 5 * MiB, partSize: 5 * MiB });
+    const storage = new S3Storage({ bucket: s3.server.bucket, prefix: 'p', scratchDir, client: sender, maxSingleCopyBytes: MiB, copyPartSize: 5 * MiB, partSize: 5 * MiB });
     const stored = await storage.putStream('exports/e1/big.tfrecord', Readable.from([data]));
     expect(stored.size).toBe(data.length);
     expect(ranges).toEqual([`bytes=0-${5 * MiB - 1}`, `bytes=${5 * MiB}-${10 * MiB - 1}`, `bytes=${10 * MiB}-${12 * MiB + 2}`]);
     expect((await storage.readAll('exports/e1/big.tfrecord')).equals(data)).toBe(true);
-    const keys = (await real.send(new ListObjectsV2Command({ Bucket: s3.bucket }))).Contents?.map((o) => o.Key);
+    const keys = (await real.send(new ListObjectsV2Command({ Bucket: s3.server.bucket }))).Contents?.map((o) => o.Key);
     expect(keys).toEqual(['p/exports/e1/big.tfrecord']); // the temp key is gone
   });
 
   it('publishes nothing when a part fails, and removes the temp object', async () => {
     const { sender } = wrapper({ failPart: 2 });
-    const storage = new S3Storage({ bucket: s3.bucket, prefix: 'q', scratchDir, client: sender, maxSingleCopyBytes: MiB, copyPartSize: 5 * MiB, partSize: 5 * MiB });
+    const storage = new S3Storage({ bucket: s3.server.bucket, prefix: 'q', scratchDir, client: sender, maxSingleCopyBytes: MiB, copyPartSize: 5 * MiB, partSize: 5 * MiB });
     await expect(storage.putStream('exports/e1/big.tfrecord', Readable.from([data]))).rejects.toThrow('part 2 failed');
     expect(await storage.exists('exports/e1/big.tfrecord')).toBe(false);
-    const keys = (await real.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: 'q/' }))).Contents ?? [];
+    const keys = (await real.send(new ListObjectsV2Command({ Bucket: s3.server.bucket, Prefix: 'q/' }))).Contents ?? [];
     expect(keys).toEqual([]);
   });
 });

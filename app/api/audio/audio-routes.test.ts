@@ -15,9 +15,9 @@ import { signIn } from '@/lib/auth/sign-in.ts';
 import { wavBytes } from '@/lib/audio/wav-bytes.ts';
 import { getDb } from '@/lib/db/client.ts';
 import { computePauses, pausesKey } from '@/lib/review/get-audio-pauses.ts';
-import { s3EnvFor, S3_ENV_VARS, startLocalS3, type LocalS3 } from '@/lib/storage/start-local-s3.ts';
 import { getStorage } from '@/lib/storage/storage.ts';
 import { seedReviewChapter } from '@/lib/testing/seed-review-chapter.ts';
+import { useS3TestStorage } from '@/lib/testing/use-s3-test-storage.ts';
 import { useTestEnv } from '@/lib/testing/use-test-env.ts';
 import * as pauses from './[audioFileId]/pauses/route.ts';
 import * as pcm from './[audioFileId]/pcm/route.ts';
@@ -27,22 +27,14 @@ import * as spectrogram from './[audioFileId]/spectrogram/route.ts';
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 
 describe.each(['local', 's3'] as const)('audio routes on %s storage', (backend) => {
-  let server: LocalS3 | undefined;
   let cookie = '';
   let audioFileId = '';
   let work = '';
   const get = (url: string, headers: Record<string, string> = {}) => new Request(`http://localhost:3000${url}`, { headers: { cookie, ...headers } });
 
-  // before useTestEnv's hook, which reads the environment afresh
-  beforeAll(async () => {
-    if (backend !== 's3') return;
-    server = await startLocalS3({ bucket: 'alinea-routes' });
-    Object.assign(process.env, s3EnvFor(server));
-  });
+  if (backend === 's3') useS3TestStorage({ bucket: 'alinea-routes' });
   const env = useTestEnv();
   afterAll(async () => {
-    for (const v of S3_ENV_VARS) delete process.env[v];
-    await server?.stop();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
