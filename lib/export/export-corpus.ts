@@ -1,11 +1,13 @@
-// The export-corpus job's body: runs the export of an Export row and records its outcome on the row.
+// The export-corpus job's body: builds the export of an Export row in the worker's scratch directory, publishes it
+// to storage (exports/<id>/, publish-export.ts) and records the outcome on the row (storageKey once published).
 import { isAppError } from '../errors/app-error.ts';
 import { isInterruptedError } from '../errors/interrupted-error.ts';
 import { getDb } from '../db/client.ts';
 import { PermanentJobError, type JobContext } from '../jobs/job-definition.ts';
 import { isDone } from '../jobs/job-status.ts';
+import type { ExportStats } from './build-export.ts';
 import { parseExportSettings } from './export-settings.ts';
-import { runExport, type ExportStats } from './run-export.ts';
+import { discardExportFiles, publishExport } from './publish-export.ts';
 
 export async function exportCorpus(exportId: string, ctx: JobContext): Promise<ExportStats | { skipped: string }> {
   const db = getDb();
@@ -14,19 +16,24 @@ export async function exportCorpus(exportId: string, ctx: JobContext): Promise<E
   if (isDone(row)) return { skipped: row.status };
   await db.export.update({ where: { id: exportId }, data: { status: 'running', error: null } });
   try {
-    const stats = await runExport({ settings: parseExportSettings(JSON.parse(row.settings)), dir: row.dir, signal: ctx.signal, progress: ctx.progress });
-    await db.export.update({ where: { id: exportId }, data: { status: 'succeeded', stats: JSON.stringify(stats), finishedAt: new Date() } });
+    const settings = parseExportSettings(JSON.parse(row.settings));
+    const { stats, storageKey } = await publishExport({ exportId, settings, signal: ctx.signal, progress: ctx.progress });
+    await db.export.update({ where: { id: exportId }, data: { status: 'succeeded', storageKey, stats: JSON.stringify(stats), finishedAt: new Date() } });
     return stats;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    // the worker stopped: the job is handed back and the export resumes at the next start
+    // the worker stopped: the job is handed back, and resumes from the scratch journal if it runs here again
     if (isInterruptedError(ctx.signal.reason)) throw err;
+    // A changed audio file will not fix itself: fail now instead of retrying.
+    const permanent = isAppError(err) && err.code === 'CONFLICT';
+    const final = ctx.signal.aborted || permanent || ctx.isFinalAttempt;
+    // Nothing half-published stays in storage; the scratch stays only for a retry to resume from.
+    await discardExportFiles(exportId, { keepScratch: !final }).catch(() => undefined);
     if (ctx.signal.aborted) {
       await db.export.update({ where: { id: exportId }, data: { status: 'cancelled', error: null, finishedAt: new Date() } }).catch(() => undefined);
       throw err;
     }
-    // A changed audio file or an occupied directory will not fix itself: fail now instead of retrying.
-    if (isAppError(err) && err.code === 'CONFLICT') {
+    if (permanent) {
       await db.export.update({ where: { id: exportId }, data: { status: 'failed', error: message, finishedAt: new Date() } });
       throw new PermanentJobError(message);
     }

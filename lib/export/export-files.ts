@@ -1,58 +1,46 @@
-// The files of a finished export, for listing and download. Paths are "/"-separated, relative to the export
-// directory; a requested path is resolved and must stay inside it (no "..", no absolute paths, no symlinks out).
-import { readdir, realpath, stat } from 'node:fs/promises';
+// The files of a finished export, for listing, download and the archive: read through storage (exports/<id>/…)
+// or, for an export made before that, from its directory (export-file-source.ts). A requested path must be a
+// plain relative path of the export (no "..", no absolute paths, no symlinks out of a directory).
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { AppError } from '../errors/app-error.ts';
+import type { ByteRange } from '../storage/storage.ts';
+import { exportFileSource, type ExportFile, type ExportFileSource } from './export-file-source.ts';
 import { getExportRow } from './get-export.ts';
+import type { TarEntry } from './tar-stream.ts';
 
-export type ExportFile = { path: string; bytes: number };
+export type { ExportFile } from './export-file-source.ts';
 
-async function finishedDir(exportId: string): Promise<string> {
+async function finishedFiles(exportId: string): Promise<ExportFileSource> {
   const row = await getExportRow(exportId);
   if (row.status !== 'succeeded') throw new AppError('CONFLICT', `The export is ${row.status}; its files are ready once it has succeeded.`);
-  return path.resolve(row.dir);
-}
-
-/** Every file, in a stable order: dataset.json and vocab.txt first, then by path. */
-export async function listExportFilesIn(dir: string): Promise<ExportFile[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const files: ExportFile[] = [];
-  for (const e of entries) {
-    if (!e.isFile()) continue;
-    const abs = path.join(e.parentPath, e.name);
-    files.push({ path: path.relative(dir, abs).split(path.sep).join('/'), bytes: (await stat(abs)).size });
-  }
-  const rank = (p: string) => (p === 'dataset.json' ? 0 : p === 'vocab.txt' ? 1 : 2);
-  return files.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return exportFileSource(row);
 }
 
 export async function listExportFiles(exportId: string): Promise<ExportFile[]> {
-  return listExportFilesIn(await finishedDir(exportId));
+  return (await finishedFiles(exportId)).list();
 }
 
-/** The absolute path of one file of the export, or NOT_FOUND; never outside the export directory. */
-export async function resolveExportFile(exportId: string, relPath: string): Promise<{ file: string; bytes: number; dir: string }> {
-  const dir = await finishedDir(exportId);
-  const parts = relPath.split('/');
-  if (!relPath || relPath.includes('\\') || relPath.includes('\0') || parts.some((p) => p === '' || p === '.' || p === '..')) {
-    throw new AppError('INVALID_INPUT', `"${relPath}" is not a file path of this export.`);
-  }
-  const file = path.resolve(dir, ...parts);
-  const notFound = () => new AppError('NOT_FOUND', `The export has no file "${relPath}".`);
-  if (!file.startsWith(dir + path.sep)) throw notFound();
-  let real: string;
-  try {
-    real = await realpath(file);
-  } catch {
-    throw notFound();
-  }
-  if (!real.startsWith((await realpath(dir)) + path.sep)) throw notFound();
-  const s = await stat(real);
-  if (!s.isFile()) throw notFound();
-  return { file: real, bytes: s.size, dir };
+export type OpenedExportFile = {
+  /** The file's own name (the last path segment). */
+  name: string;
+  bytes: number;
+  /** Its bytes, or an inclusive range of them, streamed (S3: a ranged GetObject). */
+  read(range?: ByteRange): Readable;
+};
+
+/** One file of the export, or NOT_FOUND; never outside the export. */
+export async function openExportFile(exportId: string, relPath: string): Promise<OpenedExportFile> {
+  const files = await finishedFiles(exportId);
+  const bytes = await files.size(relPath); // checks the path first (INVALID_INPUT)
+  if (bytes === null) throw new AppError('NOT_FOUND', `The export has no file "${relPath}".`);
+  return { name: path.posix.basename(relPath), bytes, read: (range) => files.read(relPath, range) };
 }
 
-export async function exportDirForArchive(exportId: string): Promise<{ dir: string; files: ExportFile[]; name: string }> {
-  const dir = await finishedDir(exportId);
-  return { dir, files: await listExportFilesIn(dir), name: `alinea-${exportId}` };
+/** The whole export as tar entries under `alinea-<id>/`, each file streamed when the archive reaches it. */
+export async function exportArchive(exportId: string): Promise<{ name: string; entries: TarEntry[] }> {
+  const files = await finishedFiles(exportId);
+  const name = `alinea-${exportId}`;
+  const entries = (await files.list()).map((f) => ({ name: `${name}/${f.path}`, bytes: f.bytes, open: () => files.read(f.path) }));
+  return { name, entries };
 }

@@ -1,5 +1,6 @@
-// The export job: payload is the Export row's id; the row holds the settings and the directory. Idempotent:
-// a retried or restarted job resumes from the export's journal (see run-export.ts).
+// The export job: payload is the Export row's id; the row holds the settings. Idempotent: a retried or restarted
+// job on the same machine resumes from the journal in its scratch directory, elsewhere it starts over; either
+// way it publishes the whole export again under exports/<id>/ (see publish-export.ts).
 import { z } from 'zod';
 import { defineJob } from '../jobs/job-definition.ts';
 

@@ -8,7 +8,7 @@ import { createJobRegistry } from '../jobs/create-job-registry.ts';
 import { workJobs } from '../jobs/work-jobs.ts';
 import { cancelExport } from './cancel-export.ts';
 import { deleteExport } from './delete-export.ts';
-import { listExportFiles, resolveExportFile } from './export-files.ts';
+import { listExportFiles, openExportFile } from './export-files.ts';
 import { getExport } from './get-export.ts';
 import { listExports } from './list-exports.ts';
 import { seedExportCorpus } from '../testing/seed-export-corpus.ts';
@@ -18,6 +18,11 @@ import { verifyExport } from './verify-export.ts';
 const jobRegistry = createJobRegistry([exportCorpusJob]);
 
 const exists = (p: string) => access(p).then(() => true, () => false);
+async function text(stream: AsyncIterable<unknown>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
 
 describe('export use cases (job, list, files, verify, cancel, delete)', () => {
   const env = useTestEnv();
@@ -33,16 +38,20 @@ describe('export use cases (job, list, files, verify, cancel, delete)', () => {
     expect(done.stats!.examples).toBe(16);
     expect(done.message).toMatch(/16 examples/);
     const row = await getDb().export.findUniqueOrThrow({ where: { id: started.id } });
-    expect(row.dir).toBe(path.join(env.dataDir, 'exports', started.id));
+    // published to storage under exports/<id>; on local storage Export.dir is that folder
+    expect(row.storageKey).toBe(`exports/${started.id}`);
+    expect(row.dir).toBe(path.join(env.dataDir, 'files', 'exports', started.id));
+    expect(await exists(path.join(env.dataDir, 'export-scratch', started.id))).toBe(false);
     expect((await listExports(projectId)).map((e) => e.id)).toEqual([started.id]);
 
     const files = await listExportFiles(started.id);
     expect(files[0]!.path).toBe('dataset.json');
     expect(files.some((f) => /^tfrecord\/train-00000-of-0000\d\.tfrecord$/.test(f.path))).toBe(true);
-    const ds = await resolveExportFile(started.id, 'dataset.json');
-    expect(JSON.parse(await readFile(ds.file, 'utf8')).schemaVersion).toBe(1);
+    const ds = await openExportFile(started.id, 'dataset.json');
+    expect(ds.bytes).toBe((await readFile(path.join(row.dir, 'dataset.json'))).length);
+    expect(JSON.parse((await text(ds.read())).toString('utf8')).schemaVersion).toBe(1);
     for (const bad of ['../alinea.db', 'tfrecord/../../alinea.db', '/etc/passwd', '', 'a//b', 'nope.txt']) {
-      await expect(resolveExportFile(started.id, bad)).rejects.toMatchObject({ code: expect.stringMatching(/INVALID_INPUT|NOT_FOUND/) });
+      await expect(openExportFile(started.id, bad)).rejects.toMatchObject({ code: expect.stringMatching(/INVALID_INPUT|NOT_FOUND/) });
     }
     expect(await verifyExport(started.id)).toMatchObject({ ok: true, examples: 16 });
 

@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
-import { getConfig } from '../config/env.ts';
 import { getDb } from '../db/client.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { exportCorpusJob } from './export-jobs.ts';
+import { exportDisplayDir } from './export-location.ts';
 import { parseExportSettings } from './export-settings.ts';
 import { selectExamples } from './select-examples.ts';
 import { toExportView, type ExportView } from './export-view.ts';
 
-/** Where the exports made through the app live: <dataDir>/exports/<id>. */
-export function exportsRoot(): string {
-  return path.join(getConfig().dataDir, 'exports');
-}
-
-/** Validates the settings, creates the Export row and queues its job. */
+/**
+ * Validates the settings, creates the Export row and queues its job. The job publishes the files to storage under
+ * exports/<id>/ and then sets Export.storageKey; Export.dir is where that is, for display.
+ */
 export async function startExport(input: unknown): Promise<ExportView> {
   const settings = parseExportSettings(input);
   const sel = await selectExamples(settings);
@@ -24,7 +21,7 @@ export async function startExport(input: unknown): Promise<ExportView> {
   const db = getDb();
   const id = `exp_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   const row = await db.export.create({
-    data: { id, projectId: settings.projectId, status: 'queued', settings: JSON.stringify(settings), dir: path.join(exportsRoot(), id) },
+    data: { id, projectId: settings.projectId, status: 'queued', settings: JSON.stringify(settings), dir: exportDisplayDir(id) },
   });
   const job = await enqueueJob(exportCorpusJob, { exportId: row.id });
   return toExportView(await db.export.update({ where: { id: row.id }, data: { jobId: job.id } }));

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,7 +27,7 @@ it('writes a ustar archive that tar extracts byte for byte, of the announced siz
     const file = path.join(dir, 'src', name);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, body);
-    entries.push({ name: `exp/${name}`, file, bytes: body.length });
+    entries.push({ name: `exp/${name}`, bytes: body.length, open: () => createReadStream(file) });
   }
   const chunks: Buffer[] = [];
   for await (const c of tarStream(entries)) chunks.push(c);
@@ -43,6 +44,6 @@ it('writes a ustar archive that tar extracts byte for byte, of the announced siz
 it('fails when a file changed size after listing', async () => {
   const file = path.join(dir, 'changing.bin');
   await writeFile(file, Buffer.alloc(100));
-  const it = tarStream([{ name: 'c.bin', file, bytes: 50 }]);
+  const it = tarStream([{ name: 'c.bin', bytes: 50, open: () => createReadStream(file) }]);
   await expect((async () => { for await (const _ of it) void _; })()).rejects.toThrow(/changed/);
 });

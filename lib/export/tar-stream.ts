@@ -1,14 +1,20 @@
 // A streaming ustar (POSIX.1-1988) writer: a 512-byte header per file, its bytes padded to 512, two zero
 // blocks at the end. Files are read one at a time, so memory stays small whatever the archive's size; the
 // total size is known up front (Content-Length). Names up to 255 bytes (prefix + name), sizes < 8 GiB.
-import { createReadStream } from 'node:fs';
-import path from 'node:path';
+// Each entry's bytes come from its own stream (a local file, a stored object), opened when the archive gets to it.
+import type { Readable } from 'node:stream';
 import { AppError } from '../errors/app-error.ts';
 
 const BLOCK = 512;
 const MAX_SIZE = 8 ** 11 - 1;
 
-export type TarEntry = { name: string; file: string; bytes: number; mtime?: number };
+export type TarEntry = {
+  name: string;
+  bytes: number;
+  mtime?: number;
+  /** The file's bytes (createReadStream(file), Storage.read(key)); ended early once `bytes` were read. */
+  open(): Readable;
+};
 
 export function tarSize(entries: readonly TarEntry[]): number {
   return entries.reduce((a, e) => a + BLOCK + Math.ceil(e.bytes / BLOCK) * BLOCK, 0) + 2 * BLOCK;
@@ -58,13 +64,18 @@ export async function* tarStream(entries: readonly TarEntry[], opts: { signal?: 
     opts.signal?.throwIfAborted();
     yield tarHeader(e.name, e.bytes, e.mtime ?? 0);
     let sent = 0;
-    for await (const chunk of createReadStream(e.file, { highWaterMark: 1 << 20 })) {
-      const b = chunk as Buffer;
-      sent += b.length;
-      if (sent > e.bytes) break;
-      yield b;
+    const source = e.open();
+    try {
+      for await (const chunk of source) {
+        const b = chunk as Buffer;
+        sent += b.length;
+        if (sent > e.bytes) break;
+        yield b;
+      }
+    } finally {
+      source.destroy(); // a consumer that stops early (a client gone) ends the read too
     }
-    if (sent !== e.bytes) throw new Error(`${path.basename(e.file)} changed while it was being archived`);
+    if (sent !== e.bytes) throw new Error(`${e.name.split('/').at(-1)} changed while it was being archived`);
     const pad = (BLOCK - (e.bytes % BLOCK)) % BLOCK;
     if (pad) yield Buffer.alloc(pad);
   }

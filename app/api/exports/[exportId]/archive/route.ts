@@ -1,17 +1,15 @@
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { route } from '../../../_lib/handle-route.ts';
-import { exportDirForArchive } from '@/lib/export/export-files.ts';
+import { exportArchive } from '@/lib/export/export-files.ts';
 import { tarSize, tarStream } from '@/lib/export/tar-stream.ts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-// GET /api/exports/:id/archive → the whole export as one uncompressed tar, streamed (shards are already dense).
+// GET /api/exports/:id/archive → the whole export as one uncompressed tar, streamed file by file from storage
+// (shards are already dense).
 export const GET = route(async (req, ctx: { params: Promise<{ exportId: string }> }) => {
-  const { exportId } = await ctx.params;
-  const { dir, files, name } = await exportDirForArchive(exportId);
-  const entries = files.map((f) => ({ name: `${name}/${f.path}`, file: path.join(dir, ...f.path.split('/')), bytes: f.bytes }));
+  const { name, entries } = await exportArchive((await ctx.params).exportId);
   const body = Readable.toWeb(Readable.from(tarStream(entries, { signal: req.signal }))) as ReadableStream;
   return new Response(body, {
     headers: {
