@@ -1,26 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { fragmentViewFixture } from '../testing/fragment-view-fixture.ts';
 import type { FragmentView } from './fragment-view.ts';
 import { applyStructural } from './apply-structural.ts';
 
-const frag = (position: number, over: Partial<FragmentView> = {}): FragmentView => ({
-  id: `f${position}`,
-  chapterId: 'c',
-  position,
-  begin: position * 2,
-  end: position * 2 + 2,
-  text: `Texto ${position}.`,
-  normText: `texto ${position}`,
-  status: 'auto',
-  confidence: 0.9,
-  flag: null,
-  lockedBegin: false,
-  lockedEnd: false,
-  modelText: null,
-  modelCer: null,
-  sentences: [{ text: `Texto ${position}.`, normText: `texto ${position}`, begin: position * 2, end: position * 2 + 2 }],
-  version: 1,
-  ...over,
-});
+const frag = (position: number, over: Partial<FragmentView> = {}): FragmentView =>
+  fragmentViewFixture({
+    id: `f${position}`,
+    position,
+    begin: position * 2,
+    end: position * 2 + 2,
+    text: `Texto ${position}.`,
+    normText: `texto ${position}`,
+    sentences: [{ text: `Texto ${position}.`, normText: `texto ${position}`, begin: position * 2, end: position * 2 + 2 }],
+    ...over,
+  });
 
 const chapter = [frag(0), frag(1, { status: 'approved' }), frag(2), frag(3)];
 

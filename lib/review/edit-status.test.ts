@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fragmentViewFixture } from '../testing/fragment-view-fixture.ts';
 import type { FragmentView } from './fragment-view.ts';
 import { editStatus, withEditStatus } from './edit-status.ts';
 import { moveRegionEdge } from './move-region-edge.ts';
@@ -7,25 +8,8 @@ import { applyPatches } from './apply-patches.ts';
 import { planPatchSaves } from './plan-patch-saves.ts';
 import { UndoStack } from './undo-stack.ts';
 
-const f = (over: Partial<FragmentView> = {}): FragmentView => ({
-  id: 'a',
-  chapterId: 'c',
-  position: 0,
-  begin: 0,
-  end: 2,
-  text: 'Hola.',
-  normText: 'hola',
-  status: 'auto',
-  confidence: 0.9,
-  flag: null,
-  lockedBegin: false,
-  lockedEnd: false,
-  modelText: null,
-  modelCer: null,
-  sentences: [{ text: 'Hola.', normText: 'hola', begin: 0, end: 2 }],
-  version: 1,
-  ...over,
-});
+const f = (over: Partial<FragmentView> = {}): FragmentView =>
+  fragmentViewFixture({ begin: 0, end: 2, text: 'Hola.', normText: 'hola', sentences: [{ text: 'Hola.', normText: 'hola', begin: 0, end: 2 }], ...over });
 
 describe('editStatus (as updateFragment / updateBoundary set it)', () => {
   it('new times or sentence times make an auto paragraph edited and leave reviewed ones alone', () => {

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { fragmentViewFixture } from '../testing/fragment-view-fixture.ts';
 import type { FragmentView } from './fragment-view.ts';
 import { diffFields, fragmentAt, mergeSaved, patchesBetween, toRegions, unreviewedOrder } from './fragment-edits.ts';
 
-const frag = (position: number, over: Partial<FragmentView> = {}): FragmentView => ({
-  id: `f${position}`,
-  chapterId: 'c',
-  position,
-  begin: position * 2,
-  end: position * 2 + 2,
-  text: `texto ${position}`,
-  normText: `texto ${position}`,
-  lockedBegin: false,
-  lockedEnd: false,
-  status: 'auto',
-  confidence: 0.9,
-  flag: null,
-  modelText: null,
-  modelCer: null,
-  sentences: null,
-  version: 1,
-  ...over,
-});
+const frag = (position: number, over: Partial<FragmentView> = {}): FragmentView =>
+  fragmentViewFixture({ id: `f${position}`, position, begin: position * 2, end: position * 2 + 2, text: `texto ${position}`, normText: `texto ${position}`, ...over });
 
 describe('fragment edits', () => {
   const frags = [frag(0), frag(1), frag(2)];

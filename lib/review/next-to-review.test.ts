@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { fragmentViewFixture } from '../testing/fragment-view-fixture.ts';
 import type { FragmentView } from './fragment-view.ts';
 import { nextToReview } from './next-to-review.ts';
 import { unreviewedOrder } from './fragment-edits.ts';
 
-const frag = (position: number, over: Partial<FragmentView> = {}): FragmentView => ({
-  id: `f${position}`,
-  chapterId: 'c',
-  position,
-  begin: position,
-  end: position + 1,
-  text: `t${position}`,
-  normText: `t${position}`,
-  status: 'auto',
-  confidence: 0.9,
-  flag: null,
-  lockedBegin: false,
-  lockedEnd: false,
-  modelText: null,
-  modelCer: null,
-  sentences: null,
-  version: 1,
-  ...over,
-});
+const frag = (position: number, over: Partial<FragmentView> = {}): FragmentView =>
+  fragmentViewFixture({ id: `f${position}`, position, begin: position, end: position + 1, text: `t${position}`, normText: `t${position}`, ...over });
 
 // queue order: f3 (flagged), f1 (0.2), f4 (0.5), f0 (0.9); f2 approved, f5 rejected
 const chapter = [

@@ -1,6 +1,7 @@
 // Undo at the sentence level, in the editor's own maths (moveRegionEdge → edgeMoveEntry → UndoStack →
 // applyPatches): every step comes back exactly as it was, sentence times and the aligner's confidences included.
 import { describe, expect, it } from 'vitest';
+import { fragmentViewFixture } from '../testing/fragment-view-fixture.ts';
 import type { FragmentView } from './fragment-view.ts';
 import { fittedSentences } from './move-sentence-edge.ts';
 import { moveRegionEdge } from './move-region-edge.ts';
@@ -11,24 +12,8 @@ import { UndoStack } from './undo-stack.ts';
 
 const sentences = (...spans: Array<[number, number, number?]>) =>
   spans.map(([begin, end, confidence], k) => ({ text: `S${k}.`, normText: `s${k}`, begin, end, ...(confidence !== undefined ? { confidence } : {}) }));
-const frag = (id: string, position: number, begin: number, end: number, s: FragmentView['sentences']): FragmentView => ({
-  id,
-  chapterId: 'c',
-  position,
-  begin,
-  end,
-  text: 'x',
-  normText: 'x',
-  status: 'auto',
-  confidence: 0.7,
-  flag: null,
-  lockedBegin: false,
-  lockedEnd: false,
-  modelText: null,
-  modelCer: null,
-  sentences: s,
-  version: 1,
-});
+const frag = (id: string, position: number, begin: number, end: number, s: FragmentView['sentences']): FragmentView =>
+  fragmentViewFixture({ id, position, begin, end, confidence: 0.7, sentences: s });
 const opts = { duration: 20 };
 const spans = (f: FragmentView) => fittedSentences(f).map((s) => [s.begin, s.end]);
 

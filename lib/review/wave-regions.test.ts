@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { fragmentViewFixture } from '../testing/fragment-view-fixture.ts';
 import type { FragmentView } from './fragment-view.ts';
 import { paragraphRegions, regionSpans, sentenceRegions } from './wave-regions.ts';
 
 const sentences = (...spans: Array<[number, number]>) => spans.map(([begin, end], k) => ({ text: `S${k}.`, normText: `s${k}`, begin, end }));
-const frag = (id: string, position: number, begin: number, end: number, s: FragmentView['sentences'], over: Partial<FragmentView> = {}): FragmentView => ({
-  id,
-  chapterId: 'c',
-  position,
-  begin,
-  end,
-  text: 'x',
-  normText: 'x',
-  status: 'auto',
-  confidence: 0.9,
-  flag: null,
-  lockedBegin: false,
-  lockedEnd: false,
-  modelText: null,
-  modelCer: null,
-  sentences: s,
-  version: 1,
-  ...over,
-});
+const frag = (id: string, position: number, begin: number, end: number, s: FragmentView['sentences'], over: Partial<FragmentView> = {}): FragmentView =>
+  fragmentViewFixture({ id, position, begin, end, sentences: s, ...over });
 
 describe('wave regions', () => {
   const frags = [
