@@ -1,13 +1,15 @@
 // Checkpoints: a directory with manifest.json (format, config, step, tensor table, and the same table as a
 // TensorFlow.js `weightsManifest`, so `tf.io.decodeWeights` / `tf.io.loadWeights` read weights.bin as it is) and
 // weights.bin (the tensors' float32 little-endian values back to back, in table order). Written into a temp directory beside the target and
-// renamed into place, so a checkpoint directory is either complete or absent.
+// renamed into place, so a checkpoint directory is either complete or absent. A training run then moves each one
+// into storage (lib/training-runs/run-checkpoint.ts: weights.bin first, manifest.json last).
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { publishAtomic } from '../storage/write-file-atomic.ts';
+import { checkpointName, checkpointStep } from './checkpoint-name.ts';
 
 export const CHECKPOINT_FORMAT = 'alinea-ctc-checkpoint';
 export const CHECKPOINT_VERSION = 1;
@@ -90,8 +92,8 @@ export async function loadCheckpoint(dir: string): Promise<{ manifest: Checkpoin
 /** The checkpoint directory `step-NNNNNNNN` with the highest step under `root`, or null. */
 export async function findLatestCheckpoint(root: string): Promise<string | null> {
   const names = await readdir(root).catch(() => [] as string[]);
-  const steps = names.filter((n) => /^step-\d+$/.test(n)).sort();
+  const steps = names.filter((n) => checkpointStep(n) !== null).sort();
   return steps.length ? path.join(root, steps[steps.length - 1]!) : null;
 }
 
-export const checkpointName = (step: number): string => `step-${String(step).padStart(8, '0')}`;
+export { checkpointName };

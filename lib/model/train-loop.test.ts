@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,34 @@ describe('train', () => {
     expect(latest.step).toBe(4);
     r.model.dispose();
     latest.model.dispose();
+  });
+
+  it('hands each checkpoint to publishCheckpoint, which may move it away, and names where it went', async () => {
+    const train4 = await SpeechDataset.open(path.join(dir, 'export'), { split: 'train', batchSize: 3 });
+    const moved = path.join(dir, 'published');
+    const published: number[] = [];
+    const reports: StepReport[] = [];
+    const controller = new AbortController();
+    const r = await train({
+      dataset: { train: train4 }, steps: 100, backend: 'cpu', model, checkpointDir: path.join(dir, 'pub'), checkpointEvery: 2,
+      publishCheckpoint: async (ckpt, step) => {
+        published.push(step);
+        await mkdir(moved, { recursive: true });
+        await rename(ckpt, path.join(moved, path.basename(ckpt)));
+        return `stored:${step}`;
+      },
+      onStep: (s) => {
+        reports.push(s);
+        if (s.step === 4) controller.abort();
+      },
+      signal: controller.signal,
+    });
+    expect(r).toMatchObject({ aborted: true, step: 4, checkpoint: 'stored:4' });
+    // stopped right after the step-4 checkpoint: no second one of that step
+    expect(published).toEqual([2, 4]);
+    expect(reports.filter((x) => x.checkpoint).map((x) => x.checkpoint)).toEqual(['stored:2', 'stored:4']);
+    expect(await readdir(path.join(dir, 'pub'))).toEqual([]);
+    expect(await readdir(moved)).toEqual(['step-00000002', 'step-00000004']);
+    r.model.dispose();
   });
 });

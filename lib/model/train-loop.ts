@@ -37,6 +37,11 @@ export type TrainOptions = {
   backend?: BackendChoice | null;
   checkpointDir?: string;
   checkpointEvery?: number;
+  /**
+   * Called with each checkpoint just written under checkpointDir: may move it elsewhere (a training run puts it in
+   * storage) and gives back where it now is, which the step report and the result name.
+   */
+  publishCheckpoint?: (dir: string, step: number) => Promise<string>;
   /** Dev evaluation every N steps (and at the end); default: with checkpoints, else never. */
   evalEvery?: number;
   /** A checkpoint directory, or 'latest' for the newest under checkpointDir. */
@@ -118,6 +123,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   let lastLoss = NaN;
   let lastDev: Evaluation | undefined;
   let lastCheckpoint: string | undefined;
+  let lastSavedStep: number | undefined;
   let aborted = false;
 
   const save = async (): Promise<string | undefined> => {
@@ -129,8 +135,9 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
       meta: { position: pos, vocab, backend: backend?.backend ?? tf.getBackend() },
       tensors: [...model.variables.map(({ name, variable }) => ({ name, tensor: variable as tf.Tensor })), ...adam.state()],
     });
-    lastCheckpoint = dir;
-    return dir;
+    lastCheckpoint = opts.publishCheckpoint ? await opts.publishCheckpoint(dir, adam.step) : dir;
+    lastSavedStep = adam.step;
+    return lastCheckpoint;
   };
 
   outer: while (adam.step < opts.steps) {
@@ -170,7 +177,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
     if (!sawBatch && pos.batch === 0) throw new AppError('INVALID_INPUT', 'The train split yielded no usable utterances.');
     pos = { epoch: pos.epoch + 1, batch: 0 };
   }
-  if (aborted && opts.checkpointDir && lastCheckpoint !== path.join(opts.checkpointDir, checkpointName(adam.step))) await save();
+  if (aborted && opts.checkpointDir && lastSavedStep !== adam.step) await save();
   const result: TrainResult = { model, vocab, step: adam.step, backend, aborted, lastLoss, dev: lastDev, checkpoint: lastCheckpoint };
   adam.dispose();
   return result;

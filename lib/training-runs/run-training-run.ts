@@ -1,22 +1,28 @@
-// The train-model job's work: trains the run's model on its export with checkpoints under
-// <dataDir>/runs/<id>/checkpoints, keeps the run row current (about once a second, and at every dev evaluation
-// and checkpoint), resumes from the newest checkpoint when the job runs again after a crash, stops with a final
-// checkpoint when cancelled, and evaluates the test split at the end.
+// The train-model job's work: trains the run's model on its export (read from storage: in place on local storage,
+// from a scratch copy on S3) and moves each checkpoint into storage as soon as it is written
+// (runs/<id>/checkpoints/step-N/, run-checkpoint.ts), so any machine can resume it or read its model. It keeps the
+// run row current (about once a second, and at every dev evaluation and checkpoint), resumes from the newest stored
+// checkpoint when the job runs again after a crash, stops with a final checkpoint when cancelled, and evaluates the
+// test split at the end. Its scratch folder (runScratchDir) is gone when the attempt ends, however it ends.
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE } from '../config/make-data-private.ts';
 import { AppError } from '../errors/app-error.ts';
 import { isInterruptedError } from '../errors/interrupted-error.ts';
 import { getDb } from '../db/client.ts';
+import type { Export, TrainingRun } from '../db/generated/client.ts';
 import type { JobContext } from '../jobs/job-definition.ts';
-import { findLatestCheckpoint } from '../model/checkpoint.ts';
 import { SpeechDataset } from '../model/dataset.ts';
 import { evaluate } from '../model/evaluate.ts';
 import { selectBackend } from '../model/select-backend.ts';
 import { train, type StepReport } from '../model/train-loop.ts';
 import { getTrainingRunRow } from './get-training-run.ts';
 import { isDoneStatus, type DoneJobStatus } from '../jobs/job-status.ts';
-import { runCheckpointDir } from './training-paths.ts';
+import { localExportDir } from './local-export-dir.ts';
+import { publishRunCheckpoint, runCheckpoint, runCheckpointSteps, type RunCheckpoint, type RunCheckpointRow } from './run-checkpoint.ts';
+import { runCheckpointKey, runScratchDir } from './training-paths.ts';
 import { appendMetric, LOSS_UNIT_LABELS, parseMetrics, type MetricPoint } from './training-metrics.ts';
-import { checkpointEvery, MODEL_SIZES, parseTrainingSettings } from './training-settings.ts';
+import { checkpointEvery, MODEL_SIZES, parseTrainingSettings, type TrainingSettings } from './training-settings.ts';
 
 export type TrainingRunResult = { runId: string; status: DoneJobStatus; step: number; lastLoss: number | null; devCer: number | null; testCer: number | null; checkpoint: string | null };
 
@@ -27,16 +33,47 @@ export async function runTrainingRun(runId: string, ctx: JobContext): Promise<Tr
   const db = getDb();
   const row = await getTrainingRunRow(runId);
   if (isDoneStatus(row.status)) {
-    return { runId, status: row.status, step: row.step, lastLoss: row.lastLoss, devCer: row.devCer, testCer: row.testCer, checkpoint: await findLatestCheckpoint(row.checkpointDir ?? '') };
+    const latest = await newestCheckpoint(row);
+    return { runId, status: row.status, step: row.step, lastLoss: row.lastLoss, devCer: row.devCer, testCer: row.testCer, checkpoint: latest?.location ?? null };
   }
   const exp = await db.export.findUnique({ where: { id: row.exportId } });
   if (!exp) throw new AppError('NOT_FOUND', `Export ${row.exportId} of run ${runId} no longer exists.`);
   const settings = parseTrainingSettings(JSON.parse(row.settings));
-  const checkpointDir = row.checkpointDir ?? runCheckpointDir(runId);
-  const latest = await findLatestCheckpoint(checkpointDir);
-  const resumeStep = latest ? Number(path.basename(latest).slice('step-'.length)) : 0;
+  // A run keeps its checkpoints in storage; one from before that already has checkpoints in its local folder
+  // goes on there (that folder is on this machine's disk only when it shares the data directory).
+  const legacy = row.checkpointKey === null && row.checkpointDir !== null && (await runCheckpointSteps(row)).length > 0;
+  const where: RunCheckpointRow = legacy ? row : { id: runId, checkpointKey: row.checkpointKey ?? runCheckpointKey(runId), checkpointDir: null };
+  const scratch = runScratchDir(runId);
+  await rm(scratch, { recursive: true, force: true }); // what a crashed attempt on this machine left
+  await mkdir(scratch, { recursive: true, mode: PRIVATE_DIR_MODE });
+  try {
+    return await trainRun({ row, exp, settings, where, scratch, ctx });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+type TrainRunInput = {
+  row: TrainingRun;
+  exp: Export;
+  settings: TrainingSettings;
+  /** Where the run's checkpoints go: storage (checkpointKey), or an older run's own folder. */
+  where: RunCheckpointRow;
+  /** This attempt's work folder. */
+  scratch: string;
+  ctx: JobContext;
+};
+
+async function trainRun({ row, exp, settings, where, scratch, ctx }: TrainRunInput): Promise<TrainingRunResult> {
+  const db = getDb();
+  const runId = row.id;
+  const latest = await newestCheckpoint(where);
+  const resumeStep = latest?.step ?? 0;
   let metrics: MetricPoint[] = parseMetrics(row.metrics).filter((m) => m.step <= resumeStep);
-  await db.trainingRun.update({ where: { id: runId }, data: { status: 'running', error: null, finishedAt: null, step: resumeStep, checkpointDir, metrics: JSON.stringify(metrics) } });
+  await db.trainingRun.update({
+    where: { id: runId },
+    data: { status: 'running', error: null, finishedAt: null, step: resumeStep, checkpointKey: where.checkpointKey, checkpointDir: where.checkpointDir, metrics: JSON.stringify(metrics) },
+  });
   ctx.progress(resumeStep / settings.steps, latest ? `Resuming from step ${resumeStep}…` : 'Starting…');
 
   let writes: Promise<unknown> = Promise.resolve();
@@ -52,21 +89,26 @@ export async function runTrainingRun(runId: string, ctx: JobContext): Promise<Tr
   const throughput = () => (stepSeconds > 0 ? utterances / stepSeconds : null);
 
   let result;
+  let exportDir: string;
   try {
+    exportDir = await localExportDir(exp, path.join(scratch, 'export'), ctx.signal);
+    const resumeFrom = latest ? await latest.toLocalDir(path.join(scratch, 'resume')) : undefined;
     // Selected here (train() would too) so that the page shows the backend while the first step runs.
     const selected = await selectBackend(settings.backend);
     await db.trainingRun.update({ where: { id: runId }, data: { backend: selected.backend, device: selected.device } });
     result = await train({
-      exportDir: exp.dir,
+      exportDir,
       steps: settings.steps,
       batchSize: settings.batchSize,
       lr: settings.lr,
       backend: null,
       model: MODEL_SIZES[settings.model],
-      checkpointDir,
+      // legacy: straight into the run's folder; else written in scratch, then moved into storage
+      checkpointDir: where.checkpointDir ?? path.join(scratch, 'checkpoints'),
+      publishCheckpoint: where.checkpointKey === null ? undefined : (dir, step) => publishRunCheckpoint(where.checkpointKey!, dir, step),
       checkpointEvery: checkpointEvery(settings),
       evalEvery: settings.evalEvery,
-      resumeFrom: latest ? 'latest' : undefined,
+      resumeFrom,
       seed: settings.seed,
       augment: settings.augment ? undefined : false,
       signal: ctx.signal,
@@ -110,7 +152,7 @@ export async function runTrainingRun(runId: string, ctx: JobContext): Promise<Tr
     }
     await db.trainingRun.update({ where: { id: runId }, data: base });
     ctx.progress(1, 'Evaluating the test split…');
-    const test = await SpeechDataset.open(exp.dir, { split: 'test', batchSize: settings.batchSize, seed: settings.seed }).catch((err: unknown) => {
+    const test = await SpeechDataset.open(exportDir, { split: 'test', batchSize: settings.batchSize, seed: settings.seed }).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'NOT_FOUND') return undefined;
       throw err;
     });
@@ -125,4 +167,11 @@ export async function runTrainingRun(runId: string, ctx: JobContext): Promise<Tr
   } finally {
     result.model.dispose();
   }
+}
+
+async function newestCheckpoint(row: RunCheckpointRow): Promise<RunCheckpoint | null> {
+  return runCheckpoint(row).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+    throw err;
+  });
 }

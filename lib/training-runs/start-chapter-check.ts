@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { hasRole } from '../auth/roles.ts';
-import { runCheckpointPath } from './run-checkpoint-path.ts';
+import { runCheckpoint } from './run-checkpoint.ts';
 import { getTrainingRunRow } from './get-training-run.ts';
 import { isDone } from '../jobs/job-status.ts';
 import { checkReadiness, MAX_CHECK_DEV_CER } from './check-readiness.ts';
@@ -43,7 +43,7 @@ export async function startChapterCheck(chapterId: string, input: z.input<typeof
   if (!isDone(run)) {
     throw new AppError('CONFLICT', `Run ${runId} is ${run.status}; check with a finished run.`);
   }
-  await runCheckpointPath(runId);
+  await runCheckpoint(run);
   const ready = checkReadiness(run, threshold);
   if (!ready.ok) {
     if (!force) throw new AppError('CONFLICT', ready.message, { reason: ready.reason, runId, devCer: run.devCer, maxDevCer: MAX_CHECK_DEV_CER, threshold });

@@ -4,7 +4,7 @@ import { getDb } from '../db/client.ts';
 import { getExportRow } from '../export/get-export.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { trainModelJob } from './training-jobs.ts';
-import { runCheckpointDir } from './training-paths.ts';
+import { runCheckpointKey } from './training-paths.ts';
 import { parseTrainingSettings } from './training-settings.ts';
 import { toTrainingRunView, type TrainingRunView } from './training-run-view.ts';
 
@@ -18,7 +18,7 @@ export async function startTrainingRun(exportId: string, input: unknown): Promis
   const db = getDb();
   const id = `run_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   await db.trainingRun.create({
-    data: { id, exportId, status: 'queued', settings: JSON.stringify(settings), steps: settings.steps, checkpointDir: runCheckpointDir(id) },
+    data: { id, exportId, status: 'queued', settings: JSON.stringify(settings), steps: settings.steps, checkpointKey: runCheckpointKey(id) },
   });
   const job = await enqueueJob(trainModelJob, { runId: id });
   return toTrainingRunView(await db.trainingRun.update({ where: { id }, data: { jobId: job.id } }));

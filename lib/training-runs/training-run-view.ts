@@ -1,11 +1,11 @@
 // What the API and pages show of a training run: the row, its settings and loss curve, and the live progress of
 // its job. A row left "queued"/"running" whose job already ended (a final retry failed, a cancel while queued)
 // is brought in line with the job here, as exports do.
-import { readdir } from 'node:fs/promises';
 import { getDb } from '../db/client.ts';
 import type { Export, Project, TrainingRun } from '../db/generated/client.ts';
 import type { LossUnit } from '../model/loss-per-target.ts';
 import { etaFromMetrics } from './estimate-eta.ts';
+import { runCheckpointSteps } from './run-checkpoint.ts';
 import { runSource, type RunSource } from './run-source.ts';
 import { lossUnitOf, parseMetrics, type MetricPoint } from './training-metrics.ts';
 import type { TrainingSettings } from './training-settings.ts';
@@ -73,7 +73,7 @@ export async function toTrainingRunView(row: TrainingRun & { export?: ExportWith
     testWer: row.testWer,
     utterancesPerSec: row.utterancesPerSec,
     etaSec,
-    hasCheckpoint: row.checkpointDir !== null && (await readdir(row.checkpointDir).catch(() => [] as string[])).some((n) => /^step-\d+$/.test(n)),
+    hasCheckpoint: (await runCheckpointSteps(row)).length > 0,
     metrics: opts.metrics === false ? [] : metrics,
     error,
     message: job?.message ?? null,

@@ -1,6 +1,7 @@
 // Integration: training runs through the job queue against a real SQLite database, on the tfjs cpu backend with
 // the tiny model (a few steps take well under a second each).
-import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
@@ -16,6 +17,7 @@ import { startTrainingRun } from './start-training-run.ts';
 import { stopTrainingRun } from './stop-training-run.ts';
 import { resumeTrainingRun } from './resume-training-run.ts';
 import { seedTrainingExport } from '../testing/training-test-fixture.ts';
+import { getStorage } from '../storage/storage.ts';
 
 const jobRegistry = createJobRegistry([trainModelJob]);
 
@@ -25,6 +27,14 @@ const work = (signal?: AbortSignal) => workJobs({ registry: jobRegistry, types: 
 function fakeContext(onProgress: (fraction: number, message?: string) => void = () => {}, controller = new AbortController()): JobContext {
   return { jobId: 'test', attempt: 1, isFinalAttempt: false, signal: controller.signal, progress: onProgress };
 }
+
+/** The run's checkpoint files in storage: 'step-00000002/manifest.json', … */
+async function storedCheckpointFiles(runId: string): Promise<string[]> {
+  const prefix = `runs/${runId}/checkpoints/`;
+  return (await getStorage().list(`runs/${runId}/checkpoints`)).map((e) => e.key.slice(prefix.length));
+}
+
+const files = (...steps: number[]) => steps.flatMap((s) => [`step-${String(s).padStart(8, '0')}/manifest.json`, `step-${String(s).padStart(8, '0')}/weights.bin`]);
 
 describe('training runs', () => {
   const env = useTestEnv({ env: { ALINEA_JOB_LEASE_SECONDS: '5' } });
@@ -47,7 +57,12 @@ describe('training runs', () => {
     // a loss per character of a model that has learnt nothing: a few nats (log of ~28 classes), not hundreds
     expect(run.lastLoss).toBeLessThan(20);
     expect(run.metrics.filter((m) => m.devCer !== undefined).map((m) => m.step)).toEqual([2, 4]);
-    expect(await readdir(path.join(env.dataDir, 'runs', run.id, 'checkpoints'))).toEqual(['step-00000002', 'step-00000004']);
+    // in storage (here the local directory, <dataDir>/files), and nothing left in the job's scratch folder
+    expect(await storedCheckpointFiles(run.id)).toEqual(files(2, 4));
+    expect(await readdir(path.join(env.dataDir, 'files', 'runs', run.id, 'checkpoints'))).toEqual(['step-00000002', 'step-00000004']);
+    expect(await getDb().trainingRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ checkpointKey: `runs/${run.id}/checkpoints`, checkpointDir: null });
+    expect(await readdir(path.join(env.dataDir, 'scratch'))).toEqual([]);
+    expect(existsSync(path.join(env.dataDir, 'runs'))).toBe(false);
     expect((await getDb().job.findUniqueOrThrow({ where: { id: run.jobId! } })).status).toBe('succeeded');
     const listed = await listTrainingRuns({ exportId });
     expect(listed.map((r) => r.id)).toEqual([run.id]);
@@ -65,7 +80,8 @@ describe('training runs', () => {
       if (fraction >= 3 / 5) throw new Error('worker crashed');
     });
     await expect(runTrainingRun(run.id, crash)).rejects.toThrow('worker crashed');
-    expect(await readdir(path.join(env.dataDir, 'runs', run.id, 'checkpoints'))).toEqual(['step-00000002']);
+    expect(await storedCheckpointFiles(run.id)).toEqual(files(2));
+    expect(await readdir(path.join(env.dataDir, 'scratch'))).toEqual([]); // removed however the attempt ends
     const crashed = await getDb().trainingRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(crashed).toMatchObject({ status: 'running', error: 'worker crashed' });
 
@@ -78,7 +94,36 @@ describe('training runs', () => {
     const done = await getTrainingRun(run.id);
     expect(done).toMatchObject({ status: 'succeeded', step: 5, error: null });
     expect(done.metrics.map((m) => m.step)).toEqual([1, 2, 3, 4, 5]);
-    expect(await readdir(path.join(env.dataDir, 'runs', run.id, 'checkpoints'))).toEqual(['step-00000002', 'step-00000004', 'step-00000005']);
+    expect(await storedCheckpointFiles(run.id)).toEqual(files(2, 4, 5));
+  });
+
+  it('a run from before checkpoints were stored goes on in its local folder; one without checkpoints there moves to storage', async () => {
+    const { exportId } = await seedTrainingExport(env.dataDir);
+    const run = await startTrainingRun(exportId, { ...tiny, steps: 5, checkpointEvery: 2 });
+    const crash = fakeContext((fraction) => {
+      if (fraction >= 3 / 5) throw new Error('worker crashed');
+    });
+    await expect(runTrainingRun(run.id, crash)).rejects.toThrow('worker crashed');
+    // make it an older run: its checkpoint in <dataDir>/runs/<id>/checkpoints, no checkpointKey
+    const legacyDir = path.join(env.dataDir, 'runs', run.id, 'checkpoints');
+    await mkdir(path.dirname(legacyDir), { recursive: true });
+    await rename(getStorage().localPath(`runs/${run.id}/checkpoints`), legacyDir);
+    await getDb().trainingRun.update({ where: { id: run.id }, data: { checkpointKey: null, checkpointDir: legacyDir } });
+    expect(await getTrainingRun(run.id)).toMatchObject({ hasCheckpoint: true });
+
+    const messages: string[] = [];
+    expect(await runTrainingRun(run.id, fakeContext((_f, m) => m && messages.push(m)))).toMatchObject({ status: 'succeeded', step: 5, checkpoint: path.join(legacyDir, 'step-00000005') });
+    expect(messages[0]).toBe('Resuming from step 2…');
+    expect(await readdir(legacyDir)).toEqual(['step-00000002', 'step-00000004', 'step-00000005']);
+    expect(await storedCheckpointFiles(run.id)).toEqual([]);
+    expect(await getDb().trainingRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ checkpointKey: null, checkpointDir: legacyDir });
+
+    // queued before the change (a checkpointDir, nothing in it): its checkpoints go to storage
+    const queued = await startTrainingRun(exportId, { ...tiny, steps: 2, checkpointEvery: 2 });
+    await getDb().trainingRun.update({ where: { id: queued.id }, data: { checkpointKey: null, checkpointDir: path.join(env.dataDir, 'runs', queued.id, 'checkpoints') } });
+    await runTrainingRun(queued.id, fakeContext());
+    expect(await storedCheckpointFiles(queued.id)).toEqual(files(2));
+    expect(await getDb().trainingRun.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ checkpointKey: `runs/${queued.id}/checkpoints`, checkpointDir: null });
   });
 
   it('stops a queued run at once and a running one with a final checkpoint', async () => {
@@ -98,7 +143,7 @@ describe('training runs', () => {
     expect(stopped.step).toBeGreaterThan(0);
     expect(stopped.step).toBeLessThan(100_000);
     expect(stopped.hasCheckpoint).toBe(true);
-    expect(await readdir(path.join(env.dataDir, 'runs', long.id, 'checkpoints'))).toEqual([`step-${String(stopped.step).padStart(8, '0')}`]);
+    expect(await storedCheckpointFiles(long.id)).toEqual(files(stopped.step));
     expect((await getDb().job.findUniqueOrThrow({ where: { id: long.jobId! } })).status).toBe('cancelled');
 
     // resume: the same job runs again from the final checkpoint and keeps the metrics so far

@@ -57,7 +57,7 @@ describe('training routes', () => {
     expect(manifest.headers.get('x-checkpoint-step')).toBe('2');
     expect((await manifest.json()).format).toBe('alinea-ctc-checkpoint');
     const weights = await file.GET(req('/?step=2'), params({ runId: run.id, file: 'weights.bin' }));
-    const ckpt = path.join(env.dataDir, 'runs', run.id, 'checkpoints', 'step-00000002', 'weights.bin');
+    const ckpt = path.join(env.dataDir, 'files', 'runs', run.id, 'checkpoints', 'step-00000002', 'weights.bin');
     expect(Buffer.from(await weights.arrayBuffer()).equals(await readFile(ckpt))).toBe(true);
     expect((await file.GET(req('/?step=7'), params({ runId: run.id, file: 'weights.bin' }))).status).toBe(404);
     expect((await file.GET(req('/?step=abc'), params({ runId: run.id, file: 'weights.bin' }))).status).toBe(400);
