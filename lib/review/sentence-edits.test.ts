@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { catchAppErrorAsync } from '../testing/catch-app-error.ts';
 import { parseFragmentSentences } from '../chapter-alignment/fragment-sentences.ts';
 import { exportChapterSyncMap } from '../chapter-alignment/export-chapter-syncmap.ts';
 import { importChapterSyncMap } from '../chapter-alignment/import-chapter-syncmap.ts';
@@ -28,11 +28,6 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
   }
   throw new Error('expected a rejection');
 }
-const catchAppError = async (p: Promise<unknown>) => {
-  const e = await rejection(p);
-  if (!(e instanceof AppError)) throw e;
-  return e;
-};
 
 const load = (id: string) => getDb().fragment.findUniqueOrThrow({ where: { id } });
 const sentenceTimes = async (id: string) => parseFragmentSentences((await load(id)).sentences)!.map((s) => [s.begin, s.end]);
@@ -78,7 +73,7 @@ describe('sentence boundaries', () => {
     expect(rev!.before!.sentences!.map((s) => s.end)).toEqual([3, 7, 10]);
     expect(rev!.after.sentences!.map((s) => s.end)).toEqual([3.4, 7, 10]);
     // a stale version is a conflict, as for any edit
-    const stale = await catchAppError(
+    const stale = await catchAppErrorAsync(
       updateFragment({ fragmentId: ids[0]!, expectedVersion: before.version, changes: { sentences: [{ begin: 1, end: 2 }, { begin: 2, end: 7 }, { begin: 7, end: 10 }] } }),
     );
     expect(stale.code).toBe('CONFLICT');
@@ -92,7 +87,7 @@ describe('sentence boundaries', () => {
       [{ begin: 1, end: 6 }, { begin: 5, end: 7 }, { begin: 7, end: 10 }],
     ];
     for (const sentences of bad) {
-      const e = await catchAppError(updateFragment({ fragmentId: ids[0]!, expectedVersion: f.version, changes: { sentences } }));
+      const e = await catchAppErrorAsync(updateFragment({ fragmentId: ids[0]!, expectedVersion: f.version, changes: { sentences } }));
       expect(e.code).toBe('INVALID_INPUT');
     }
     const text = await rejection(updateFragment({ fragmentId: ids[0]!, expectedVersion: f.version, changes: { text: 'Otra.', sentences: [{ begin: 1, end: 10 }] } }));

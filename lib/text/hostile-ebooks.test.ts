@@ -1,29 +1,19 @@
 // The hostile ebooks of issue #10 are refused with a message naming the file, never by a stalled or crashed
 // parser. How long they take and how much memory: bench/hostile-ebooks.ts.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors/app-error.ts';
 import { buildDeepNestingEpub } from '../testing/hostile/deep-nesting-epub.ts';
 import { buildParagraphBombEpub } from '../testing/hostile/paragraph-bomb-epub.ts';
 import { buildSingleDocumentEpub } from '../testing/hostile/single-document-epub.ts';
+import { catchAppErrorAsync } from '../testing/catch-app-error.ts';
 import { EbookBudget, EBOOK_LIMITS } from './ebook-budget.ts';
 import { parseEbook } from './parse-ebook.ts';
 import { parseEpub } from './parse-epub.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('hostile ebooks', () => {
   it('refuses <div> nested 2,000,000 deep (a 33 KB EPUB), naming the document inside it', async () => {
     const bytes = buildDeepNestingEpub(2_000_000);
     expect(bytes.length).toBeLessThan(40_000);
-    const error = await rejection(parseEbook(bytes, 'hondo.epub'));
+    const error = await catchAppErrorAsync(parseEbook(bytes, 'hondo.epub'));
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.message).toMatch(
       /^hondo\.epub \(OEBPS\/chapter\.xhtml\): the HTML nests elements more than 1,000 deep .*re-export the ebook/,
@@ -32,7 +22,7 @@ describe('hostile ebooks', () => {
 
   it('refuses a paragraph bomb past the paragraph limit with a clear error, not a stack overflow', async () => {
     const bytes = buildParagraphBombEpub(400_000); // today's limit is 200,000; the old parser overflowed here
-    const error = await rejection(parseEbook(bytes, 'bomba.epub'));
+    const error = await catchAppErrorAsync(parseEbook(bytes, 'bomba.epub'));
     expect(error.code).toBe('TOO_LARGE');
     expect(error.message).toMatch(/^bomba\.epub \(OEBPS\/chapter\.xhtml\): more than 200,000 paragraphs/);
   });
@@ -49,7 +39,7 @@ describe('hostile ebooks', () => {
   it('counts an EPUB’s paragraphs against the budget it is given', async () => {
     const bytes = buildSingleDocumentEpub('<p>Una.</p><p>Dos.</p><p>Tres.</p>');
     const budget = new EbookBudget({ ...EBOOK_LIMITS, maxBlocks: 2 });
-    const error = await rejection(parseEpub(bytes, 'corto.epub', { budget }));
+    const error = await catchAppErrorAsync(parseEpub(bytes, 'corto.epub', { budget }));
     expect(error.message).toMatch(/^corto\.epub \(OEBPS\/chapter\.xhtml\): more than 2 paragraphs/);
   });
 });

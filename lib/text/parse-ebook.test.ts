@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors/app-error.ts';
+import { catchAppErrorAsync } from '../testing/catch-app-error.ts';
 import type { Paragraph } from './ebook-types.ts';
 import { parseEbook } from './parse-ebook.ts';
 import { proposeSplit } from './propose-split.ts';
@@ -172,16 +172,6 @@ const EXPECTED_PARAGRAPHS: Paragraph[] = [
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const stripAccents = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[¿¡]/g, '');
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('parseEbook: Project Gutenberg plain text', () => {
   it('parses an ISO-8859-1 ("-8.txt") Spanish book', async () => {
@@ -534,7 +524,7 @@ describe('parseEbook: HTML and EPUB', () => {
   });
 
   it('rejects a corrupt EPUB naming the file', async () => {
-    const error = await rejection(parseEbook(epubBytes.subarray(0, 120), 'rimas.epub'));
+    const error = await catchAppErrorAsync(parseEbook(epubBytes.subarray(0, 120), 'rimas.epub'));
     expect(error.code).toBe('UNSUPPORTED_MEDIA');
     expect(error.message).toContain('rimas.epub');
   });
@@ -551,13 +541,13 @@ describe('parseEbook: bad input', () => {
     ['a Word document', 'libro.docx', buildTestZip([{ name: 'word/document.xml', data: '<w:document/>' }]), 'UNSUPPORTED_MEDIA'],
     ['a file without extension', 'libro', utf8('Hola.'), 'UNSUPPORTED_MEDIA'],
   ])('rejects %s naming the file', async (_name, fileName, bytes, code) => {
-    const error = await rejection(parseEbook(bytes, fileName));
+    const error = await catchAppErrorAsync(parseEbook(bytes, fileName));
     expect(error.code).toBe(code);
     expect(error.message).toContain(fileName);
   });
 
   it('tells which formats are accepted', async () => {
-    const error = await rejection(parseEbook(utf8('x'), 'libro.mobi'));
+    const error = await catchAppErrorAsync(parseEbook(utf8('x'), 'libro.mobi'));
     expect(error.message).toMatch(/\.txt, \.html or \.epub/);
   });
 });

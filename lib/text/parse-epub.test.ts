@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors/app-error.ts';
+import { catchAppErrorAsync } from '../testing/catch-app-error.ts';
 import { parseEpub } from './parse-epub.ts';
 import { buildTestZip, type TestZipEntry } from './test-zip.ts';
 
@@ -56,16 +56,6 @@ function epub(extra: TestZipEntry[] = [], replace: Record<string, string> = {}):
   return buildTestZip(entries.map((e) => (e.name in replace ? { ...e, data: replace[e.name]! } : e)));
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
-
 describe('parseEpub', () => {
   it('reads the spine in order, skipping navigation and non-linear documents', async () => {
     const result = await parseEpub(epub(), 'leyendas.epub');
@@ -106,7 +96,7 @@ describe('parseEpub', () => {
     ['a truncated archive', epub().subarray(0, 200)],
     ['an empty file', new Uint8Array()],
   ])('rejects %s as UNSUPPORTED_MEDIA naming the file', async (_name, bytes) => {
-    const error = await rejection(parseEpub(bytes, 'corrupto.epub'));
+    const error = await catchAppErrorAsync(parseEpub(bytes, 'corrupto.epub'));
     expect(error.code).toBe('UNSUPPORTED_MEDIA');
     expect(error.message).toContain('corrupto.epub');
   });
@@ -116,14 +106,14 @@ describe('parseEpub', () => {
       { name: 'mimetype', data: 'application/epub+zip' },
       { name: 'OEBPS/content.opf', data: OPF },
     ]);
-    const error = await rejection(parseEpub(zip, 'sin-container.epub'));
+    const error = await catchAppErrorAsync(parseEpub(zip, 'sin-container.epub'));
     expect(error.code).toBe('UNSUPPORTED_MEDIA');
     expect(error.message).toMatch(/sin-container\.epub.*container\.xml/);
   });
 
   it('rejects a package document that is missing', async () => {
     const zip = buildTestZip([{ name: 'META-INF/container.xml', data: CONTAINER }]);
-    const error = await rejection(parseEpub(zip, 'sin-opf.epub'));
+    const error = await catchAppErrorAsync(parseEpub(zip, 'sin-opf.epub'));
     expect(error.code).toBe('UNSUPPORTED_MEDIA');
     expect(error.message).toContain('OEBPS/content.opf');
   });
@@ -131,7 +121,7 @@ describe('parseEpub', () => {
   it('stops decompressing past the size cap (zip bomb guard)', async () => {
     const bomb = xhtml(`<p>${'a'.repeat(50_000)}</p>`);
     const bytes = epub([], { 'OEBPS/text/cap1.xhtml': bomb });
-    const error = await rejection(parseEpub(bytes, 'bomba.epub', { maxUncompressedBytes: 20_000 }));
+    const error = await catchAppErrorAsync(parseEpub(bytes, 'bomba.epub', { maxUncompressedBytes: 20_000 }));
     expect(error.code).toBe('TOO_LARGE');
     expect(error.message).toContain('bomba.epub');
   });
@@ -143,7 +133,7 @@ describe('parseEpub', () => {
       { name: 'OEBPS/content.opf', data: OPF },
       { name: 'OEBPS/text/cap1.xhtml', data: bomb, deflate: true, declaredSize: 100 },
     ];
-    const error = await rejection(parseEpub(buildTestZip(entries), 'mentira.epub', { maxUncompressedBytes: 20_000 }));
+    const error = await catchAppErrorAsync(parseEpub(buildTestZip(entries), 'mentira.epub', { maxUncompressedBytes: 20_000 }));
     expect(['TOO_LARGE', 'UNSUPPORTED_MEDIA']).toContain(error.code);
     expect(error.message).toContain('mentira.epub');
   });
