@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { catchAppErrorAsync } from '../testing/catch-app-error.ts';
 import { getAuth } from './auth.ts';
 import { createUser } from './create-user.ts';
 import { ensureFirstAdmin, FIRST_ADMIN_EMAIL } from './ensure-first-admin.ts';
@@ -11,16 +11,6 @@ import { listUsers } from './list-users.ts';
 import { requireUser } from './require-user.ts';
 import { setUserRole } from './set-user-role.ts';
 import { signIn } from './sign-in.ts';
-
-async function appError(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 const withCookie = (cookie: string) => new Headers({ cookie, host: 'localhost:3000' });
 
@@ -34,7 +24,7 @@ describe('users and sessions (better-auth + Prisma)', () => {
     expect(account.providerId).toBe('credential');
     expect(account.password).toBeTruthy();
     expect(account.password).not.toContain('correct horse');
-    const dup = await appError(createUser({ email: 'ana@example.org', password: 'another one 2' }));
+    const dup = await catchAppErrorAsync(createUser({ email: 'ana@example.org', password: 'another one 2' }));
     expect(dup.code).toBe('CONFLICT');
     await expect(createUser({ email: 'x@example.org', password: 'short' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('at least 10 characters') });
   });
@@ -49,20 +39,20 @@ describe('users and sessions (better-auth + Prisma)', () => {
 
     const user = await requireUser(withCookie(cookie));
     expect(user).toMatchObject({ id: reviewer.id, email: 'rosa@example.org', role: 'reviewer' });
-    const forbidden = await appError(requireUser(withCookie(cookie), 'admin'));
+    const forbidden = await catchAppErrorAsync(requireUser(withCookie(cookie), 'admin'));
     expect(forbidden.code).toBe('FORBIDDEN');
     expect(forbidden.httpStatus).toBe(403);
 
     const { cookie: adminCookie } = await signIn('ana@example.org', 'correct horse 1');
     expect((await requireUser(withCookie(adminCookie), 'admin')).role).toBe('admin');
 
-    expect((await appError(requireUser(new Headers()))).code).toBe('UNAUTHENTICATED');
-    expect((await appError(requireUser(withCookie('better-auth.session_token=forged.value')))).httpStatus).toBe(401);
-    expect((await appError(signIn('rosa@example.org', 'wrong password'))).code).toBe('UNAUTHENTICATED');
+    expect((await catchAppErrorAsync(requireUser(new Headers()))).code).toBe('UNAUTHENTICATED');
+    expect((await catchAppErrorAsync(requireUser(withCookie('better-auth.session_token=forged.value')))).httpStatus).toBe(401);
+    expect((await catchAppErrorAsync(signIn('rosa@example.org', 'wrong password'))).code).toBe('UNAUTHENTICATED');
 
     // signing out deletes the session: the cookie no longer works
     await getAuth().api.signOut({ headers: withCookie(cookie) });
-    expect((await appError(requireUser(withCookie(cookie)))).code).toBe('UNAUTHENTICATED');
+    expect((await catchAppErrorAsync(requireUser(withCookie(cookie)))).code).toBe('UNAUTHENTICATED');
   });
 
   it('has no public sign-up, and no way for a user to make themselves admin', async () => {
@@ -117,7 +107,7 @@ describe('users and sessions (better-auth + Prisma)', () => {
     const rosa = users.find((u) => u.email === 'rosa@example.org')!;
     const ana = users.find((u) => u.email === 'ana@example.org')!;
     expect(rosa.hasPassword).toBe(true);
-    expect((await appError(setUserRole({ userId: ana.id, role: 'reviewer' }))).code).toBe('CONFLICT');
+    expect((await catchAppErrorAsync(setUserRole({ userId: ana.id, role: 'reviewer' }))).code).toBe('CONFLICT');
     expect((await setUserRole({ userId: rosa.id, role: 'admin' })).role).toBe('admin');
     expect((await setUserRole({ userId: ana.id, role: 'reviewer' })).role).toBe('reviewer');
     await setUserRole({ userId: ana.id, role: 'admin' });
@@ -125,8 +115,8 @@ describe('users and sessions (better-auth + Prisma)', () => {
 
     const { cookie } = await signIn('rosa@example.org', 'reviewer pass 1');
     await createUser({ email: 'rosa@example.org', password: 'a new password', role: 'reviewer', update: true });
-    expect((await appError(requireUser(withCookie(cookie)))).code).toBe('UNAUTHENTICATED');
-    expect((await appError(signIn('rosa@example.org', 'reviewer pass 1'))).code).toBe('UNAUTHENTICATED');
+    expect((await catchAppErrorAsync(requireUser(withCookie(cookie)))).code).toBe('UNAUTHENTICATED');
+    expect((await catchAppErrorAsync(signIn('rosa@example.org', 'reviewer pass 1'))).code).toBe('UNAUTHENTICATED');
     await signIn('rosa@example.org', 'a new password');
   });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
 import { getStorage } from '../storage/storage.ts';
-import { AppError } from '../errors/app-error.ts';
+import { catchAppErrorAsync } from '../testing/catch-app-error.ts';
 import { claimJob } from '../jobs/claim-job.ts';
 import { runClaimedJob } from '../jobs/run-claimed-job.ts';
 import { realignSpanJob } from './realign-span-job.ts';
@@ -27,16 +27,6 @@ import type { RealignProposal } from './realign-proposal.ts';
 const jobRegistry = createJobRegistry([realignSpanJob]);
 
 useTestEnv();
-
-async function rejects(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 const load = (ids: string[]) => getDb().fragment.findMany({ where: { id: { in: ids } }, orderBy: { position: 'asc' } });
 
@@ -90,10 +80,10 @@ describe('anchors', () => {
     ]);
     // versions do not move: a lock never conflicts with a pending save
     expect(locked.map((f) => f.version)).toEqual([1, 1]);
-    const e = await rejects(updateBoundary({ left: { fragmentId: a!.id, expectedVersion: 1 }, right: { fragmentId: b!.id, expectedVersion: 1 }, time: 3.2 }));
+    const e = await catchAppErrorAsync(updateBoundary({ left: { fragmentId: a!.id, expectedVersion: 1 }, right: { fragmentId: b!.id, expectedVersion: 1 }, time: 3.2 }));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.message).toMatch(/locked/);
-    expect((await rejects(updateFragment({ fragmentId: a!.id, expectedVersion: 1, changes: { end: 2.5 } }))).message).toMatch(/locked/);
+    expect((await catchAppErrorAsync(updateFragment({ fragmentId: a!.id, expectedVersion: 1, changes: { end: 2.5 } }))).message).toMatch(/locked/);
     // the other edge still moves
     await expect(updateFragment({ fragmentId: b!.id, expectedVersion: 1, changes: { end: 5.5 } })).resolves.toMatchObject({ end: 5.5 });
     // a gap: only this side is locked
@@ -104,7 +94,7 @@ describe('anchors', () => {
       [false, false],
       [false, false],
     ]);
-    expect((await rejects(setAnchor({ fragmentId: a!.id, edge: 'end', locked: true }, { chapterId: 'other' }))).code).toBe('NOT_FOUND');
+    expect((await catchAppErrorAsync(setAnchor({ fragmentId: a!.id, edge: 'end', locked: true }, { chapterId: 'other' }))).code).toBe('NOT_FOUND');
   });
 });
 
@@ -127,12 +117,12 @@ describe('acceptSpanRealign', () => {
     ]);
     const revs = await getDb().fragmentRevision.findMany({ where: { fragmentId: { in: s.fragments.map((f) => f.id) } } });
     expect(revs.map((r) => r.reason)).toEqual(['realign', 'realign', 'realign']);
-    const e = await rejects(acceptSpanRealign({ chapterId: s.chapterId, jobId }));
+    const e = await catchAppErrorAsync(acceptSpanRealign({ chapterId: s.chapterId, jobId }));
     expect(e.code).toBe('CONFLICT');
     expect(e.httpStatus).toBe(409);
     expect((await load(s.fragments.map((f) => f.id))).map((f) => f.version)).toEqual([2, 2, 2]);
     // another chapter's id: not found
-    expect((await rejects(acceptSpanRealign({ chapterId: 'nope', jobId }))).code).toBe('NOT_FOUND');
+    expect((await catchAppErrorAsync(acceptSpanRealign({ chapterId: 'nope', jobId }))).code).toBe('NOT_FOUND');
   });
 
   it('refuses when a paragraph changed since the proposal, writing nothing', async () => {
@@ -145,7 +135,7 @@ describe('acceptSpanRealign', () => {
     });
     const jobId = await fakeProposal(s.chapterId, s.fragments, [[0, 2.5], [2.5, 6]]);
     await updateFragment({ fragmentId: s.fragments[1]!.id, expectedVersion: 1, changes: { text: 'Dos, otra vez.' } });
-    const e = await rejects(acceptSpanRealign({ chapterId: s.chapterId, jobId }));
+    const e = await catchAppErrorAsync(acceptSpanRealign({ chapterId: s.chapterId, jobId }));
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toMatch(/Paragraph 2 changed/);
     expect((await load(s.fragments.map((f) => f.id))).map((f) => [f.begin, f.end])).toEqual([
