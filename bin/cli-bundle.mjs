@@ -2,15 +2,17 @@
 // from changes. Compiling through tsx on every start cost `alinea align` about 1 s of CPU (tsx's loader thread and
 // each worker thread's own) and 1.2 s of wall time on a 10-minute chapter, a third of the whole run.
 // Each bundled file keeps its own import.meta.url (the source file's), so paths resolved from it do not move.
-// Builds go to node_modules/.cache/alinea-cli/<build>/, named by meta.json (replaced atomically); anything going
+// Builds go to node_modules/.cache/alinea-cli/<checkout>/<build>/, named by meta.json (replaced atomically); anything going
 // wrong here (no esbuild, a read-only install, a syntax error) falls back to tsx. ALINEA_CLI_TSX=1 forces tsx.
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CACHE = path.join(ROOT, 'node_modules', '.cache', 'alinea-cli');
+// One cache per checkout: worktrees sharing one node_modules (a symlink) must not take each other's bundles.
+const CACHE = path.join(ROOT, 'node_modules', '.cache', 'alinea-cli', createHash('sha256').update(ROOT).digest('hex').slice(0, 12));
 /** The CLI and the bodies of the worker threads it starts (their entry .mjs files load the bundled body when told). */
 const ENTRIES = {
   cli: 'bin/cli.ts',
