@@ -7,11 +7,11 @@ export function runCheckpointKey(runId: string): string {
 }
 
 /**
- * The train-model job's own work folder on the machine that runs it: <dataDir>/scratch/train-<id> (the export's
+ * The train-model job's own work folder on the machine that runs it: <dataDir>/train-scratch/<id> (the export's
  * shards copied from S3, each checkpoint until it is in storage, the checkpoint a retry resumes from). Emptied
  * when an attempt starts (what a crashed one left) and removed when it ends. Not under a `.tmp` folder, whose
  * stale files a worker's start sweeps: the shards are read for as long as the run lasts, days perhaps.
  */
 export function runScratchDir(runId: string): string {
-  return path.join(getConfig().dataDir, 'scratch', `train-${runId}`);
+  return path.join(getConfig().dataDir, 'train-scratch', runId);
 }

@@ -61,7 +61,7 @@ describe('training runs', () => {
     expect(await storedCheckpointFiles(run.id)).toEqual(files(2, 4));
     expect(await readdir(path.join(env.dataDir, 'files', 'runs', run.id, 'checkpoints'))).toEqual(['step-00000002', 'step-00000004']);
     expect(await getDb().trainingRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ checkpointKey: `runs/${run.id}/checkpoints`, checkpointDir: null });
-    expect(await readdir(path.join(env.dataDir, 'scratch'))).toEqual([]);
+    expect(await readdir(path.join(env.dataDir, 'train-scratch'))).toEqual([]);
     expect(existsSync(path.join(env.dataDir, 'runs'))).toBe(false);
     expect((await getDb().job.findUniqueOrThrow({ where: { id: run.jobId! } })).status).toBe('succeeded');
     const listed = await listTrainingRuns({ exportId });
@@ -81,7 +81,7 @@ describe('training runs', () => {
     });
     await expect(runTrainingRun(run.id, crash)).rejects.toThrow('worker crashed');
     expect(await storedCheckpointFiles(run.id)).toEqual(files(2));
-    expect(await readdir(path.join(env.dataDir, 'scratch'))).toEqual([]); // removed however the attempt ends
+    expect(await readdir(path.join(env.dataDir, 'train-scratch'))).toEqual([]); // removed however the attempt ends
     const crashed = await getDb().trainingRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(crashed).toMatchObject({ status: 'running', error: 'worker crashed' });
 
