@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tfrecordTestRecords, writeTFRecordFile } from '../testing/tfrecord-fixture.ts';
 import { AppError } from '../errors/app-error.ts';
 import { readTFRecords } from './tfrecord-reader.ts';
-import { TFRecordWriter } from './tfrecord-writer.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -14,18 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function records(): Uint8Array[] {
-  // Sizes around chunk boundaries of the reader (1 MiB) and empty records.
-  const sizes = [0, 1, 14, 1000, (1 << 20) - 7, 3 << 20, 5, 0, 65_536];
-  return sizes.map((n, k) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + k * 7) & 0xff));
-}
-
-async function writeAll(file: string, recs: Uint8Array[], gzip = false) {
-  const w = new TFRecordWriter(file, { gzip });
-  for (const r of recs) await w.write(r);
-  return w.close();
-}
 
 // Records compared by length and SHA-256: deep equality of multi-MB typed arrays is slow in expect().
 const digest = (r: Uint8Array) => `${r.length}:${createHash('sha256').update(r).digest('hex')}`;
@@ -48,10 +36,10 @@ async function readError(file: string): Promise<AppError> {
 
 describe('readTFRecords', () => {
   it('reads back every record, plain and gzip, detected or explicit', async () => {
-    const recs = records();
+    const recs = tfrecordTestRecords();
     const expected = recs.map(digest);
-    const plain = await writeAll(path.join(dir, 'r.tfrecord'), recs);
-    const gz = await writeAll(path.join(dir, 'r.tfrecord.gz'), recs, true);
+    const plain = await writeTFRecordFile(path.join(dir, 'r.tfrecord'), recs);
+    const gz = await writeTFRecordFile(path.join(dir, 'r.tfrecord.gz'), recs, true);
     expect(await readAll(plain.file)).toEqual(expected);
     expect(await readAll(gz.file)).toEqual(expected);
     expect(await readAll(plain.file, 'none')).toEqual(expected);
@@ -60,13 +48,13 @@ describe('readTFRecords', () => {
 
   it('reads an empty file as no records', async () => {
     const file = path.join(dir, 'empty.tfrecord');
-    await writeAll(file, []);
+    await writeTFRecordFile(file, []);
     expect(await readAll(file)).toEqual([]);
   });
 
   it('reports a corrupt data byte with the file name and record index', async () => {
-    const recs = records().slice(0, 4);
-    const { file } = await writeAll(path.join(dir, 'bad-data.tfrecord'), recs);
+    const recs = tfrecordTestRecords().slice(0, 4);
+    const { file } = await writeTFRecordFile(path.join(dir, 'bad-data.tfrecord'), recs);
     const bytes = await readFile(file);
     // Record 3 starts after records 0..2: 16 bytes framing each.
     const start3 = recs.slice(0, 3).reduce((n, r) => n + r.length + 16, 0);
@@ -80,8 +68,8 @@ describe('readTFRecords', () => {
   });
 
   it('reports a corrupt length, a corrupt CRC field and truncation', async () => {
-    const recs = records().slice(0, 3);
-    const { file } = await writeAll(path.join(dir, 'bad.tfrecord'), recs);
+    const recs = tfrecordTestRecords().slice(0, 3);
+    const { file } = await writeTFRecordFile(path.join(dir, 'bad.tfrecord'), recs);
     const good = await readFile(file);
     const start2 = recs[0]!.length + 16 + recs[1]!.length + 16;
 
@@ -102,7 +90,7 @@ describe('readTFRecords', () => {
   });
 
   it('reports a damaged gzip stream', async () => {
-    const { file } = await writeAll(path.join(dir, 'bad.tfrecord.gz'), records(), true);
+    const { file } = await writeTFRecordFile(path.join(dir, 'bad.tfrecord.gz'), tfrecordTestRecords(), true);
     const good = await readFile(file);
     await writeFile(file, good.subarray(0, Math.floor(good.length / 2)));
     expect((await readError(file)).code).toBe('INVALID_INPUT');

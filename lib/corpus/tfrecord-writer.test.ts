@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tfrecordTestRecords, writeTFRecordFile } from '../testing/tfrecord-fixture.ts';
 import { encodeExample } from './example-proto.ts';
 import { TFRecordWriter } from './tfrecord-writer.ts';
 
@@ -17,22 +18,10 @@ afterAll(async () => {
 
 const NOTES_RECORD = '0e00000000000000c5e5693f0a0c0a0a0a017412051a030a0101a6108be2';
 
-function records(): Uint8Array[] {
-  // Sizes around chunk boundaries of the reader (1 MiB) and empty records.
-  const sizes = [0, 1, 14, 1000, (1 << 20) - 7, 3 << 20, 5, 0, 65_536];
-  return sizes.map((n, k) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + k * 7) & 0xff));
-}
-
-async function writeAll(file: string, recs: Uint8Array[], gzip = false) {
-  const w = new TFRecordWriter(file, { gzip });
-  for (const r of recs) await w.write(r);
-  return w.close();
-}
-
 describe('TFRecordWriter', () => {
   it('frames {t: int64_list [1]} exactly as the notes vector', async () => {
     const file = path.join(dir, 'one.tfrecord');
-    const info = await writeAll(file, [encodeExample({ t: { kind: 'int64', value: [1] } })]);
+    const info = await writeTFRecordFile(file, [encodeExample({ t: { kind: 'int64', value: [1] } })]);
     const bytes = await readFile(file);
     expect(bytes.toString('hex')).toBe(NOTES_RECORD);
     expect(info).toEqual({
@@ -46,17 +35,17 @@ describe('TFRecordWriter', () => {
 
   it('writes byte-identical files for the same records, and leaves no temp files', async () => {
     for (const gzip of [false, true]) {
-      const a = await writeAll(path.join(dir, `a-${gzip}.tfrecord`), records(), gzip);
-      const b = await writeAll(path.join(dir, `b-${gzip}.tfrecord`), records(), gzip);
+      const a = await writeTFRecordFile(path.join(dir, `a-${gzip}.tfrecord`), tfrecordTestRecords(), gzip);
+      const b = await writeTFRecordFile(path.join(dir, `b-${gzip}.tfrecord`), tfrecordTestRecords(), gzip);
       expect(a.sha256).toBe(b.sha256);
-      expect(a.records).toBe(records().length);
+      expect(a.records).toBe(tfrecordTestRecords().length);
     }
     expect((await readdir(dir)).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 
   it('gzips the whole record stream (compression_type GZIP)', async () => {
-    const plain = await writeAll(path.join(dir, 'p.tfrecord'), records());
-    const gz = await writeAll(path.join(dir, 'g.tfrecord'), records(), true);
+    const plain = await writeTFRecordFile(path.join(dir, 'p.tfrecord'), tfrecordTestRecords());
+    const gz = await writeTFRecordFile(path.join(dir, 'g.tfrecord'), tfrecordTestRecords(), true);
     const unzipped = gunzipSync(await readFile(gz.file));
     expect(unzipped.equals(await readFile(plain.file))).toBe(true);
     expect(gz.rawBytes).toBe(plain.bytes);
