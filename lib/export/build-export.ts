@@ -13,7 +13,7 @@ import { manifestLine } from '../corpus/manifest-line.ts';
 import { SPLITS, type Split } from '../corpus/split-corpus.ts';
 import { buildDatasetManifest } from './build-dataset-manifest.ts';
 import type { ExportSettings } from './export-settings.ts';
-import { JOURNAL_FILE, loadJournal, startJournal, type JournalUnit } from './export-journal.ts';
+import { journalIn, loadJournal, startJournal, type Journal, type JournalUnit } from './export-journal.ts';
 import { planExport } from './plan-export.ts';
 import { EXPORT_SAMPLE_RATE, selectExamples, splitStats, type SplitStats } from './select-examples.ts';
 import { writeExportFiles, type ShardInfo } from './write-export-files.ts';
@@ -37,6 +37,11 @@ export type BuildExportOptions = {
   settings: ExportSettings;
   /** The staging directory: created, or resumed from its journal when it holds an earlier build of the same plan. */
   staging: string;
+  /**
+   * The journal file, when not in the staging directory (`<staging>/.journal.jsonl`, removed once dataset.json is
+   * written). One kept outside stays, so a build whose publish failed resumes with every unit; the caller removes it.
+   */
+  journalFile?: string;
   signal?: AbortSignal;
   progress?: (fraction: number, message: string) => void;
   /** Test hook: called after each shard is finished (e.g. to simulate a crash). */
@@ -79,11 +84,13 @@ export async function buildExport(opts: BuildExportOptions): Promise<BuiltExport
   const { examples, totalSamples } = plan;
 
   // Resume from the journal when the plan is the same, else start clean.
-  const kept = (await loadJournal(staging, plan.fingerprint)) ?? new Map<string, JournalUnit>();
+  const journal: Journal = opts.journalFile ? { file: opts.journalFile, dir: staging } : journalIn(staging);
+  const kept = (await loadJournal(journal, plan.fingerprint)) ?? new Map<string, JournalUnit>();
   if (kept.size === 0) await rm(staging, { recursive: true, force: true });
   else await removeTempFiles(staging);
   await mkdir(staging, { recursive: true });
-  await startJournal(staging, plan.fingerprint, kept.values());
+  await mkdir(path.dirname(journal.file), { recursive: true });
+  await startJournal(journal, plan.fingerprint, kept.values());
 
   let doneSamples = 0;
   let doneExamples = 0;
@@ -106,6 +113,7 @@ export async function buildExport(opts: BuildExportOptions): Promise<BuiltExport
     chapters: sel.chapters,
     settings,
     staging,
+    journal,
     kept,
     signal,
     onShardDone: opts.onShardDone,
@@ -131,7 +139,7 @@ export async function buildExport(opts: BuildExportOptions): Promise<BuiltExport
   const stats = splitStats(examples);
   const dataset = buildDatasetManifest({ project, settings, selection: sel, plan, stats, shards, createdAt: new Date() });
   await writeFileAtomic(path.join(staging, EXPORT_MANIFEST), `${JSON.stringify(dataset, null, 1)}\n`);
-  await rm(path.join(staging, JOURNAL_FILE), { force: true });
+  if (!opts.journalFile) await rm(journal.file, { force: true });
 
   return {
     stats: {

@@ -1,4 +1,5 @@
-// The resume journal of an export in progress: `.journal.jsonl` in the staging directory. Line 1 names the
+// The resume journal of an export in progress: by default `.journal.jsonl` in the staging directory (the job keeps
+// it beside the directory instead, so that it outlives a failed publish: publish-export.ts). Line 1 names the
 // plan's fingerprint; each further line is one finished unit (a shard, or one chapter's LibriSpeech files),
 // appended after its files were renamed into place. A restart with the same fingerprint keeps the units whose
 // files still hash to what the journal says; anything else in the staging directory is rewritten.
@@ -11,6 +12,12 @@ import { pipeline } from 'node:stream/promises';
 export const JOURNAL_FILE = '.journal.jsonl';
 
 export type JournalFile = { file: string; bytes: number; sha256: string };
+/** The journal file and the staging directory its units' files are relative to. */
+export type Journal = { file: string; dir: string };
+
+export function journalIn(stagingDir: string): Journal {
+  return { file: path.join(stagingDir, JOURNAL_FILE), dir: stagingDir };
+}
 export type JournalUnit = { unit: string; files: JournalFile[]; examples: number };
 
 export async function sha256File(file: string): Promise<string> {
@@ -20,10 +27,10 @@ export async function sha256File(file: string): Promise<string> {
 }
 
 /** Units of a previous run with this fingerprint whose files are intact (sha256 checked). */
-export async function loadJournal(stagingDir: string, fingerprint: string): Promise<Map<string, JournalUnit> | null> {
+export async function loadJournal(journal: Journal, fingerprint: string): Promise<Map<string, JournalUnit> | null> {
   let text: string;
   try {
-    text = await readFile(path.join(stagingDir, JOURNAL_FILE), 'utf8');
+    text = await readFile(journal.file, 'utf8');
   } catch {
     return null;
   }
@@ -44,7 +51,7 @@ export async function loadJournal(stagingDir: string, fingerprint: string): Prom
     let ok = true;
     for (const f of u.files) {
       try {
-        if ((await sha256File(path.join(stagingDir, f.file))) !== f.sha256) ok = false;
+        if ((await sha256File(path.join(journal.dir, f.file))) !== f.sha256) ok = false;
       } catch {
         ok = false;
       }
@@ -55,11 +62,11 @@ export async function loadJournal(stagingDir: string, fingerprint: string): Prom
   return units;
 }
 
-export async function startJournal(stagingDir: string, fingerprint: string, keep: Iterable<JournalUnit>): Promise<void> {
+export async function startJournal(journal: Journal, fingerprint: string, keep: Iterable<JournalUnit>): Promise<void> {
   const lines = [JSON.stringify({ fingerprint }), ...[...keep].map((u) => JSON.stringify(u))];
-  await writeFile(path.join(stagingDir, JOURNAL_FILE), `${lines.join('\n')}\n`);
+  await writeFile(journal.file, `${lines.join('\n')}\n`);
 }
 
-export async function appendJournal(stagingDir: string, unit: JournalUnit): Promise<void> {
-  await appendFile(path.join(stagingDir, JOURNAL_FILE), `${JSON.stringify(unit)}\n`);
+export async function appendJournal(journal: Journal, unit: JournalUnit): Promise<void> {
+  await appendFile(journal.file, `${JSON.stringify(unit)}\n`);
 }

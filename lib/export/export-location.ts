@@ -25,6 +25,13 @@ export function exportScratchDir(exportId: string): string {
   return path.join(exportScratchRoot(), exportId);
 }
 
+/** The build's resume journal, beside its scratch directory (so it is not published, and outlives a failed publish). */
+export const EXPORT_JOURNAL_SUFFIX = '.journal.jsonl';
+
+export function exportJournalFile(exportId: string): string {
+  return path.join(exportScratchRoot(), `${exportId}${EXPORT_JOURNAL_SUFFIX}`);
+}
+
 /** Export.dir of a new export: the published folder on local storage; on S3 its URL, for display only. */
 export function exportDisplayDir(exportId: string): string {
   const storage = getStorage();

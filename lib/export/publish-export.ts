@@ -10,7 +10,7 @@ import { isActiveStatus } from '../jobs/job-status.ts';
 import { getStorage } from '../storage/storage.ts';
 import { buildExport, EXPORT_MANIFEST, finishExportStats, type ExportStats } from './build-export.ts';
 import type { ExportSettings } from './export-settings.ts';
-import { exportScratchDir, exportScratchRoot, exportStorageKey } from './export-location.ts';
+import { EXPORT_JOURNAL_SUFFIX, exportJournalFile, exportScratchDir, exportScratchRoot, exportStorageKey } from './export-location.ts';
 import { saveSplitRegistry } from './split-registry.ts';
 import type { ShardInfo } from './write-export-files.ts';
 
@@ -29,8 +29,10 @@ export async function publishExport(opts: PublishExportOptions): Promise<{ stats
   const key = exportStorageKey(exportId);
   const scratch = exportScratchDir(exportId);
   await removeEndedExportScratch(exportId);
-  // A retried job on this machine resumes from the scratch journal; on another machine it starts over.
-  const built = await buildExport({ settings: opts.settings, staging: scratch, signal, progress: opts.progress, onShardDone: opts.onShardDone });
+  const journalFile = exportJournalFile(exportId);
+  // A retried job on this machine resumes from the scratch journal (also after a failed publish: the journal lies
+  // beside the scratch directory); on another machine it starts over.
+  const built = await buildExport({ settings: opts.settings, staging: scratch, journalFile, signal, progress: opts.progress, onShardDone: opts.onShardDone });
   signal?.throwIfAborted();
   opts.progress?.(0.99, `${built.stats.examples} examples · publishing${storage.kind === 's3' ? ' to the bucket' : ''}…`);
   try {
@@ -47,6 +49,7 @@ export async function publishExport(opts: PublishExportOptions): Promise<{ stats
     await storage.delete(key).catch(() => undefined);
     throw err;
   }
+  await rm(journalFile, { force: true });
   await saveSplitRegistry(opts.settings, built.groups);
   return { stats: finishExportStats(built, opts.progress), storageKey: key };
 }
@@ -54,7 +57,10 @@ export async function publishExport(opts: PublishExportOptions): Promise<{ stats
 /** Removes what an export left in storage and (unless `keepScratch`, for a retry that resumes) its scratch directory. */
 export async function discardExportFiles(exportId: string, opts: { keepScratch?: boolean } = {}): Promise<void> {
   await getStorage().delete(exportStorageKey(exportId));
-  if (!opts.keepScratch) await rm(exportScratchDir(exportId), { recursive: true, force: true });
+  if (!opts.keepScratch) {
+    await rm(exportScratchDir(exportId), { recursive: true, force: true });
+    await rm(exportJournalFile(exportId), { force: true });
+  }
 }
 
 /**
@@ -63,9 +69,10 @@ export async function discardExportFiles(exportId: string, opts: { keepScratch?:
  */
 async function removeEndedExportScratch(currentId: string): Promise<void> {
   const names = await readdir(exportScratchRoot()).catch(() => [] as string[]);
-  const others = names.filter((n) => n !== currentId);
+  const idOf = (n: string) => (n.endsWith(EXPORT_JOURNAL_SUFFIX) ? n.slice(0, -EXPORT_JOURNAL_SUFFIX.length) : n);
+  const others = names.filter((n) => idOf(n) !== currentId);
   if (others.length === 0) return;
-  const rows = await getDb().export.findMany({ where: { id: { in: others } }, select: { id: true, status: true } });
+  const rows = await getDb().export.findMany({ where: { id: { in: [...new Set(others.map(idOf))] } }, select: { id: true, status: true } });
   const active = new Set(rows.filter((r) => isActiveStatus(r.status)).map((r) => r.id));
-  for (const n of others) if (!active.has(n)) await rm(path.join(exportScratchRoot(), n), { recursive: true, force: true });
+  for (const n of others) if (!active.has(idOf(n))) await rm(path.join(exportScratchRoot(), n), { recursive: true, force: true });
 }

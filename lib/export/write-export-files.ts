@@ -14,7 +14,7 @@ import { encodeSpeechExample, encodeT2TExample } from '../corpus/speech-example.
 import type { Split } from '../corpus/split-corpus.ts';
 import { TFRecordWriter } from '../corpus/tfrecord-writer.ts';
 import { speechExampleFields, t2tExampleFields } from './example-fields.ts';
-import { appendJournal, type JournalFile, type JournalUnit } from './export-journal.ts';
+import { appendJournal, type Journal, type JournalFile, type JournalUnit } from './export-journal.ts';
 import type { ExportSettings } from './export-settings.ts';
 import type { ExportPlan, PlannedExample, ShardFormat, ShardSlot } from './plan-export.ts';
 import { EXPORT_SAMPLE_RATE, type Selection } from './select-examples.ts';
@@ -25,8 +25,10 @@ export type WriteExportFilesOptions = {
   plan: ExportPlan;
   chapters: Selection['chapters'];
   settings: ExportSettings;
-  /** The staging directory (`<dir>.partial`), its journal started. */
+  /** The staging directory (`<dir>.partial`, the job's scratch directory). */
   staging: string;
+  /** Its journal, started. */
+  journal: Journal;
   /** Units a previous run of the same plan finished (loadJournal). */
   kept: ReadonlyMap<string, JournalUnit>;
   signal?: AbortSignal;
@@ -47,7 +49,7 @@ const utf8 = new TextEncoder();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export async function writeExportFiles(opts: WriteExportFilesOptions): Promise<WrittenFiles> {
-  const { plan, settings, staging, kept, signal } = opts;
+  const { plan, settings, staging, journal, kept, signal } = opts;
   const wantLs = settings.formats.includes('librispeech');
   const shardInfos = new Map<string, ShardInfo>();
   const reused = { shards: 0, chapters: 0 };
@@ -70,7 +72,7 @@ export async function writeExportFiles(opts: WriteExportFilesOptions): Promise<W
     const info = await w.close();
     const s: ShardInfo = { file: shard.file, format, split, examples: info.records, bytes: info.bytes, sha256: info.sha256 };
     shardInfos.set(shard.file, s);
-    await appendJournal(staging, { unit: shard.file, examples: info.records, files: [{ file: shard.file, bytes: info.bytes, sha256: info.sha256 }] });
+    await appendJournal(journal, { unit: shard.file, examples: info.records, files: [{ file: shard.file, bytes: info.bytes, sha256: info.sha256 }] });
     opts.onShardDone?.(s);
   };
 
@@ -141,7 +143,7 @@ export async function writeExportFiles(opts: WriteExportFilesOptions): Promise<W
           await writeFileAtomic(path.join(staging, file), body);
           lsFiles.push({ file, bytes: body.length, sha256: sha256(body) });
         }
-        await appendJournal(staging, { unit: lsUnit, examples: xs.length, files: lsFiles });
+        await appendJournal(journal, { unit: lsUnit, examples: xs.length, files: lsFiles });
       }
       if (wav && scratch.has(wav)) {
         await rm(wav, { force: true });
