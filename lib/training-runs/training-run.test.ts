@@ -1,6 +1,6 @@
 // Integration: training runs through the job queue against a real SQLite database, on the tfjs cpu backend with
 // the tiny model (a few steps take well under a second each).
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +70,28 @@ describe('training runs', () => {
     expect(listed[0]!.source).toMatchObject({ projectId: project.id, projectName: project.name, exportId });
     expect(run.source).toEqual(listed[0]!.source);
     await expect(startTrainingRun(exportId, { steps: 0 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('on local storage reads an export kept in storage in place, without copying it', async () => {
+    const { exportId, dir } = await seedTrainingExport(env.dataDir);
+    await getStorage().putDirectory(`exports/${exportId}`, dir, { move: true, last: ['dataset.json'] });
+    await getDb().export.update({ where: { id: exportId }, data: { storageKey: `exports/${exportId}`, dir: getStorage().localPath(`exports/${exportId}`) } });
+    expect(existsSync(dir)).toBe(false);
+    const run = await startTrainingRun(exportId, { ...tiny, steps: 2, checkpointEvery: 2 });
+    const scratch = path.join(env.dataDir, 'train-scratch', run.id);
+    let during: string[] | null = null;
+    const r = await runTrainingRun(
+      run.id,
+      fakeContext((_f, m) => {
+        if (m?.startsWith('Step 1/')) during = readdirSync(scratch);
+      }),
+    );
+    expect(r).toMatchObject({ status: 'succeeded', step: 2, checkpoint: `runs/${run.id}/checkpoints/step-00000002` });
+    expect(during).not.toBeNull();
+    expect(during).not.toContain('export'); // the stored folder itself was read
+    expect((await getTrainingRun(run.id)).testCer).toBeGreaterThan(0);
+    expect(await storedCheckpointFiles(run.id)).toEqual(files(2));
+    expect(existsSync(scratch)).toBe(false);
   });
 
   it('resumes from the newest checkpoint when the job runs again after a crash', async () => {
