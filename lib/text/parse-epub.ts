@@ -8,18 +8,11 @@ import { AppError } from '../errors/app-error.ts';
 import type { Paragraph, RemovedMarker } from './ebook-types.ts';
 import { decodeText } from './decode-text.ts';
 import { EbookBudget } from './ebook-budget.ts';
-import { parseHtmlEbook } from './parse-html-ebook.ts';
+import { parseHtmlEbook, type HtmlEbook } from './parse-html-ebook.ts';
 import { parseMarkup } from './parse-markup.ts';
 
-export type EpubEbook = {
-  title?: string;
-  author?: string;
-  paragraphs: Paragraph[];
-  removed: RemovedMarker[];
-  gutenbergHeader: boolean;
-  gutenbergFooter: boolean;
-  warnings: string[];
-};
+/** The HTML parser's book, with the warnings of reading the package (a spine document missing, a decoding issue). */
+export type EpubEbook = HtmlEbook & { warnings: string[] };
 
 export const EPUB_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 const MAX_ENTRIES = 20_000;
