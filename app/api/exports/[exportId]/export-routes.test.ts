@@ -63,7 +63,8 @@ describe('export routes', () => {
     expect(Buffer.from(await part.arrayBuffer()).equals(body.subarray(10, 20))).toBe(true);
     const past = await file.GET(req('/', { headers: { range: `bytes=${shard.bytes}-` } }), params({ exportId: exp.id, path: shard.path.split('/') }));
     expect(past.status).toBe(416);
-    // A file beside the export directory must stay unreachable.
+    // A file beside the export's folder (files/exports/<id> in local storage) must stay unreachable.
+    await writeFile(path.join(env.dataDir, 'files', 'exports', 'secret.txt'), 'secret');
     await mkdir(path.join(env.dataDir, 'exports'), { recursive: true });
     await writeFile(path.join(env.dataDir, 'exports', 'secret.txt'), 'secret');
     for (const bad of [['..', 'secret.txt'], ['..%2Fsecret.txt'], ['tfrecord', '..', '..', 'secret.txt'], ['%2E%2E', 'secret.txt']]) {
