@@ -1,27 +1,15 @@
 // Reviewers can be given work (issue 11, item 9): an admin assigns a chapter on the project's Review page, the
 // reviewer signs in and finds it under "My chapters" on their home with its progress, and unassigning takes it away.
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createUserWithCli } from './global-setup.ts';
 import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
+import { signInPage } from './helpers/sign-in.ts';
 
-const signedOut = { cookies: [], origins: [] };
 const REVIEWER = { email: 'e2e-assignee@alinea.local', password: 'quiet lighthouse keeper 42' };
 const SHOTS = '/tmp/shots';
 let projectId = '';
 let chapter = { id: '', label: '', total: 0 };
 let reviewerId = '';
-
-async function signIn(browser: Browser, user: { email: string; password: string }) {
-  const context = await browser.newContext({ storageState: signedOut });
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/sign-in$/);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByLabel('Signed in')).toContainText(user.email);
-  return { context, page };
-}
 
 function assigneeInDb(): string | null {
   const db = openDb();
@@ -64,7 +52,7 @@ test('an admin assigns a chapter; the reviewer sees it under My chapters with it
   await page.screenshot({ path: `${SHOTS}/assign-review-page.png`, fullPage: true });
 
   // the reviewer signs in and lands on their home: the chapter, its progress, a link into the editor
-  const { context, page: reviewer } = await signIn(browser, REVIEWER);
+  const { context, page: reviewer } = await signInPage(browser, REVIEWER);
   const mine = reviewer.getByRole('region', { name: 'My chapters' });
   await expect(mine.getByRole('heading', { name: 'My chapters' })).toBeVisible();
   const item = mine.getByTestId('my-chapter');

@@ -1,27 +1,10 @@
 // Sign-in, roles and sign-out. The admin is the one global-setup made; the reviewer is made here with the CLI.
-import { expect, test, type Browser } from '@playwright/test';
-import Database from 'better-sqlite3';
-import path from 'node:path';
+import { expect, test } from '@playwright/test';
 import { ADMIN_STATE, createUserWithCli, E2E_ADMIN, E2E_REVIEWER } from './global-setup.ts';
+import { openDb } from './helpers/seed-book.ts';
+import { SIGNED_OUT, signInPage } from './helpers/sign-in.ts';
 
-const signedOut = { cookies: [], origins: [] };
 let projectId = '';
-
-function openDb() {
-  return new Database(path.join(process.env.E2E_DATA_DIR!, 'alinea.db'), { readonly: true });
-}
-
-async function signInPage(browser: Browser, user: { email: string; password: string }) {
-  const context = await browser.newContext({ storageState: signedOut });
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/sign-in$/);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByLabel('Signed in')).toContainText(user.email);
-  return { context, page };
-}
 
 test.beforeAll(async ({ playwright }, testInfo) => {
   createUserWithCli(E2E_REVIEWER, 'reviewer');
@@ -33,7 +16,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 });
 
 test.describe('signed out', () => {
-  test.use({ storageState: signedOut });
+  test.use({ storageState: SIGNED_OUT });
 
   test('pages send you to sign in, the API answers 401, a wrong password is refused', async ({ page }) => {
     await page.goto(`/projects/${projectId}`);

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { openEditor, selectRow } from './helpers/chapter-editor.ts';
 import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 // Anchors and re-alignment between them: lock two boundaries in the editor, re-align the paragraphs between
@@ -23,11 +24,6 @@ const fragments = (chapterId: string) =>
 async function seedChapter(request: APIRequestContext): Promise<{ bookId: string; chapterId: string }> {
   const { bookId, chapters } = await seedAlignedBook(request, `E2E Anchors ${Date.now()}`);
   return { bookId, chapterId: chapters[0]!.id };
-}
-
-async function selectRow(page: Page, position: number) {
-  await page.getByRole('listbox', { name: 'Paragraphs' }).getByRole('option').nth(position).click();
-  await expect(page.getByRole('heading', { name: `Paragraph ${position + 1}`, exact: true })).toBeVisible();
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -56,9 +52,7 @@ test('lock two anchors, re-align between them, accept the proposal', async ({ pa
 
   const errors: Error[] = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(`/chapters/${chapterId}/review`);
-  await expect(page.getByRole('heading', { name: /^Review:/ })).toBeVisible();
-  await expect(page.locator('[data-editor-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await openEditor(page, chapterId);
 
   // lock the begin of paragraph first+1 and the end of paragraph last+1 (both sides of each boundary)
   await selectRow(page, first);
@@ -137,8 +131,7 @@ test('the book review page: progress, the queue links to the paragraph, N goes o
   for (const f of fragments(chapterId)) {
     await ok(request.patch(`/api/fragments/${f.id}`, { data: { expectedVersion: f.version, changes: { status: 'approved' } } }));
   }
-  await page.goto(`/chapters/${chapterId}/review`);
-  await expect(page.locator('[data-editor-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await openEditor(page, chapterId);
   await page.keyboard.press('n');
   const next = page.getByRole('link', { name: /^Next: / });
   await expect(next).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectEditorReady, openEditor } from './helpers/chapter-editor.ts';
 import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 // Approve and go on: A approves the paragraph and selects the next one that needs review, in the review queue's
@@ -60,8 +61,7 @@ test('A approves and selects the next paragraph to review; so does the button; t
   expect(order[0]!.position).toBe(rows(chapterId).length - 1);
   const errors: Error[] = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(`/chapters/${chapterId}/review?fragment=${order[0]!.id}`);
-  await expect(page.getByTestId('chapter-editor')).toHaveAttribute('data-editor-ready', 'true', { timeout: 30_000 });
+  await openEditor(page, chapterId, { fragment: order[0]!.id });
   await expectSelected(page, order[0]!.position);
   await expect(page.getByRole('checkbox', { name: /approves and goes on/ })).toBeChecked();
 
@@ -94,11 +94,10 @@ test('with the setting off, A approves and stays (the setting is kept across rel
   const order = queueOrder(otherChapterId);
   expect(order.length).toBeGreaterThanOrEqual(2);
   const target = order[0]!;
-  await page.goto(`/chapters/${otherChapterId}/review?fragment=${target.id}`);
-  await expect(page.getByTestId('chapter-editor')).toHaveAttribute('data-editor-ready', 'true', { timeout: 30_000 });
+  await openEditor(page, otherChapterId, { fragment: target.id });
   await page.getByRole('checkbox', { name: /approves and goes on/ }).uncheck();
   await page.reload();
-  await expect(page.getByTestId('chapter-editor')).toHaveAttribute('data-editor-ready', 'true', { timeout: 30_000 });
+  await expectEditorReady(page);
   await expect(page.getByRole('checkbox', { name: /approves and goes on/ })).not.toBeChecked();
   await expectSelected(page, target.position);
 

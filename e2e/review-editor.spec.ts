@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { openEditor, selectRow } from './helpers/chapter-editor.ts';
 import { openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 // The chapter review editor: drag a boundary, nudge, approve, mark for attention, edit text, undo, and a
@@ -37,16 +38,6 @@ function flagOf(id: string): string | null {
 async function seedChapter(request: APIRequestContext): Promise<string> {
   const { chapters } = await seedAlignedBook(request, `E2E Review ${Date.now()}`);
   return chapters[0]!.id;
-}
-
-async function openEditor(page: Page, chapterId: string) {
-  await page.goto(`/chapters/${chapterId}/review`);
-  await expect(page.getByRole('heading', { name: /^Review:/ })).toBeVisible();
-}
-
-async function selectRow(page: Page, position: number) {
-  await page.getByRole('listbox', { name: 'Paragraphs' }).getByRole('option').nth(position).click();
-  await expect(page.getByRole('heading', { name: `Paragraph ${position + 1}`, exact: true })).toBeVisible();
 }
 
 test.describe.configure({ mode: 'serial' });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openEditor } from './helpers/chapter-editor.ts';
 import { openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 // The editor's sentence level: switch to it, drag a boundary between two sentences of a paragraph, and find the
@@ -50,8 +51,7 @@ test('switch to sentences, drag a sentence boundary: the paragraph saves it', as
 
   const errors: Error[] = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(`/chapters/${chapterId}/review`);
-  await expect(page.getByRole('heading', { name: /^Review:/ })).toBeVisible();
+  await openEditor(page, chapterId);
   const level = page.getByRole('group', { name: 'Level' });
   await level.getByRole('button', { name: 'Sentences' }).click();
   await expect(level.getByRole('button', { name: 'Sentences' })).toHaveAttribute('aria-pressed', 'true');

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openEditor, selectRow } from './helpers/chapter-editor.ts';
 import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 // Nothing a reviewer does is irreversible: a merge taken back with Undo (Ctrl+Z) or with Revert in the history
@@ -19,17 +20,6 @@ function rows(chapterId: string): Row[] {
 }
 /** What must come back exactly (the version moves on: an undo is a new revision). */
 const state = ({ version: _v, ...r }: Row) => r;
-
-async function openEditor(page: Page, chapterId: string) {
-  await page.goto(`/chapters/${chapterId}/review`);
-  await expect(page.getByRole('heading', { name: /^Review:/ })).toBeVisible();
-  await expect(page.getByTestId('chapter-editor')).toHaveAttribute('data-editor-ready', 'true', { timeout: 30_000 });
-}
-
-async function selectRow(page: Page, position: number) {
-  await page.getByRole('listbox', { name: 'Paragraphs' }).getByRole('option').nth(position).click();
-  await expect(page.getByRole('heading', { name: `Paragraph ${position + 1}`, exact: true })).toBeVisible();
-}
 
 test.describe.configure({ mode: 'serial' });
 

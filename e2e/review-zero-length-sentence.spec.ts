@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectEditorReady } from './helpers/chapter-editor.ts';
 import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 // A sentence a paragraph edge was dragged over has no length left. At the sentence level it is still drawn a few
@@ -36,7 +37,7 @@ test('a zero-length sentence keeps its handles: drag its start back and it has a
   page.on('pageerror', (e) => errors.push(e));
   await page.goto(`/chapters/${chapterId}/review?fragment=${target.id}`);
   await page.getByRole('group', { name: 'Level' }).getByRole('button', { name: 'Sentences' }).click();
-  await expect(page.getByTestId('chapter-editor')).toHaveAttribute('data-editor-ready', 'true', { timeout: 30_000 });
+  await expectEditorReady(page);
   // the whole chapter (35 s) fits the view: 16 px are about 0.4 s
   const id = `${target.id}:s${n - 1}`;
   const region = page.getByTestId(`region-${id}`);

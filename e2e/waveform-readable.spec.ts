@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectEditorReady, openEditor } from './helpers/chapter-editor.ts';
 import { openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 // A waveform you can read: each region says its paragraph number and first words, boundaries are thin lines with a
@@ -19,11 +20,6 @@ function chapterRows(chapterId: string): { audioFileId: string; frags: Frag[] } 
   } finally {
     db.close();
   }
-}
-
-async function openEditor(page: Page, chapterId: string) {
-  await page.goto(`/chapters/${chapterId}/review`);
-  await expect(page.getByTestId('chapter-editor')).toHaveAttribute('data-editor-ready', 'true', { timeout: 30_000 });
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -105,7 +101,7 @@ test('the pause band: off by default, on with its toggle, kept across a reload',
   await page.getByRole('region', { name: 'Waveform' }).screenshot({ path: '/tmp/shots/wave-pauses.png' });
 
   await page.reload();
-  await expect(page.getByTestId('chapter-editor')).toHaveAttribute('data-editor-ready', 'true', { timeout: 30_000 });
+  await expectEditorReady(page);
   await expect(page.getByRole('checkbox', { name: 'Pause band' })).toBeChecked();
   await expect(page.getByTestId('pause-band')).toBeAttached();
   await page.getByRole('checkbox', { name: 'Pause band' }).uncheck();
