@@ -12,6 +12,7 @@ import { UploadList, useFileUploads } from './file-uploads.tsx';
 import { whileActive } from './data-layer/refresh-interval.ts';
 import { useAction } from './data-layer/use-action.ts';
 import { useApi } from './data-layer/use-api.ts';
+import { SplitParagraphSelect } from './split-paragraph-select.tsx';
 import { Button } from './ui/button.tsx';
 import { ErrorAlert } from './ui/error-alert.tsx';
 import { ProgressBar } from './ui/progress-bar.tsx';
@@ -209,36 +210,26 @@ export function BookView({ initial }: { initial: BookOverview }) {
                 <p className="mt-1 text-slate-700">Starts: “{p.firstText}”</p>
                 <p className="text-slate-500">Ends: “{p.lastText}”</p>
                 {data.paragraphTexts && isAdmin && (
-                  <label className="mt-2 flex items-center gap-2">
-                    Starts at paragraph
-                    <select
-                      aria-label={`First paragraph of part ${p.index + 1}`}
-                      className="max-w-xl rounded border border-slate-300 px-1 py-0.5"
-                      value={p.start}
-                      disabled={busy}
-                      onChange={(e) => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'move', partIndex: p.index, newStart: Number(e.target.value) } }))}
-                    >
-                      {data.paragraphTexts.map((t, idx) =>
-                        idx > (data.split!.starts[p.index - 1] ?? -1) && idx < (data.split!.starts[p.index + 1] ?? data.split!.end) ? (
-                          <option key={idx} value={idx}>{idx + 1}: {t}</option>
-                        ) : null,
-                      )}
-                    </select>
-                  </label>
+                  <SplitParagraphSelect
+                    label="Starts at paragraph"
+                    ariaLabel={`First paragraph of part ${p.index + 1}`}
+                    paragraphTexts={data.paragraphTexts}
+                    allowed={(idx) => idx > (data.split!.starts[p.index - 1] ?? -1) && idx < (data.split!.starts[p.index + 1] ?? data.split!.end)}
+                    value={p.start}
+                    disabled={busy}
+                    onChange={(newStart) => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'move', partIndex: p.index, newStart } }))}
+                  />
                 )}
                 {p.index === data.split!.parts.length - 1 && data.paragraphTexts && isAdmin && (
-                  <label className="mt-2 flex items-center gap-2">
-                    Ends at paragraph
-                    <select
-                      aria-label={`Last paragraph of part ${p.index + 1}`}
-                      className="max-w-xl rounded border border-slate-300 px-1 py-0.5"
-                      value={p.end}
-                      disabled={busy}
-                      onChange={(e) => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'end', lastParagraph: Number(e.target.value) } }))}
-                    >
-                      {data.paragraphTexts.map((t, idx) => (idx >= p.start ? <option key={idx} value={idx}>{idx + 1}: {t}</option> : null))}
-                    </select>
-                  </label>
+                  <SplitParagraphSelect
+                    label="Ends at paragraph"
+                    ariaLabel={`Last paragraph of part ${p.index + 1}`}
+                    paragraphTexts={data.paragraphTexts}
+                    allowed={(idx) => idx >= p.start}
+                    value={p.end}
+                    disabled={busy}
+                    onChange={(lastParagraph) => act(() => apiJson(`/api/books/${bookId}/split`, { body: { action: 'end', lastParagraph } }))}
+                  />
                 )}
               </li>
             ))}
