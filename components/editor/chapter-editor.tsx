@@ -9,10 +9,6 @@ import type { BoundaryEdge } from '@/lib/review/region-math.ts';
 import { parseSentenceRegionId } from '@/lib/review/sentence-region-id.ts';
 import { proposedBoundaries } from '@/lib/review/moves-locked-edge.ts';
 import { paragraphRegions, sentenceRegions, type WaveRegion } from '@/lib/review/wave-regions.ts';
-import { ChapterSyncMapTools } from '../chapter-syncmap-tools.tsx';
-import { RealignPanel } from './realign-panel.tsx';
-import { ReviewQueuePanel } from './review-queue-panel.tsx';
-import { RevisionPanel } from './revision-panel.tsx';
 import { ShortcutsOverlay } from './shortcuts-overlay.tsx';
 import { useWaveSurfer, WAVE_HEIGHT } from './use-wavesurfer.ts';
 import { useRegions } from './use-regions.ts';
@@ -21,7 +17,7 @@ import { EditorHeader, type SaveState } from './editor-header.tsx';
 import { EditorNotice, type Notice } from './editor-notice.tsx';
 import { WaveformSection } from './waveform-section.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
-import { CurrentParagraphPanel } from './current-paragraph-panel.tsx';
+import { ParagraphSideColumn } from './paragraph-side-column.tsx';
 import { useEditorLevel } from './use-editor-level.ts';
 import { useFragmentSaves } from './use-fragment-saves.ts';
 import { useUndoHistory } from './use-undo-history.ts';
@@ -149,7 +145,6 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
   };
   const { step, nextUnreviewed, nextToReview } = useReviewNavigation({ chapter, fragsRef, currentRef, select, setNotice, wave });
   const approveAndNext = useApproveAndNext({ approve: () => edits.setStatus('approved'), next: nextToReview, focusList: () => listRef.current?.focus() });
-  const { approve } = approveAndNext;
   const zoomBy = (factor: number) => wave.zoomTo(wave.pxPerSec * factor);
 
   useEditorKeys(
@@ -164,7 +159,7 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
       nudgeBegin: (amount) => boundaries.nudge('begin', amount),
       nudgeEnd: (amount) => boundaries.nudge('end', amount),
       toggleLock: () => realign.toggleLock(),
-      approve: () => approve(approveAndNext.on),
+      approve: () => approveAndNext.approve(approveAndNext.on),
       reject: () => edits.setStatus('rejected'),
       toggleAttention: edits.toggleAttention,
       editText: () => requestAnimationFrame(() => textRef.current?.focus()),
@@ -252,58 +247,30 @@ export function ChapterEditor({ chapter }: { chapter: ReviewChapter }) {
           }}
         />
 
-        <div className="min-w-0 space-y-3">
-          {current ? (
-            <CurrentParagraphPanel
-              fragment={current}
-              isLast={indexOf(current.id) >= fragments.length - 1}
-              approveAndNext={approveAndNext}
-              textRef={textRef}
-              realignBusy={realign.busy}
-              actions={{
-                editText: (text) => edits.editText(current.id, text),
-                setCaret: (caret) => caretRef.current.set(current.id, caret),
-                flushText: () => flushText(current.id),
-                approve: () => approve(false),
-                approveAndNext: () => approve(true),
-                reject: () => edits.setStatus('rejected'),
-                split: edits.split,
-                merge: edits.merge,
-                toggleAttention: edits.toggleAttention,
-                toggleLock: realign.toggleLock,
-                startRealign: realign.start,
-              }}
-              sentences={
-                level === 'sentence'
-                  ? {
-                      selected: currentSentence,
-                      playing: playHead.playingId === current.id ? playHead.playingSentence : null,
-                      onSelect: selection.setCurrentSentence,
-                      onPlay: (_k, start, end) => playRange({ start, end, fragmentId: null }),
-                    }
-                  : null
-              }
-            />
-          ) : (
-            <p className="text-sm text-slate-500">This chapter has no paragraphs.</p>
-          )}
-          {realign.job && (
-            <RealignPanel
-              key={realign.job}
-              chapterId={chapter.id}
-              jobId={realign.job}
-              busy={realign.busy}
-              onProposal={realign.setProposal}
-              onAccept={realign.accept}
-              onDiscard={realign.discard}
-            />
-          )}
-          {current && <RevisionPanel fragment={current} onRevert={edits.revert} />}
-          <ReviewQueuePanel chapterId={chapter.id} refreshKey={saves.refreshKey} currentId={currentId} onSelect={(id) => select(id, { seek: true })} />
-          <section aria-label="Sync map">
-            <ChapterSyncMapTools chapterId={chapter.id} aligned onImported={edits.reload} />
-          </section>
-        </div>
+        <ParagraphSideColumn
+          chapterId={chapter.id}
+          current={current}
+          isLast={current !== null && indexOf(current.id) >= fragments.length - 1}
+          currentId={currentId}
+          approveAndNext={approveAndNext}
+          edits={edits}
+          realign={realign}
+          textRef={textRef}
+          caretRef={caretRef}
+          flushText={flushText}
+          sentences={
+            current && level === 'sentence'
+              ? {
+                  selected: currentSentence,
+                  playing: playHead.playingId === current.id ? playHead.playingSentence : null,
+                  onSelect: selection.setCurrentSentence,
+                  onPlay: (_k, start, end) => playRange({ start, end, fragmentId: null }),
+                }
+              : null
+          }
+          refreshKey={saves.refreshKey}
+          onSelect={(id) => select(id, { seek: true })}
+        />
       </div>
       {showHelp && <ShortcutsOverlay onClose={() => setShowHelp(false)} approveAndNext={approveAndNext} />}
     </div>
