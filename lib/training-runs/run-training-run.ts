@@ -4,7 +4,7 @@
 // run row current (about once a second, and at every dev evaluation and checkpoint), resumes from the newest stored
 // checkpoint when the job runs again after a crash, stops with a final checkpoint when cancelled, and evaluates the
 // test split at the end. Its scratch folder (runScratchDir) is gone when the attempt ends, however it ends.
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PRIVATE_DIR_MODE } from '../config/make-data-private.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -17,10 +17,10 @@ import { evaluate } from '../model/evaluate.ts';
 import { selectBackend } from '../model/select-backend.ts';
 import { train, type StepReport } from '../model/train-loop.ts';
 import { getTrainingRunRow } from './get-training-run.ts';
-import { isDoneStatus, type DoneJobStatus } from '../jobs/job-status.ts';
+import { ACTIVE_JOB_STATUSES, isDoneStatus, type DoneJobStatus } from '../jobs/job-status.ts';
 import { localExportDir } from './local-export-dir.ts';
 import { publishRunCheckpoint, runCheckpoint, runCheckpointSteps, type RunCheckpoint, type RunCheckpointRow } from './run-checkpoint.ts';
-import { runCheckpointKey, runScratchDir } from './training-paths.ts';
+import { runCheckpointKey, runScratchDir, runScratchRoot } from './training-paths.ts';
 import { appendMetric, LOSS_UNIT_LABELS, parseMetrics, type MetricPoint } from './training-metrics.ts';
 import { checkpointEvery, MODEL_SIZES, parseTrainingSettings, type TrainingSettings } from './training-settings.ts';
 
@@ -43,6 +43,7 @@ export async function runTrainingRun(runId: string, ctx: JobContext): Promise<Tr
   // goes on there (that folder is on this machine's disk only when it shares the data directory).
   const legacy = row.checkpointKey === null && row.checkpointDir !== null && (await runCheckpointSteps(row)).length > 0;
   const where: RunCheckpointRow = legacy ? row : { id: runId, checkpointKey: row.checkpointKey ?? runCheckpointKey(runId), checkpointDir: null };
+  await removeEndedRunScratch();
   const scratch = runScratchDir(runId);
   await rm(scratch, { recursive: true, force: true }); // what a crashed attempt on this machine left
   await mkdir(scratch, { recursive: true, mode: PRIVATE_DIR_MODE });
@@ -174,4 +175,17 @@ async function newestCheckpoint(row: RunCheckpointRow): Promise<RunCheckpoint | 
     if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
     throw err;
   });
+}
+
+/**
+ * Removes this machine's scratch folders of runs no longer queued or running (or deleted): what an attempt that
+ * crashed here left when the run then went on elsewhere. An active run's folder may be another worker process's.
+ */
+async function removeEndedRunScratch(): Promise<void> {
+  const root = runScratchRoot();
+  const ids = await readdir(root).catch(() => [] as string[]);
+  if (ids.length === 0) return;
+  const active = await getDb().trainingRun.findMany({ where: { id: { in: ids }, status: { in: [...ACTIVE_JOB_STATUSES] } }, select: { id: true } });
+  const keep = new Set(active.map((r) => r.id));
+  await Promise.all(ids.filter((id) => !keep.has(id)).map((id) => rm(path.join(root, id), { recursive: true, force: true })));
 }

@@ -13,5 +13,9 @@ export function runCheckpointKey(runId: string): string {
  * stale files a worker's start sweeps: the shards are read for as long as the run lasts, days perhaps.
  */
 export function runScratchDir(runId: string): string {
-  return path.join(getConfig().dataDir, 'train-scratch', runId);
+  return path.join(runScratchRoot(), runId);
+}
+
+export function runScratchRoot(): string {
+  return path.join(getConfig().dataDir, 'train-scratch');
 }

@@ -1,7 +1,7 @@
 // Integration: training runs through the job queue against a real SQLite database, on the tfjs cpu backend with
 // the tiny model (a few steps take well under a second each).
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readdir, rename } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
@@ -146,6 +146,22 @@ describe('training runs', () => {
     await runTrainingRun(queued.id, fakeContext());
     expect(await storedCheckpointFiles(queued.id)).toEqual(files(2));
     expect(await getDb().trainingRun.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ checkpointKey: `runs/${queued.id}/checkpoints`, checkpointDir: null });
+  });
+
+  it("removes this machine's scratch folders of runs that ended elsewhere, keeps those of active runs", async () => {
+    const { exportId } = await seedTrainingExport(env.dataDir);
+    const ended = await startTrainingRun(exportId, { ...tiny, steps: 1 });
+    await getDb().trainingRun.update({ where: { id: ended.id }, data: { status: 'succeeded' } });
+    const active = await startTrainingRun(exportId, { ...tiny, steps: 1 });
+    const run = await startTrainingRun(exportId, { ...tiny, steps: 1 });
+    const left = (id: string) => path.join(env.dataDir, 'train-scratch', id, 'export', 'vocab.txt');
+    for (const id of [ended.id, active.id, 'run_deleted']) {
+      await mkdir(path.dirname(left(id)), { recursive: true });
+      await writeFile(left(id), 'left by a crashed attempt');
+    }
+    await runTrainingRun(run.id, fakeContext());
+    expect((await readdir(path.join(env.dataDir, 'train-scratch'))).sort()).toEqual([active.id]);
+    expect(existsSync(left(active.id))).toBe(true);
   });
 
   it('stops a queued run at once and a running one with a final checkpoint', async () => {
