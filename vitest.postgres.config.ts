@@ -11,6 +11,7 @@ export default defineConfig({
     include: [
       'lib/**/*.postgres.test.ts',
       'bin/**/*.postgres.test.ts',
+      'workers/**/*.postgres.test.ts',
       // the same tests as on SQLite
       'lib/jobs/job-queue.test.ts',
       'lib/review/update-fragment.test.ts',
