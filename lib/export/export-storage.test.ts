@@ -140,6 +140,8 @@ describe('exports in an S3 bucket, made by a worker without a shared disk', () =
     expect(order.at(-1)).toBe(`exports/${started.id}/dataset.json`);
     expect(order.length).toBe(Object.keys(ref).length);
 
+    // the split registry went to the bucket too: the next export, on any machine, keeps these splits
+    expect((await storage.list('splits')).map((e) => e.key)).toEqual([expect.stringMatching(/^splits\/[0-9a-f]{24}\.json$/)]);
     // the worker built it in its own scratch and kept nothing; the web side's disk never held it
     expect(await readdir(path.join(workerDir, 'export-scratch'))).toEqual([]);
     expect(await filesEnding(workerDir, '.tfrecord', '.flac', '.json', '.jsonl', '.wav')).toEqual([]);

@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { getStorage } from '../storage/storage.ts';
+import { loadSplitRegistry, saveSplitRegistry } from './split-registry.ts';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { parseExportSettings } from './export-settings.ts';
 import { selectExamples } from './select-examples.ts';
@@ -34,5 +38,26 @@ describe('split assignment across exports', () => {
     // the same settings again: the same assignment
     const again = await selectExamples(all);
     expect([...again.groups]).toEqual([...second.groups]);
+  });
+
+  it('is kept in storage (splits/<hash>.json); one left in the data directory by an older version is read, then moved', async () => {
+    const key = { projectId: 'p-legacy', group: 'chapter' as const, seed: 7, ratios: { train: 80, dev: 10, test: 10 } };
+    expect(await loadSplitRegistry(key)).toEqual(new Map());
+    const before = new Set((await getStorage().list('splits')).map((e) => e.key));
+    await saveSplitRegistry(key, new Map([['c1', 'train']]));
+    const added = (await getStorage().list('splits')).map((e) => e.key).filter((k) => !before.has(k));
+    expect(added).toEqual([expect.stringMatching(/^splits\/[0-9a-f]{24}\.json$/)]);
+    expect(await loadSplitRegistry(key)).toEqual(new Map([['c1', 'train']]));
+
+    // as an older version left it: only under <dataDir>/splits
+    const body = await getStorage().readAll(added[0]!);
+    await getStorage().delete(added[0]!);
+    const legacyFile = path.join(env.dataDir, 'splits', path.posix.basename(added[0]!));
+    await mkdir(path.dirname(legacyFile), { recursive: true });
+    await writeFile(legacyFile, body);
+    expect(await loadSplitRegistry(key)).toEqual(new Map([['c1', 'train']]));
+    await saveSplitRegistry(key, new Map([['c2', 'test']]));
+    expect(existsSync(legacyFile)).toBe(false);
+    expect(JSON.parse((await getStorage().readAll(added[0]!)).toString('utf8')).groups).toEqual({ c1: 'train', c2: 'test' });
   });
 });
