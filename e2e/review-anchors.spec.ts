@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { openEditor, selectRow } from './helpers/chapter-editor.ts';
-import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
+import { ok, queryAll, seedAlignedBook } from './helpers/seed-book.ts';
 
 // Anchors and re-alignment between them: lock two boundaries in the editor, re-align the paragraphs between
 // them (a realign-span job), see the proposal, accept it; the database has the proposed times, the anchors
@@ -8,17 +8,8 @@ import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 type Frag = { id: string; position: number; begin: number; end: number; version: number; lockedBegin: number; lockedEnd: number };
 
-function query<T>(sql: string, ...args: unknown[]): T[] {
-  const db = openDb();
-  try {
-    return db.prepare(sql).all(...args) as T[];
-  } finally {
-    db.close();
-  }
-}
-
 const fragments = (chapterId: string) =>
-  query<Frag>('SELECT id, position, "begin", "end", version, lockedBegin, lockedEnd FROM Fragment WHERE chapterId = ? ORDER BY position', chapterId);
+  queryAll<Frag>('SELECT id, position, "begin", "end", version, lockedBegin, lockedEnd FROM Fragment WHERE chapterId = ? ORDER BY position', chapterId);
 
 /** Uploads the fixture book through the API; returns it and its first chapter once every chapter is aligned. */
 async function seedChapter(request: APIRequestContext): Promise<{ bookId: string; chapterId: string }> {
@@ -77,7 +68,7 @@ test('lock two anchors, re-align between them, accept the proposal', async ({ pa
   expect(fragments(chapterId).map((f) => [f.begin, f.end, f.version])).toEqual(
     before.map((f) => [f.begin, f.end, f.version]),
   );
-  const [job] = query<{ result: string }>("SELECT result FROM Job WHERE type = 'realign-span' ORDER BY createdAt DESC LIMIT 1");
+  const [job] = queryAll<{ result: string }>("SELECT result FROM Job WHERE type = 'realign-span' ORDER BY createdAt DESC LIMIT 1");
   const proposal = JSON.parse(job!.result) as { fragments: Array<{ id: string; begin: number; end: number }> };
   expect(proposal.fragments.map((f) => f.id)).toEqual(before.slice(first, last + 1).map((f) => f.id));
 
@@ -97,7 +88,7 @@ test('lock two anchors, re-align between them, accept the proposal', async ({ pa
   for (const i of [...Array(after.length).keys()].filter((i) => i < first || i > last)) {
     expect([after[i]!.begin, after[i]!.end, after[i]!.version]).toEqual([before[i]!.begin, before[i]!.end, before[i]!.version]);
   }
-  const reasons = query<{ reason: string }>(
+  const reasons = queryAll<{ reason: string }>(
     `SELECT reason FROM FragmentRevision WHERE fragmentId IN (${proposal.fragments.map(() => '?').join(',')}) AND reason = 'realign'`,
     ...proposal.fragments.map((f) => f.id),
   );
@@ -118,7 +109,7 @@ test('the book review page: progress, the queue links to the paragraph, N goes o
   await expect(page.getByRole('progressbar', { name: 'Reviewed audio', exact: true })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: /^Reviewed audio of 1\. / })).toBeVisible();
   // the worst paragraph first; its link opens the editor at it
-  const [worst] = query<{ id: string; position: number }>(
+  const [worst] = queryAll<{ id: string; position: number }>(
     "SELECT f.id, f.position FROM Fragment f JOIN Chapter c ON c.id = f.chapterId WHERE c.bookId = ? AND f.status IN ('auto','edited') AND f.confidence IS NOT NULL ORDER BY f.confidence ASC, c.position, f.position LIMIT 1",
     bookId,
   );

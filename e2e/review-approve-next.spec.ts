@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectEditorReady, openEditor } from './helpers/chapter-editor.ts';
-import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
+import { ok, queryAll, seedAlignedBook } from './helpers/seed-book.ts';
 
 // Approve and go on: A approves the paragraph and selects the next one that needs review, in the review queue's
 // order (flagged first, then lowest confidence, then reading order), scrolled into view, the keyboard still
@@ -8,14 +8,7 @@ import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 type Row = { id: string; position: number; status: string; confidence: number | null; flag: string | null; version: number };
 
-function rows(chapterId: string): Row[] {
-  const db = openDb();
-  try {
-    return db.prepare('SELECT id, position, status, confidence, flag, version FROM Fragment WHERE chapterId = ? ORDER BY position').all(chapterId) as Row[];
-  } finally {
-    db.close();
-  }
-}
+const rows = (chapterId: string) => queryAll<Row>('SELECT id, position, status, confidence, flag, version FROM Fragment WHERE chapterId = ? ORDER BY position', chapterId);
 
 /** The review queue's order, written out here on its own (the editor uses lib/review/next-to-review.ts). */
 function queueOrder(chapterId: string): Row[] {

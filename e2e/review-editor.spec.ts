@@ -1,38 +1,16 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { openEditor, selectRow } from './helpers/chapter-editor.ts';
-import { openDb, seedAlignedBook } from './helpers/seed-book.ts';
+import { dragHandle, openEditor, selectRow } from './helpers/chapter-editor.ts';
+import { queryAll, queryOne, seedAlignedBook } from './helpers/seed-book.ts';
 
 // The chapter review editor: drag a boundary, nudge, approve, mark for attention, edit text, undo, and a
 // conflict between two reviewers, each checked in the database.
 
 type Frag = { id: string; position: number; begin: number; end: number; text: string; normText: string; status: string; version: number };
 
-function fragments(chapterId: string): Frag[] {
-  const db = openDb();
-  try {
-    return db.prepare('SELECT id, position, "begin", "end", text, normText, status, version FROM Fragment WHERE chapterId = ? ORDER BY position').all(chapterId) as Frag[];
-  } finally {
-    db.close();
-  }
-}
-
-function fragment(id: string): Frag {
-  const db = openDb();
-  try {
-    return db.prepare('SELECT id, position, "begin", "end", text, normText, status, version FROM Fragment WHERE id = ?').get(id) as Frag;
-  } finally {
-    db.close();
-  }
-}
-
-function flagOf(id: string): string | null {
-  const db = openDb();
-  try {
-    return (db.prepare('SELECT flag FROM Fragment WHERE id = ?').get(id) as { flag: string | null }).flag;
-  } finally {
-    db.close();
-  }
-}
+const COLUMNS = 'id, position, "begin", "end", text, normText, status, version';
+const fragments = (chapterId: string) => queryAll<Frag>(`SELECT ${COLUMNS} FROM Fragment WHERE chapterId = ? ORDER BY position`, chapterId);
+const fragment = (id: string) => queryOne<Frag>(`SELECT ${COLUMNS} FROM Fragment WHERE id = ?`, id)!;
+const flagOf = (id: string) => queryOne<{ flag: string | null }>('SELECT flag FROM Fragment WHERE id = ?', id)!.flag;
 
 /** Uploads the fixture book through the API; returns its first chapter once every chapter is aligned. */
 async function seedChapter(request: APIRequestContext): Promise<string> {
@@ -62,15 +40,7 @@ test('drag a boundary, nudge it, approve, edit the text and undo', async ({ page
   await openEditor(page, chapterId);
   const handle = page.getByTestId(`region-end-${left.id}`);
   await expect(handle).toBeAttached({ timeout: 30_000 });
-  const box = (await handle.boundingBox())!;
-  expect(box).not.toBeNull();
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + 10, y, { steps: 3 });
-  await page.mouse.move(x + 20, y, { steps: 3 });
-  await page.mouse.up();
+  await dragHandle(page, handle, [10, 20]);
 
   // both paragraphs moved to one new time, saved together
   await expect.poll(() => fragment(left.id).end, { timeout: 10_000 }).toBeGreaterThan(left.end + 0.05);
@@ -168,15 +138,10 @@ test('two reviewers edit one paragraph: the second sees a conflict and nothing i
     // B's change is not lost either: it can be applied on top, and both stay in the history
     await pageB.getByRole('button', { name: 'Apply my change again' }).click();
     await expect.poll(() => fragment(target.id).text, { timeout: 10_000 }).toBe(`${target.text} (versión B)`);
-    const db = openDb();
-    try {
-      const afters = (db.prepare('SELECT "after" FROM FragmentRevision WHERE fragmentId = ? ORDER BY version').all(target.id) as { after: string }[]).map(
-        (r) => (JSON.parse(r.after) as { text: string }).text,
-      );
-      expect(afters.slice(-2)).toEqual([`${target.text} (versión A)`, `${target.text} (versión B)`]);
-    } finally {
-      db.close();
-    }
+    const afters = queryAll<{ after: string }>('SELECT "after" FROM FragmentRevision WHERE fragmentId = ? ORDER BY version', target.id).map(
+      (r) => (JSON.parse(r.after) as { text: string }).text,
+    );
+    expect(afters.slice(-2)).toEqual([`${target.text} (versión A)`, `${target.text} (versión B)`]);
     await expect(pageB.getByTestId('save-status')).toHaveText('Saved');
     expect(errors).toEqual([]);
   } finally {

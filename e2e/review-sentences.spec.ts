@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { openEditor } from './helpers/chapter-editor.ts';
-import { openDb, seedAlignedBook } from './helpers/seed-book.ts';
+import { dragHandle, openEditor } from './helpers/chapter-editor.ts';
+import { queryAll, queryOne, seedAlignedBook } from './helpers/seed-book.ts';
 
 // The editor's sentence level: switch to it, drag a boundary between two sentences of a paragraph, and find the
 // paragraph saved with its new sentence times (version, status, revision) in the database.
@@ -9,27 +9,17 @@ type Sentence = { text: string; normText: string; begin: number; end: number; co
 type Frag = { id: string; position: number; begin: number; end: number; status: string; version: number; sentences: Sentence[] | null };
 
 function fragments(chapterId: string): Frag[] {
-  const db = openDb();
-  try {
-    const rows = db
-      .prepare('SELECT id, position, "begin", "end", status, version, sentences FROM Fragment WHERE chapterId = ? ORDER BY position')
-      .all(chapterId) as Array<Omit<Frag, 'sentences'> & { sentences: string | null }>;
-    return rows.map((r) => ({ ...r, sentences: r.sentences === null ? null : (JSON.parse(r.sentences) as Sentence[]) }));
-  } finally {
-    db.close();
-  }
+  const rows = queryAll<Omit<Frag, 'sentences'> & { sentences: string | null }>(
+    'SELECT id, position, "begin", "end", status, version, sentences FROM Fragment WHERE chapterId = ? ORDER BY position',
+    chapterId,
+  );
+  return rows.map((r) => ({ ...r, sentences: r.sentences === null ? null : (JSON.parse(r.sentences) as Sentence[]) }));
 }
 
 const fragment = (chapterId: string, id: string) => fragments(chapterId).find((f) => f.id === id)!;
 
-function lastRevision(id: string): { reason: string; version: number } {
-  const db = openDb();
-  try {
-    return db.prepare('SELECT reason, version FROM FragmentRevision WHERE fragmentId = ? ORDER BY version DESC LIMIT 1').get(id) as { reason: string; version: number };
-  } finally {
-    db.close();
-  }
-}
+const lastRevision = (id: string) =>
+  queryOne<{ reason: string; version: number }>('SELECT reason, version FROM FragmentRevision WHERE fragmentId = ? ORDER BY version DESC LIMIT 1', id)!;
 
 test('switch to sentences, drag a sentence boundary: the paragraph saves it', async ({ page, request }) => {
   test.setTimeout(240_000);
@@ -65,14 +55,7 @@ test('switch to sentences, drag a sentence boundary: the paragraph saves it', as
   // drag the boundary between the first and the second sentence 15 px later
   const handle = page.getByTestId(`region-end-${target.id}:s0`);
   await expect(handle).toBeAttached();
-  const box = (await handle.boundingBox())!;
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + 8, y, { steps: 3 });
-  await page.mouse.move(x + 15, y, { steps: 3 });
-  await page.mouse.up();
+  await dragHandle(page, handle, [8, 15]);
 
   await expect.poll(() => fragment(chapterId, target.id).sentences![0]!.end, { timeout: 10_000 }).toBeGreaterThan(s0!.end + 0.05);
   const after = fragment(chapterId, target.id);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { openEditor, selectRow } from './helpers/chapter-editor.ts';
-import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
+import { dragHandle, openEditor, selectRow } from './helpers/chapter-editor.ts';
+import { ok, queryAll, seedAlignedBook } from './helpers/seed-book.ts';
 
 // Nothing a reviewer does is irreversible: a merge taken back with Undo (Ctrl+Z) or with Revert in the history
 // gives both paragraphs back (ids, text, times, status, sentences); a split taken back gives the one paragraph
@@ -8,16 +8,8 @@ import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
 
 type Row = { id: string; position: number; begin: number; end: number; text: string; normText: string; status: string; sentences: string | null; version: number };
 
-function rows(chapterId: string): Row[] {
-  const db = openDb();
-  try {
-    return db
-      .prepare('SELECT id, position, "begin", "end", text, normText, status, sentences, version FROM Fragment WHERE chapterId = ? ORDER BY position')
-      .all(chapterId) as Row[];
-  } finally {
-    db.close();
-  }
-}
+const rows = (chapterId: string) =>
+  queryAll<Row>('SELECT id, position, "begin", "end", text, normText, status, sentences, version FROM Fragment WHERE chapterId = ? ORDER BY position', chapterId);
 /** What must come back exactly (the version moves on: an undo is a new revision). */
 const state = ({ version: _v, ...r }: Row) => r;
 
@@ -148,14 +140,7 @@ test('a boundary move, then Undo: the times and the status come back', async ({ 
   await openEditor(page, chapterId);
   const handle = page.getByTestId(`region-end-${left.id}`);
   await handle.scrollIntoViewIfNeeded();
-  const box = (await handle.boundingBox())!;
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + 10, y, { steps: 3 });
-  await page.mouse.move(x + 20, y, { steps: 3 });
-  await page.mouse.up();
+  await dragHandle(page, handle, [10, 20]);
   await expect.poll(() => rows(chapterId)[i]!.end, { timeout: 10_000 }).toBeGreaterThan(left.end + 0.05);
   expect(rows(chapterId)[i]!.status).toBe('edited');
   await expect(page.getByTestId('current-status')).toHaveText('edited');

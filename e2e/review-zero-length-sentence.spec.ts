@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectEditorReady } from './helpers/chapter-editor.ts';
-import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
+import { dragHandle, expectEditorReady } from './helpers/chapter-editor.ts';
+import { ok, queryAll, seedAlignedBook } from './helpers/seed-book.ts';
 
 // A sentence a paragraph edge was dragged over has no length left. At the sentence level it is still drawn a few
 // pixels wide with both handles, so the reviewer can drag its time back.
@@ -9,15 +9,11 @@ type Sentence = { begin: number; end: number };
 type Frag = { id: string; position: number; begin: number; end: number; version: number; sentences: Sentence[] | null };
 
 function fragments(chapterId: string): Frag[] {
-  const db = openDb();
-  try {
-    const rows = db
-      .prepare('SELECT id, position, "begin", "end", version, sentences FROM Fragment WHERE chapterId = ? ORDER BY position')
-      .all(chapterId) as Array<Omit<Frag, 'sentences'> & { sentences: string | null }>;
-    return rows.map((r) => ({ ...r, sentences: r.sentences === null ? null : (JSON.parse(r.sentences) as Sentence[]) }));
-  } finally {
-    db.close();
-  }
+  const rows = queryAll<Omit<Frag, 'sentences'> & { sentences: string | null }>(
+    'SELECT id, position, "begin", "end", version, sentences FROM Fragment WHERE chapterId = ? ORDER BY position',
+    chapterId,
+  );
+  return rows.map((r) => ({ ...r, sentences: r.sentences === null ? null : (JSON.parse(r.sentences) as Sentence[]) }));
 }
 
 test('a zero-length sentence keeps its handles: drag its start back and it has a length again', async ({ page, request }) => {
@@ -51,14 +47,7 @@ test('a zero-length sentence keeps its handles: drag its start back and it has a
   await page.getByRole('region', { name: 'Waveform' }).screenshot({ path: '/tmp/alinea-zero-length-sentence.png' });
 
   // drag its start handle 40 px earlier: the sentence before it gives it that time
-  const h = (await start.boundingBox())!;
-  const x = h.x + h.width / 2;
-  const y = h.y + h.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x - 10, y, { steps: 3 });
-  await page.mouse.move(x - 40, y, { steps: 3 });
-  await page.mouse.up();
+  await dragHandle(page, start, [-10, -40]);
 
   await expect.poll(() => fragments(chapterId).find((f) => f.id === target.id)!.sentences![n - 1]!.begin, { timeout: 10_000 }).toBeLessThan(collapseAt - 0.05);
   const after = fragments(chapterId).find((f) => f.id === target.id)!;

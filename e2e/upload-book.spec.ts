@@ -1,24 +1,10 @@
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_CHAPTERS } from '../lib/demo/demo-book.ts';
-
-const FIXTURES = path.resolve('tmp/e2e-fixtures');
-const AUDIO = ['faro_01_alinea_64kb.mp3', 'faro_02_alinea_64kb.mp3', 'faro_03_alinea_64kb.mp3'].map((f) => path.join(FIXTURES, f));
-const EBOOK = path.join(FIXTURES, 'faro-de-la-isla.txt');
-
-function openDb() {
-  return new Database(path.join(process.env.E2E_DATA_DIR!, 'alinea.db'), { readonly: true });
-}
-
-async function createProject(page: import('@playwright/test').Page, name: string) {
-  await page.goto('/');
-  await page.getByLabel('Project name').fill(name);
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-}
+import { createProject } from './helpers/create-project.ts';
+import { AUDIO, EBOOK, openDb } from './helpers/seed-book.ts';
 
 test('upload a 3-file audiobook and its ebook, accept the split, see 3 chapters', async ({ page }) => {
   await createProject(page, 'E2E Faro');

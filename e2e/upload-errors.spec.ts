@@ -1,26 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { EBOOK, openDb } from './helpers/seed-book.ts';
-
-async function createProject(page: Page, name: string) {
-  await page.goto('/');
-  await page.getByLabel('Project name').fill(name);
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-}
+import { createProject } from './helpers/create-project.ts';
+import { EBOOK, queryOne } from './helpers/seed-book.ts';
 
 function uploadRow(page: Page, fileName: string) {
   return page.getByRole('list', { name: 'Uploads' }).getByRole('listitem').filter({ hasText: fileName });
 }
 
-function booksTitled(title: string): number {
-  const db = openDb();
-  try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM Book WHERE title = ?').get(title) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
+const booksTitled = (title: string) => queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM Book WHERE title = ?', title)!.n;
 
 test('every refused file is listed with the server’s reason, and a book with no file is not left behind', async ({ page }, testInfo) => {
   const notes = testInfo.outputPath('notes.txt');

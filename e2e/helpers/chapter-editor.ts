@@ -1,6 +1,6 @@
 // The chapter review editor as the specs drive it: open a chapter's review page and wait until the editor is ready
-// (its waveform drawn), and select a paragraph in the list.
-import { expect, type Page } from '@playwright/test';
+// (its waveform drawn), select a paragraph in the list, drag a region's handle with the mouse.
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Waits for the editor on the page to be ready (data-editor-ready: the waveform and its regions are drawn). */
 export async function expectEditorReady(page: Page) {
@@ -18,4 +18,15 @@ export async function openEditor(page: Page, chapterId: string, opts: { fragment
 export async function selectRow(page: Page, position: number) {
   await page.getByRole('listbox', { name: 'Paragraphs' }).getByRole('option').nth(position).click();
   await expect(page.getByRole('heading', { name: `Paragraph ${position + 1}`, exact: true })).toBeVisible();
+}
+
+/** Presses the mouse on the centre of `handle`, moves it by each x offset (px from the start, 3 steps each) in turn and lets go. */
+export async function dragHandle(page: Page, handle: Locator, offsets: number[]) {
+  const box = (await handle.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (const dx of offsets) await page.mouse.move(x + dx, y, { steps: 3 });
+  await page.mouse.up();
 }

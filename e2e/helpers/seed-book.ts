@@ -13,6 +13,26 @@ export function openDb() {
   return new Database(path.join(process.env.E2E_DATA_DIR!, 'alinea.db'), { readonly: true });
 }
 
+/** The rows `sql` selects from the e2e database, opened for this one query. */
+export function queryAll<T>(sql: string, ...params: unknown[]): T[] {
+  const db = openDb();
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The first row `sql` selects from the e2e database (undefined when none), opened for this one query. */
+export function queryOne<T>(sql: string, ...params: unknown[]): T | undefined {
+  const db = openDb();
+  try {
+    return db.prepare(sql).get(...params) as T | undefined;
+  } finally {
+    db.close();
+  }
+}
+
 export async function ok<T>(res: Promise<APIResponse>): Promise<T> {
   const r = await res;
   if (!r.ok()) throw new Error(`${r.url()} → ${r.status()} ${await r.text()}`);
