@@ -1,8 +1,10 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../testing/use-test-env.ts';
 import { getDb } from '../db/client.ts';
+import { getStorage } from '../storage/storage.ts';
 import { exportCorpusJob } from './export-jobs.ts';
 import { createJobRegistry } from '../jobs/create-job-registry.ts';
 import { workJobs } from '../jobs/work-jobs.ts';
@@ -55,8 +57,17 @@ describe('export use cases (job, list, files, verify, cancel, delete)', () => {
     }
     expect(await verifyExport(started.id)).toMatchObject({ ok: true, examples: 16 });
 
+    // a training run made from it: its checkpoints in storage go with the export
+    const run = await getDb().trainingRun.create({
+      data: { exportId: started.id, settings: '{}', steps: 1, checkpointKey: `runs/r1/checkpoints` },
+    });
+    await getStorage().putStream(`${run.checkpointKey}/step-00000001/manifest.json`, Readable.from([Buffer.from('{}')]));
+    expect(await getStorage().list('runs/r1')).toHaveLength(1);
+
     await deleteExport(started.id);
     expect(await exists(row.dir)).toBe(false);
+    expect(await getStorage().list('runs/r1')).toEqual([]);
+    expect(await getDb().trainingRun.count()).toBe(0);
     await expect(getExport(started.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
