@@ -106,7 +106,16 @@ async function useWebSide(env: Record<string, string>): Promise<void> {
   resetConfigForTests();
 }
 
-type JobRow = { id: string; type: string; status: string; attempts: number; lockedBy: string | null; error: string | null };
+type JobRow = {
+  id: string;
+  type: string;
+  status: string;
+  attempts: number;
+  lockedBy: string | null;
+  error: string | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+};
 type Ids = { pairs: [string, string][]; exportId: string };
 type RunResult = {
   jobs: JobRow[];
@@ -191,7 +200,9 @@ async function importAlignExport(workerEnvs: Record<string, string>[], opts: { k
   expect(done.status).toBe('succeeded');
   const wallMs = Date.now() - t0;
 
-  const jobs = await db.job.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, type: true, status: true, attempts: true, lockedBy: true, error: true } });
+  const jobs = await db.job.findMany({
+    orderBy: { createdAt: 'asc' }, select: { id: true, type: true, status: true, attempts: true, lockedBy: true, error: true, startedAt: true, finishedAt: true },
+  });
   const chapters = await db.chapter.findMany({ where: { bookId: created.id }, orderBy: { position: 'asc' }, include: { fragments: { orderBy: { position: 'asc' } } } });
   const audio = await db.audioFile.findMany({ where: { bookId: created.id }, orderBy: { position: 'asc' } });
   const ids = [
@@ -207,6 +218,18 @@ async function importAlignExport(workerEnvs: Record<string, string>[], opts: { k
   const alive = started.filter((w) => w !== killed?.worker);
   for (const w of alive) expect(await w.stop()).toBe(0);
   return { jobs, files, ids, exportRow: done, wallMs, killed, workers: started };
+}
+
+/** Mean seconds from first claim to end, per job type: "ingest-audio 1.2 s, …". */
+function jobSeconds(jobs: readonly JobRow[]): string {
+  const types = [...new Set(jobs.map((j) => j.type))];
+  return types
+    .map((t) => {
+      const xs = jobs.filter((j) => j.type === t && j.startedAt && j.finishedAt);
+      const mean = xs.reduce((a, j) => a + (j.finishedAt!.getTime() - j.startedAt!.getTime()), 0) / Math.max(1, xs.length) / 1000;
+      return `${t} ${mean.toFixed(1)} s`;
+    })
+    .join(', ');
 }
 
 /** Replaces each id (same length, asserted) by its counterpart, in place. */
@@ -282,7 +305,7 @@ describe('workers without a shared disk', () => {
     expect(baseline.jobs.every((j) => j.status === 'succeeded' && j.attempts === 1)).toBe(true);
     expect(baseline.files.has('dataset.json')).toBe(true);
     console.log(
-      `[multi-worker] baseline, 1 worker on SQLite + local storage: ${baseline.jobs.length} jobs, ${baseline.files.size} export files, ${(baseline.wallMs / 1000).toFixed(1)} s`,
+      `[multi-worker] baseline, 1 worker on SQLite + local storage: ${baseline.jobs.length} jobs, ${baseline.files.size} export files, ${(baseline.wallMs / 1000).toFixed(1)} s wall; mean per job: ${jobSeconds(baseline.jobs)}`,
     );
   }, 300_000);
 
@@ -360,7 +383,7 @@ describe('workers without a shared disk', () => {
     console.log(
       `[multi-worker] 4 workers on PostgreSQL + S3: ${result.jobs.length} jobs (${CHAPTERS} ingest-audio, 1 ingest-ebook, ${CHAPTERS} align-chapter, 1 export-corpus), ` +
         `1 SIGKILL survived (${killed.type} ${killed.jobId} taken again after the ${LEASE_SECONDS} s lease), ${(result.wallMs / 1000).toFixed(1)} s wall ` +
-        `(baseline, 1 worker on SQLite: ${(baseline.wallMs / 1000).toFixed(1)} s); ${names.join(', ')}; export ${result.files.size} files, identical`,
+        `(baseline, 1 worker on SQLite: ${(baseline.wallMs / 1000).toFixed(1)} s); ${names.join(', ')}; mean per job: ${jobSeconds(result.jobs)}; export ${result.files.size} files, identical`,
     );
   }, 300_000);
 });
