@@ -359,6 +359,8 @@ describe('workers without a shared disk', () => {
     for (const dir of scratch) {
       const left = existsSync(dir) ? await readdir(dir) : [];
       expect(left.filter((e) => e === 'files' || e === 'exports'), `${dir} holds stored files`).toEqual([]);
+      // the export was built in one worker's scratch and published: no copy stays behind
+      expect(existsSync(path.join(dir, 'export-scratch', result.exportRow.id)), `${dir} still holds the export`).toBe(false);
     }
 
     // the same export as the single worker's, byte for byte, once the ids are swapped for the baseline's
