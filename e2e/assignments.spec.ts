@@ -2,7 +2,7 @@
 // reviewer signs in and finds it under "My chapters" on their home with its progress, and unassigning takes it away.
 import { expect, test } from '@playwright/test';
 import { createUserWithCli } from './global-setup.ts';
-import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
+import { ok, queryOne, seedAlignedBook } from './helpers/seed-book.ts';
 import { signInPage } from './helpers/sign-in.ts';
 
 const REVIEWER = { email: 'e2e-assignee@alinea.local', password: 'quiet lighthouse keeper 42' };
@@ -11,14 +11,7 @@ let projectId = '';
 let chapter = { id: '', label: '', total: 0 };
 let reviewerId = '';
 
-function assigneeInDb(): string | null {
-  const db = openDb();
-  try {
-    return (db.prepare('SELECT assigneeId FROM Chapter WHERE id = ?').get(chapter.id) as { assigneeId: string | null }).assigneeId;
-  } finally {
-    db.close();
-  }
-}
+const assigneeInDb = () => queryOne<{ assigneeId: string | null }>('SELECT assigneeId FROM Chapter WHERE id = ?', chapter.id)!.assigneeId;
 
 test.beforeAll(async ({ request }) => {
   createUserWithCli(REVIEWER, 'reviewer');
@@ -30,14 +23,9 @@ test.beforeAll(async ({ request }) => {
   for (const f of c.fragments.filter((f) => f.begin !== null).slice(0, 2)) {
     await ok(request.patch(`/api/fragments/${f.id}`, { data: { expectedVersion: f.version, changes: { status: 'approved' }, reason: 'e2e approve' } }));
   }
-  const db = openDb();
-  try {
-    const row = db.prepare('SELECT position, title FROM Chapter WHERE id = ?').get(first.id) as { position: number; title: string | null };
-    chapter = { id: first.id, label: `${row.position + 1}. ${row.title ?? `Chapter ${row.position + 1}`}`, total: c.fragments.length };
-    reviewerId = (db.prepare('SELECT id FROM User WHERE email = ?').get(REVIEWER.email) as { id: string }).id;
-  } finally {
-    db.close();
-  }
+  const row = queryOne<{ position: number; title: string | null }>('SELECT position, title FROM Chapter WHERE id = ?', first.id)!;
+  chapter = { id: first.id, label: `${row.position + 1}. ${row.title ?? `Chapter ${row.position + 1}`}`, total: c.fragments.length };
+  reviewerId = queryOne<{ id: string }>('SELECT id FROM User WHERE email = ?', REVIEWER.email)!.id;
 });
 
 test('an admin assigns a chapter; the reviewer sees it under My chapters with its progress; unassigning removes it', async ({ page, browser }) => {

@@ -1,7 +1,7 @@
 // Sign-in, roles and sign-out. The admin is the one global-setup made; the reviewer is made here with the CLI.
 import { expect, test } from '@playwright/test';
 import { ADMIN_STATE, createUserWithCli, E2E_ADMIN, E2E_REVIEWER } from './global-setup.ts';
-import { openDb } from './helpers/seed-book.ts';
+import { queryOne } from './helpers/seed-book.ts';
 import { SIGNED_OUT, signInPage } from './helpers/sign-in.ts';
 
 let projectId = '';
@@ -61,14 +61,9 @@ test('a reviewer sees no admin controls, the API refuses admin actions, and sign
   expect((await create.json()).error.code).toBe('FORBIDDEN');
   expect((await page.request.get(`/api/projects/${projectId}/exports`)).status()).toBe(403);
   expect((await page.request.get('/api/projects')).status()).toBe(200);
-  const db = openDb();
-  try {
-    expect(db.prepare("SELECT COUNT(*) AS n FROM Project WHERE name = 'Reviewer project'").get()).toEqual({ n: 0 });
-    const sessions = db.prepare('SELECT COUNT(*) AS n FROM Session s JOIN User u ON u.id = s.userId WHERE u.email = ?').get(E2E_REVIEWER.email) as { n: number };
-    expect(sessions.n).toBeGreaterThan(0);
-  } finally {
-    db.close();
-  }
+  expect(queryOne("SELECT COUNT(*) AS n FROM Project WHERE name = 'Reviewer project'")).toEqual({ n: 0 });
+  const sessions = queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM Session s JOIN User u ON u.id = s.userId WHERE u.email = ?', E2E_REVIEWER.email)!;
+  expect(sessions.n).toBeGreaterThan(0);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);

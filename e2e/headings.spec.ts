@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AUDIO, EBOOK, ok, openDb, seedApprovedBook, type Overview } from './helpers/seed-book.ts';
+import { AUDIO, EBOOK, ok, queryAll, seedApprovedBook, type Overview } from './helpers/seed-book.ts';
 
 // Headings are headings: the ebook's "CAPÍTULO I" lines become fragments of kind heading, aligned and shown as
 // such in the editor, left out of an export by default and included with "Include headings".
@@ -17,26 +17,17 @@ function manifestIds(dir: string): string[] {
   );
 }
 
-function exportsOf(projectId: string): { dir: string; status: string; settings: string }[] {
-  const db = openDb();
-  try {
-    return db.prepare('SELECT dir, status, settings FROM Export WHERE projectId = ? ORDER BY createdAt').all(projectId) as { dir: string; status: string; settings: string }[];
-  } finally {
-    db.close();
-  }
-}
+const exportsOf = (projectId: string) =>
+  queryAll<{ dir: string; status: string; settings: string }>('SELECT dir, status, settings FROM Export WHERE projectId = ? ORDER BY createdAt', projectId);
 
 test('a heading is aligned, marked in the editor, left out of an export by default and included with the option', async ({ page, request }) => {
   test.setTimeout(300_000);
   const { projectId, bookId } = await seedApprovedBook(request, 'E2E Headings');
-  const db = openDb();
-  const rows = db
-    .prepare(
-      `SELECT f.id, f.text, f.kind, f.chapterId FROM Fragment f JOIN Chapter c ON c.id = f.chapterId
-       WHERE c.bookId = ? AND f.status = 'approved' ORDER BY c.position, f.position`,
-    )
-    .all(bookId) as Row[];
-  db.close();
+  const rows = queryAll<Row>(
+    `SELECT f.id, f.text, f.kind, f.chapterId FROM Fragment f JOIN Chapter c ON c.id = f.chapterId
+     WHERE c.bookId = ? AND f.status = 'approved' ORDER BY c.position, f.position`,
+    bookId,
+  );
   const headings = rows.filter((r) => r.kind === 'heading');
   // the fixture ebook's three chapter headings, each aligned (approved means it had times) like a paragraph
   expect(headings.map((h) => h.text)).toEqual(['CAPÍTULO I', 'CAPÍTULO II', 'CAPÍTULO III']);
@@ -106,14 +97,11 @@ test('the split editor moves the start of part 1 and the end of the last part', 
   await split.getByRole('button', { name: 'Accept split' }).click();
   await expect(page.getByRole('region', { name: 'Proposed split' })).toHaveCount(0);
 
-  const db = openDb();
-  const rows = db
-    .prepare(
-      `SELECT c.position AS chapter, f.text, f.kind FROM Fragment f JOIN Chapter c ON c.id = f.chapterId
-       WHERE c.bookId = ? ORDER BY c.position, f.position`,
-    )
-    .all(book.id) as { chapter: number; text: string; kind: string }[];
-  db.close();
+  const rows = queryAll<{ chapter: number; text: string; kind: string }>(
+    `SELECT c.position AS chapter, f.text, f.kind FROM Fragment f JOIN Chapter c ON c.id = f.chapterId
+     WHERE c.bookId = ? ORDER BY c.position, f.position`,
+    book.id,
+  );
   const texts = rows.map((r) => r.text);
   expect(texts).not.toContain('CAPÍTULO I');
   expect(texts).toContain('CAPÍTULO II');

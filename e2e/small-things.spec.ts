@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { wavBytes } from '../lib/audio/wav-bytes.ts';
-import { ok, openDb, seedAlignedBook } from './helpers/seed-book.ts';
+import { ok, queryOne, seedAlignedBook } from './helpers/seed-book.ts';
 
 test('a 404 says which chapter, book, run or project was not found and links back', async ({ page }) => {
   const cases = [
@@ -86,12 +86,7 @@ test('a failed ingest job names its file', async ({ page, request }) => {
   await page.goto(`/books/${book.id}`);
   const jobs = page.getByRole('region', { name: 'Jobs' });
   await expect(jobs.getByRole('listitem').filter({ hasText: 'failed' })).toContainText(/^Audio ingest of roto_07\.mp3 failed: /, { timeout: 60_000 });
-  const db = openDb();
-  try {
-    expect((db.prepare("SELECT status FROM Job WHERE bookId = ? AND type = 'ingest-audio'").get(book.id) as { status: string }).status).toBe('failed');
-  } finally {
-    db.close();
-  }
+  expect(queryOne<{ status: string }>("SELECT status FROM Job WHERE bookId = ? AND type = 'ingest-audio'", book.id)!.status).toBe('failed');
 });
 
 test('/try explains an empty, a silent-length and an undecodable clip', async ({ page }, testInfo) => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectEditorReady, openEditor } from './helpers/chapter-editor.ts';
-import { openDb, seedAlignedBook } from './helpers/seed-book.ts';
+import { queryAll, queryOne, seedAlignedBook } from './helpers/seed-book.ts';
 
 // A waveform you can read: each region says its paragraph number and first words, boundaries are thin lines with a
 // wide grab area, the pauses can be shown as a light band (kept across reloads), and the spectrogram shows at the
@@ -12,14 +12,9 @@ import { openDb, seedAlignedBook } from './helpers/seed-book.ts';
 type Frag = { id: string; position: number; begin: number; end: number; text: string };
 
 function chapterRows(chapterId: string): { audioFileId: string; frags: Frag[] } {
-  const db = openDb();
-  try {
-    const { audioFileId } = db.prepare('SELECT audioFileId FROM Chapter WHERE id = ?').get(chapterId) as { audioFileId: string };
-    const frags = db.prepare('SELECT id, position, "begin", "end", text FROM Fragment WHERE chapterId = ? AND "begin" IS NOT NULL ORDER BY position').all(chapterId) as Frag[];
-    return { audioFileId, frags };
-  } finally {
-    db.close();
-  }
+  const { audioFileId } = queryOne<{ audioFileId: string }>('SELECT audioFileId FROM Chapter WHERE id = ?', chapterId)!;
+  const frags = queryAll<Frag>('SELECT id, position, "begin", "end", text FROM Fragment WHERE chapterId = ? AND "begin" IS NOT NULL ORDER BY position', chapterId);
+  return { audioFileId, frags };
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -155,9 +150,7 @@ test('the spectrogram at the whole-chapter zoom (stored at ingest) and zoomed in
 
 test('a file ingested before overviews were stored: the route says 404 and the overview is sampled from the PCM', async ({ page }) => {
   const { audioFileId } = chapterRows(chapterId);
-  const db = openDb();
-  const { bookId } = db.prepare('SELECT bookId FROM AudioFile WHERE id = ?').get(audioFileId) as { bookId: string };
-  db.close();
+  const { bookId } = queryOne<{ bookId: string }>('SELECT bookId FROM AudioFile WHERE id = ?', audioFileId)!;
   const file = path.join(process.env.E2E_DATA_DIR!, 'files', 'books', bookId, 'audio', audioFileId, 'spectrogram.bin');
   expect(existsSync(file)).toBe(true);
   rmSync(file);
