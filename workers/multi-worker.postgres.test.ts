@@ -79,25 +79,6 @@ async function migrate(databaseUrl: string, dataDir: string): Promise<void> {
   expect(JSON.parse(stdout.trim().split('\n').at(-1)!).applied.length).toBeGreaterThan(0);
 }
 
-/**
- * s3rver (3.7.1) keeps objects as files and, on DeleteObject, removes the folders the deletion left empty; a
- * PutObject into that folder at the same moment then fails to open its file, and the unhandled stream error ends
- * s3rver (ECONNREFUSED for everyone after). Every upload goes through `<prefix>/.tmp/<uuid>` (put, copy, delete),
- * so with several writers the `.tmp` folder empties and fills all the time. An object kept there keeps the folder.
- * (A real bucket has no folders. Younger than the sweep's hour, it is never swept.)
- */
-async function keepS3rverTempFolder(s3: LocalS3, prefix: string): Promise<void> {
-  const { S3Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
-  const client = new S3Client({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-  });
-  await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: `${prefix}/.tmp/s3rver-keeps-this-folder`, Body: '' }));
-  client.destroy();
-}
-
 /** Points this process (the web side) at a database, a data directory and a store, as the app would be. */
 async function useWebSide(env: Record<string, string>): Promise<void> {
   await disconnectDb();
@@ -313,7 +294,6 @@ describe('workers without a shared disk', () => {
     if (!baseline) throw new Error('the baseline run failed: see the test above');
     const s3: LocalS3 = await startLocalS3();
     cleanups.push(() => s3.stop());
-    await keepS3rverTempFolder(s3, new URL(s3EnvFor(s3).ALINEA_STORAGE_URL).pathname.slice(1));
     const database = await createTestDatabase(process.env.ALINEA_TEST_POSTGRES_URL!, { empty: true });
     cleanups.push(() => database.drop());
     const web = path.join(root, 'pg-web');

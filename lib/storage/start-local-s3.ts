@@ -44,8 +44,10 @@ export async function startLocalS3(opts: { bucket?: string; timeoutMs?: number }
         reject(new Error(`s3rver exited (${code}) before listening:\n${output}`));
       });
     });
+    const endpoint = `http://127.0.0.1:${port}`;
+    await keepTempFolder(endpoint, bucket);
     return {
-      endpoint: `http://127.0.0.1:${port}`,
+      endpoint,
       bucket,
       accessKeyId: 'S3RVER',
       secretAccessKey: 'S3RVER',
@@ -63,10 +65,31 @@ export async function startLocalS3(opts: { bucket?: string; timeoutMs?: number }
   }
 }
 
+/** The key prefix s3EnvFor's ALINEA_STORAGE_URL names. */
+const PREFIX = 'studio';
+
+/**
+ * s3rver 3.7.1 removes a folder left empty by a delete, and a write into a folder it has just removed fails with
+ * ENOENT, which ends the server (its write stream has no error handler). Every upload goes through
+ * `<prefix>/.tmp/<uuid>`, so with several processes writing at once `.tmp` empties and fills all the time: it crashed
+ * three runs in five of the four-worker test. An object kept there keeps the folder (a real bucket has no folders;
+ * younger than the temp sweep's hour, it is never swept, and `list` never shows temp names).
+ */
+export const S3RVER_KEEP_KEY = `${PREFIX}/.tmp/s3rver-keeps-this-folder`;
+async function keepTempFolder(endpoint: string, bucket: string): Promise<void> {
+  const { S3Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
+  const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  try {
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: S3RVER_KEEP_KEY, Body: '' }));
+  } finally {
+    client.destroy();
+  }
+}
+
 /** The variables an operator sets for `server` (ALINEA_STORAGE_URL under the prefix `studio`, the AWS ones). */
 export function s3EnvFor(server: LocalS3): Record<(typeof S3_ENV_VARS)[number], string> {
   return {
-    ALINEA_STORAGE_URL: `s3://${server.bucket}/studio`,
+    ALINEA_STORAGE_URL: `s3://${server.bucket}/${PREFIX}`,
     AWS_ENDPOINT_URL: server.endpoint,
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: server.accessKeyId,

@@ -13,7 +13,7 @@ import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalStorage } from './local-storage.ts';
 import { S3Storage } from './s3-storage.ts';
-import { startLocalS3, type LocalS3 } from './start-local-s3.ts';
+import { S3RVER_KEEP_KEY, startLocalS3, type LocalS3 } from './start-local-s3.ts';
 import type { Storage } from './storage.ts';
 
 const MiB = 1024 * 1024;
@@ -84,7 +84,7 @@ async function s3Harness(): Promise<Harness> {
   const storage = new S3Storage({ bucket: s.bucket, prefix: 'site/files', scratchDir, clientConfig, partSize: 5 * MiB, queueSize: 1 });
   const rawNames = async () => {
     const res = await raw.send(new ListObjectsV2Command({ Bucket: s.bucket }));
-    return (res.Contents ?? []).map((o) => o.Key!).sort();
+    return (res.Contents ?? []).map((o) => o.Key!).filter((k) => k !== S3RVER_KEEP_KEY).sort();
   };
   return {
     storage,
@@ -406,7 +406,7 @@ describe('S3 backend specifics', () => {
       const storage = new S3Storage({ bucket: s.bucket, prefix: 'a/b', scratchDir, clientConfig });
       await storage.putStream('books/x.txt', Readable.from([Buffer.from('x')]));
       const res = await raw.send(new ListObjectsV2Command({ Bucket: s.bucket }));
-      expect((res.Contents ?? []).map((o) => o.Key)).toEqual(['a/b/books/x.txt']);
+      expect((res.Contents ?? []).map((o) => o.Key).filter((k) => k !== S3RVER_KEEP_KEY)).toEqual(['a/b/books/x.txt']);
       expect(() => storage.localPath('books/x.txt')).toThrow(/s3:\/\/alinea-prefix\/a\/b\/ has no local files .*withLocalFile/);
       expect(storage.tempPath('.wav').startsWith(scratchDir)).toBe(true);
     } finally {
