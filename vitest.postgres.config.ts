@@ -20,6 +20,8 @@ export default defineConfig({
       'lib/review/assign-chapter.test.ts',
       'app/api/chapters/[[]chapterId]/assignee/route.test.ts',
       'lib/export/export-use-cases.test.ts',
+      'lib/export/export-storage.test.ts',
+      'lib/training-runs/training-s3.test.ts',
       'lib/auth/auth.test.ts',
       'app/api/auth/auth-routes.test.ts',
     ],
