@@ -1,10 +1,14 @@
 // The signed-in user of a request (from better-auth's session cookie), or UNAUTHENTICATED / FORBIDDEN.
 import { AppError } from '../errors/app-error.ts';
 import { getAuth, type SessionUser } from './auth.ts';
+import { findSessionUser } from './find-session-user.ts';
 import { hasRole, type Role } from './roles.ts';
 
 export async function getSessionUser(source: Request | Headers): Promise<SessionUser | null> {
   const headers = source instanceof Headers ? source : source.headers;
+  // one statement in the common case; better-auth decides (and refreshes, or deletes an expired row) otherwise
+  const found = await findSessionUser(headers);
+  if (found) return found;
   const session = await getAuth().api.getSession({ headers });
   return session?.user ?? null;
 }

@@ -41,22 +41,40 @@ export async function reviewQueue(input: ReviewQueueInput): Promise<{ total: num
     { chapter: { position: 'asc' } },
     { position: 'asc' },
   ];
-  const include = { chapter: { select: { id: true, title: true, position: true, bookId: true, book: { select: { title: true } } } } } as const;
   const flagged: Prisma.FragmentWhereInput = { AND: [where, { flag: { not: null } }] };
   const plain: Prisma.FragmentWhereInput = { AND: [where, { flag: null }] };
-  const [total, flaggedTotal] = await Promise.all([db.fragment.count({ where }), db.fragment.count({ where: flagged })]);
+  // one statement for both totals: count(flag) counts the flagged ones
+  const { _all: total, flag: flaggedTotal } = await db.fragment.count({ where, select: { _all: true, flag: true } });
   // one ordered list, flagged part first, paged across both parts
   const fromFlagged =
-    f.offset < flaggedTotal ? await db.fragment.findMany({ where: flagged, orderBy, skip: f.offset, take: Math.min(f.limit, flaggedTotal - f.offset), include }) : [];
+    f.offset < flaggedTotal ? await db.fragment.findMany({ where: flagged, orderBy, skip: f.offset, take: Math.min(f.limit, flaggedTotal - f.offset) }) : [];
   const rest = f.limit - fromFlagged.length;
-  const fromPlain = rest > 0 ? await db.fragment.findMany({ where: plain, orderBy, skip: Math.max(0, f.offset - flaggedTotal), take: rest, include }) : [];
+  const fromPlain = rest > 0 ? await db.fragment.findMany({ where: plain, orderBy, skip: Math.max(0, f.offset - flaggedTotal), take: rest }) : [];
   const rows = [...fromFlagged, ...fromPlain];
   if (total === 0) await assertScopeExists(scope);
+  // their chapters once for the whole page (an include would ask for them, and their books, per part)
+  const chapterIds = [...new Set(rows.map((r) => r.chapterId))];
+  const chapters = new Map(
+    (chapterIds.length
+      ? await db.chapter.findMany({
+          where: { id: { in: chapterIds } },
+          select: { id: true, title: true, position: true, bookId: true, book: { select: { title: true } } },
+        })
+      : []
+    ).map((c) => [c.id, c]),
+  );
   return {
     total,
-    items: rows.map(({ chapter, ...frag }) => ({
-      ...fragmentView(frag),
-      chapter: { id: chapter.id, title: chapter.title, position: chapter.position, bookId: chapter.bookId, bookTitle: chapter.book.title },
-    })),
+    // (a chapter deleted between the two reads takes its paragraphs with it)
+    items: rows.flatMap((frag) => {
+      const chapter = chapters.get(frag.chapterId);
+      if (!chapter) return [];
+      return [
+        {
+          ...fragmentView(frag),
+          chapter: { id: chapter.id, title: chapter.title, position: chapter.position, bookId: chapter.bookId, bookTitle: chapter.book.title },
+        },
+      ];
+    }),
   };
 }

@@ -5,7 +5,7 @@
 // lose theirs (dropTouchedConfidence), unless they are back where an earlier state of the paragraph had them
 // (an undo: restoreSentenceConfidence, from its revisions). Runs inside the caller's transaction.
 import { AppError } from '../errors/app-error.ts';
-import type { Fragment } from '../db/generated/client.ts';
+import { Prisma, type Fragment } from '../db/generated/client.ts';
 import { fragmentSnapshot } from '../chapter-alignment/fragment-snapshot.ts';
 import { parseFragmentSentences, stringifyFragmentSentences, type FragmentSentence } from '../chapter-alignment/fragment-sentences.ts';
 import { nextSentences } from '../chapter-alignment/next-sentences.ts';
@@ -29,7 +29,7 @@ export async function saveFragmentChange(
   tx: ReviewTx,
   current: Fragment,
   change: FragmentChange,
-  opts: { reason: string; userId?: string | null; before?: RevisionSnapshot; after?: Pick<RevisionSnapshot, 'splitOff'>; language?: string },
+  opts: { reason: string; userId?: string | null; before?: RevisionSnapshot; after?: Pick<RevisionSnapshot, 'splitOff'>; language?: string | (() => Promise<string>) },
 ): Promise<FragmentView> {
   return (await saveFragmentRevision(tx, current, change, opts)).fragment;
 }
@@ -39,7 +39,7 @@ export async function saveFragmentRevision(
   tx: ReviewTx,
   current: Fragment,
   change: FragmentChange,
-  opts: { reason: string; userId?: string | null; before?: RevisionSnapshot; after?: Pick<RevisionSnapshot, 'splitOff'>; language?: string },
+  opts: { reason: string; userId?: string | null; before?: RevisionSnapshot; after?: Pick<RevisionSnapshot, 'splitOff'>; language?: string | (() => Promise<string>) },
 ): Promise<{ fragment: FragmentView; revisionId: string }> {
   const { sentences: given, sentenceTimes, ...fields } = change;
   const next =
@@ -54,8 +54,7 @@ export async function saveFragmentRevision(
           language:
             opts.language ??
             (async () =>
-              (await tx.chapter.findUniqueOrThrow({ where: { id: current.chapterId }, select: { book: { select: { language: true } } } })).book
-                .language),
+              (await tx.book.findFirstOrThrow({ where: { chapters: { some: { id: current.chapterId } } }, select: { language: true } })).language),
         });
   const sentences =
     given === undefined && next != null && change.confidence === undefined
@@ -100,16 +99,37 @@ export async function saveFragmentRevision(
 }
 
 /** How many of a paragraph's latest revisions an undo can bring sentence confidences back from. */
-const CONFIDENCE_HISTORY = 50;
+export const CONFIDENCE_HISTORY = 50;
 
+/** LIKE patterns (escape character `\`) for a value as a revision's JSON writes it (JSON.stringify, no spaces):
+ * a time followed by what can follow a value; the start of a text (its first 100 characters: a pattern has a
+ * length limit in SQLite). */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const timeMarks = (key: 'begin' | 'end', t: number) => [`%"${key}":${JSON.stringify(t)},%`, `%"${key}":${JSON.stringify(t)}}%`];
+const textMark = (text: string) => `%${likeEscape(`"text":${JSON.stringify(text)}`.slice(0, 100))}%`;
+
+/**
+ * restoreSentenceConfidence over the paragraph's latest CONFIDENCE_HISTORY revisions, newest first. Only the
+ * revisions that can hold a match come back from the database: a sentence matches one with the same text, begin and
+ * end, so a snapshot that lacks `"begin":<its begin>`, `"end":<its end>` (JSON.stringify writes a number as it
+ * parses back, `,` or `}` after it) or the start of `"text":<its text>` cannot give it a confidence. The rest,
+ * usually none, are read and matched as before, in the same order: the result is the one reading all of them gives.
+ */
 async function restoreFromRevisions(tx: ReviewTx, fragmentId: string, sentences: FragmentSentence[]): Promise<FragmentSentence[]> {
-  if (sentences.every((s) => s.confidence !== undefined)) return sentences;
-  const revisions = await tx.fragmentRevision.findMany({
-    where: { fragmentId },
-    orderBy: { version: 'desc' },
-    take: CONFIDENCE_HISTORY,
-    select: { before: true, after: true },
-  });
+  const open = sentences.filter((s) => s.confidence === undefined);
+  if (open.length === 0) return sentences;
+  const like = (column: Prisma.Sql, pattern: string) => Prisma.sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+  const has = (column: Prisma.Sql, key: 'begin' | 'end', t: number) => Prisma.sql`(${Prisma.join(timeMarks(key, t).map((m) => like(column, m)), ' OR ')})`;
+  const holds = (column: Prisma.Sql) =>
+    Prisma.join(
+      open.map((s) => Prisma.sql`(${like(column, textMark(s.text))} AND ${has(column, 'begin', s.begin)} AND ${has(column, 'end', s.end)})`),
+      ' OR ',
+    );
+  const revisions = await tx.$queryRaw<{ before: string | null; after: string }[]>`
+    SELECT "before", "after" FROM "FragmentRevision"
+    WHERE "id" IN (SELECT "id" FROM "FragmentRevision" WHERE "fragmentId" = ${fragmentId} ORDER BY "version" DESC LIMIT ${Prisma.raw(String(CONFIDENCE_HISTORY))})
+      AND ((${holds(Prisma.sql`"after"`)}) OR ("before" IS NOT NULL AND (${holds(Prisma.sql`"before"`)})))
+    ORDER BY "version" DESC`;
   const earlier = revisions.flatMap((r) => [parseRevisionSnapshot(r.after)?.sentences, parseRevisionSnapshot(r.before)?.sentences]);
   return restoreSentenceConfidence(sentences, earlier.filter((list): list is FragmentSentence[] => !!list));
 }

@@ -35,19 +35,14 @@ export async function updateBoundary(input: UpdateBoundaryInput): Promise<{ left
   const { left: l, right: r, userId, reason, ...parsed } = updateBoundaryInput.parse(input);
   const time = roundTime(parsed.time);
   return getDb().$transaction(async (tx) => {
-    const rows = await tx.fragment.findMany({
-      where: { id: { in: [l.fragmentId, r.fragmentId] } },
-      include: { chapter: { select: { audioFile: { select: { durationSec: true } } } } },
-    });
-    const leftRow = rows.find((f) => f.id === l.fragmentId);
-    const rightRow = rows.find((f) => f.id === r.fragmentId);
-    if (!leftRow || !rightRow) {
+    const rows = await tx.fragment.findMany({ where: { id: { in: [l.fragmentId, r.fragmentId] } } });
+    const left = rows.find((f) => f.id === l.fragmentId);
+    const right = rows.find((f) => f.id === r.fragmentId);
+    if (!left || !right) {
       throw new AppError('NOT_FOUND', 'One of these paragraphs no longer exists (merged or removed); reload the chapter.', {
-        fragmentId: leftRow ? r.fragmentId : l.fragmentId,
+        fragmentId: left ? r.fragmentId : l.fragmentId,
       });
     }
-    const { chapter, ...left } = leftRow;
-    const { chapter: _same, ...right } = rightRow;
     const stale = left.version !== l.expectedVersion ? left : right.version !== r.expectedVersion ? right : null;
     if (stale) {
       const e = fragmentConflict(stale.id, stale);
@@ -64,7 +59,9 @@ export async function updateBoundary(input: UpdateBoundaryInput): Promise<{ left
     if (left.begin === null || right.end === null) {
       throw new AppError('INVALID_INPUT', 'These paragraphs have no times yet: align the chapter first.', { field: 'time' });
     }
-    const duration = chapter.audioFile.durationSec ?? Infinity;
+    // one statement (an include would take two: the chapter, then its audio)
+    const audio = await tx.audioFile.findFirstOrThrow({ where: { chapter: { is: { id: left.chapterId } } }, select: { durationSec: true } });
+    const duration = audio.durationSec ?? Infinity;
     if (!(time > left.begin && time < right.end && time >= 0 && time <= duration)) {
       throw new AppError(
         'INVALID_INPUT',

@@ -1,6 +1,8 @@
 // Saves a reviewer's change to one paragraph (times, text, status, the 'attention' flag, its sentence boundaries) with optimistic concurrency: the change is
 // based on `expectedVersion`; if the fragment moved on meanwhile nothing is written and the caller gets CONFLICT
-// with the current fragment. One transaction, three to five small queries.
+// with the current fragment. One transaction: the paragraph, its book's language (a new text) or its audio's
+// duration (new times) when the change needs them, the revision history (sentences moved: saveFragmentChange),
+// the update and the revision.
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { getDb } from '../db/client.ts';
@@ -54,13 +56,14 @@ export type UpdateFragmentInput = z.input<typeof updateFragmentInput>;
 export async function updateFragment(input: UpdateFragmentInput): Promise<FragmentView> {
   const { fragmentId, expectedVersion, userId, changes, reason } = updateFragmentInput.parse(input);
   return getDb().$transaction(async (tx) => {
-    const current = await tx.fragment.findUnique({
-      where: { id: fragmentId },
-      include: { chapter: { select: { book: { select: { language: true } }, audioFile: { select: { durationSec: true } } } } },
-    });
-    if (!current) throw new AppError('NOT_FOUND', 'This paragraph does not exist any more; reload the chapter.', { fragmentId });
-    const { chapter, ...fragment } = current;
+    // the paragraph alone (a status or a flag needs nothing else); its book's language and its audio's duration
+    // only when a change needs them, one statement each
+    const fragment = await tx.fragment.findUnique({ where: { id: fragmentId } });
+    if (!fragment) throw new AppError('NOT_FOUND', 'This paragraph does not exist any more; reload the chapter.', { fragmentId });
     if (fragment.version !== expectedVersion) throw fragmentConflict(fragmentId, fragment);
+    let language: string | undefined;
+    const bookLanguage = async () =>
+      (language ??= (await tx.book.findFirstOrThrow({ where: { chapters: { some: { id: fragment.chapterId } } }, select: { language: true } })).language);
 
     const change: FragmentChange = {};
     const begin = changes.begin === undefined ? fragment.begin : roundTime(changes.begin);
@@ -72,7 +75,8 @@ export async function updateFragment(input: UpdateFragmentInput): Promise<Fragme
           field: fragment.lockedBegin && begin !== fragment.begin ? 'begin' : 'end',
         });
       }
-      await checkFragmentTimes(tx, fragment, begin, end, chapter.audioFile.durationSec);
+      const audio = await tx.audioFile.findFirstOrThrow({ where: { chapter: { is: { id: fragment.chapterId } } }, select: { durationSec: true } });
+      await checkFragmentTimes(tx, fragment, begin, end, audio.durationSec);
       change.begin = begin;
       change.end = end;
     }
@@ -87,7 +91,7 @@ export async function updateFragment(input: UpdateFragmentInput): Promise<Fragme
       if (text !== fragment.text) {
         textChanged = true;
         change.text = text;
-        change.normText = normaliseForLanguage(text, chapter.book.language);
+        change.normText = normaliseForLanguage(text, await bookLanguage());
       }
     }
     let sentencesChanged = false;
@@ -117,6 +121,6 @@ export async function updateFragment(input: UpdateFragmentInput): Promise<Fragme
           : change.flag === ATTENTION_FLAG
             ? 'mark for attention'
             : 'clear attention';
-    return saveFragmentChange(tx, fragment, change, { reason: reason ?? defaultReason, userId });
+    return saveFragmentChange(tx, fragment, change, { reason: reason ?? defaultReason, userId, language: language ?? bookLanguage });
   });
 }
