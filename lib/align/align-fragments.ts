@@ -9,10 +9,10 @@ import { findExtraSpeech, findSkippedFragments, fragmentHolding, groupExtraSpeec
 import { findExtraSpeechByRemoval, realignWithoutRows } from './find-extra-speech-by-removal.ts';
 import { findSpokenEdges, trimSpokenEdges } from './find-spoken-edges.ts';
 import { mapThroughPath } from './map-path.ts';
-import { mfccFromWav, type Mfcc } from './mfcc.ts';
+import { MfccExtractor, type Mfcc } from './mfcc.ts';
 import { choosePauses, type PauseSpan } from './choose-pauses.ts';
 import { locateSentenceBreaks } from './locate-sentence-breaks.ts';
-import { speakIntoCache, synthesizeFragments } from './synthesize-fragments.ts';
+import { speakIntoCache, synthesizeFragments, SYNTHETIC_SAMPLE_RATE } from './synthesize-fragments.ts';
 import { realFeatures } from './real-features.ts';
 import { settleBoth } from '../process/settle-both.ts';
 
@@ -168,20 +168,25 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     signal?.addEventListener('abort', stopBoth, { once: true });
     let t0 = performance.now();
     let ttsSec = 0;
-    let synthFeaturesSec = 0;
-    // The synthetic track's MFCCs follow its synthesis on this thread, so they overlap the real audio's (a worker
-    // thread for long audio) instead of waiting for them: 0.45 s of a 10-minute chapter's wall time.
+    // The synthetic track's MFCCs are computed from the resampler's output as it comes (on this thread), so they
+    // overlap the resampling and the real audio's MFCCs (a worker thread for long audio) instead of following them.
+    const synthFeatures = new MfccExtractor(SYNTHETIC_SAMPLE_RATE, { dither: 1, shiftSec: SHIFT_SEC });
     const [{ track, synthMfcc }, realFeats] = await settleBoth(
       synthesizeFragments(
         fragments.map((f) => spokenText(f, withSentences)),
         path.join(work, 'synthetic.wav'),
-        { language, ssml: withSentences, cacheDir: o.cacheDir, wordsPerMinute: o.wordsPerMinute, signal: both.signal, onProgress: (f) => progress(0.3 * f) },
-      ).then(async (t) => {
-        const t1 = performance.now();
-        ttsSec = (t1 - t0) / 1000;
-        const m = await mfccFromWav(t.wav, { dither: 1, shiftSec: SHIFT_SEC, signal: both.signal });
-        synthFeaturesSec = (performance.now() - t1) / 1000;
-        return { track: t, synthMfcc: m };
+        {
+          language,
+          ssml: withSentences,
+          cacheDir: o.cacheDir,
+          wordsPerMinute: o.wordsPerMinute,
+          signal: both.signal,
+          onProgress: (f) => progress(0.3 * f),
+          onSamples: (samples) => synthFeatures.push(samples),
+        },
+      ).then((t) => {
+        ttsSec = (performance.now() - t0) / 1000;
+        return { track: t, synthMfcc: synthFeatures.finish() };
       }),
       // MFCCs and frame energies of the real audio, streamed from disk (on a worker thread for long audio)
       realFeatures({ file: audioWav, startSec: spanBegin, endSec: spanEnd, shiftSec: SHIFT_SEC }, { signal: both.signal }),
@@ -201,8 +206,8 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     // Boundary candidates: the pauses, and the soft pauses (a word's reverberant tail over a short pause) at half
     // their length, so that a clear pause near the estimate wins over a soft one.
     const candidates: PauseSpan[] = [...pauseMap.pauses, ...pauseMap.softPauses.map((p) => ({ ...p, strength: SOFT_PAUSE_STRENGTH }))].sort((a, b) => a.begin - b.begin);
-    // real-audio features ran during the TTS stage: featuresSec counts the synthetic track's MFCCs and what is left
-    const featuresSec = synthFeaturesSec + (performance.now() - t0) / 1000;
+    // both tracks' MFCCs ran during the TTS stage (ttsSec): featuresSec counts what is left after it
+    const featuresSec = (performance.now() - t0) / 1000;
     progress(0.6);
     signal?.throwIfAborted();
 

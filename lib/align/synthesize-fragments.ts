@@ -48,6 +48,14 @@ export type SynthesizeFragmentsOptions = {
   signal?: AbortSignal;
 };
 
+export type SynthesizeTrackOptions = SynthesizeFragmentsOptions & {
+  /**
+   * Sees the 16 kHz samples of the track as the resampler makes them, in order (the same samples the WAV holds):
+   * features computed on the way instead of reading the file back afterwards.
+   */
+  onSamples?: (samples: Int16Array) => void;
+};
+
 export type SyntheticTrack = {
   /** The 16 kHz mono 16-bit WAV of all fragments back to back. */
   wav: string;
@@ -137,7 +145,7 @@ export async function speakIntoCache(
 export async function synthesizeFragments(
   texts: string[],
   outWav: string,
-  opts: SynthesizeFragmentsOptions = {},
+  opts: SynthesizeTrackOptions = {},
 ): Promise<SyntheticTrack> {
   const { files, cacheDir, synthesized } = await speakIntoCache(texts, opts);
   // Concatenate (22 050 Hz PCM bodies) into one ffmpeg that resamples with soxr.
@@ -159,7 +167,7 @@ export async function synthesizeFragments(
   }
   if (total === 0) throw new AppError('INVALID_INPUT', 'None of the fragments has speakable text.');
 
-  await publishAtomic(outWav, (part) => resampleToWav(bodies, part, opts.signal));
+  await publishAtomic(outWav, (part) => resampleToWav(bodies, part, opts.signal, opts.onSamples));
   const info = await openWav(outWav);
   return {
     wav: outWav,
@@ -170,19 +178,34 @@ export async function synthesizeFragments(
   };
 }
 
-async function resampleToWav(bodies: (() => Promise<Buffer>)[], outWav: string, signal?: AbortSignal): Promise<void> {
-  const { child, exit, kill } = startChild(
-    'ffmpeg',
-    [
-      '-hide_banner', '-nostdin', '-v', 'error', '-y',
-      '-f', 's16le', '-ar', String(ESPEAK_RATE), '-ac', '1', '-i', 'pipe:0',
-      // swresample's own windowed-sinc filter (32 taps/phase, passband to 0.97 × 8 kHz, above the 6.9 kHz
-      // top mel edge): soxr in this ffmpeg gives slightly different samples run to run; this is deterministic.
-      '-af', `aresample=resampler=swr:filter_size=32:phase_shift=10:osr=${SYNTHETIC_SAMPLE_RATE}`,
-      '-c:a', 'pcm_s16le', '-f', 'wav', `file:${path.resolve(outWav)}`,
-    ],
-    { streamInput: true, signal, stderrKeep: STDERR_KEEP },
-  );
+async function resampleToWav(
+  bodies: (() => Promise<Buffer>)[],
+  outWav: string,
+  signal?: AbortSignal,
+  onSamples?: (samples: Int16Array) => void,
+): Promise<void> {
+  // swresample's own windowed-sinc filter (32 taps/phase, passband to 0.97 × 8 kHz, above the 6.9 kHz top mel
+  // edge): soxr in this ffmpeg gives slightly different samples run to run; this is deterministic.
+  const resample = `aresample=resampler=swr:filter_size=32:phase_shift=10:osr=${SYNTHETIC_SAMPLE_RATE}`;
+  const input = ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-f', 's16le', '-ar', String(ESPEAK_RATE), '-ac', '1', '-i', 'pipe:0'];
+  const toFile = ['-c:a', 'pcm_s16le', '-f', 'wav', `file:${path.resolve(outWav)}`];
+  // With onSamples the same samples also go to stdout, raw (one resampler, its output split in two).
+  const args = onSamples
+    ? [...input, '-filter_complex', `[0:a]${resample},asplit=2[file][pipe]`, '-map', '[file]', ...toFile, '-map', '[pipe]', '-c:a', 'pcm_s16le', '-f', 's16le', 'pipe:1']
+    : [...input, '-af', resample, ...toFile];
+  let odd: Buffer | null = null; // a sample split across two chunks
+  const onStdoutBytes = onSamples
+    ? (chunk: Buffer): void => {
+        const bytes = odd ? Buffer.concat([odd, chunk]) : chunk;
+        const whole = bytes.length & ~1;
+        odd = whole < bytes.length ? Buffer.from(bytes.subarray(whole)) : null;
+        if (whole === 0) return;
+        // Int16Array needs 2-byte alignment: a chunk's view usually has it, else copy
+        const view = bytes.byteOffset % 2 === 0 ? bytes : new Uint8Array(bytes.subarray(0, whole));
+        onSamples(new Int16Array(view.buffer, view.byteOffset, whole >> 1));
+      }
+    : undefined;
+  const { child, exit, kill } = startChild('ffmpeg', args, { streamInput: true, signal, stderrKeep: STDERR_KEEP, onStdoutBytes });
   let feedError: { reason: unknown } | null = null;
   // not awaited: when ffmpeg dies early its stdin never drains; its exit tells the story
   void (async () => {

@@ -10,8 +10,10 @@ export type StartChildOptions = {
   input?: string;
   /** The caller writes stdin itself (`child.stdin`) and ends it. */
   streamInput?: boolean;
-  /** stdout as it comes (utf8); without it stdout is discarded. */
+  /** stdout as it comes (utf8); without it (and without onStdoutBytes) stdout is discarded. */
   onStdout?: (chunk: string) => void;
+  /** stdout as it comes, as bytes (a tool writing samples to pipe:1). */
+  onStdoutBytes?: (chunk: Buffer) => void;
   /** Ends the child (its whole group); `exit` then rejects with the signal's reason. */
   signal?: AbortSignal;
   /** How much of stderr's end to keep; default 16 KiB. */
@@ -91,6 +93,7 @@ export function startChild(command: string, args: string[], opts: StartChildOpti
       stderr = (stderr + d).slice(-keep);
     });
     if (opts.onStdout) child.stdout.setEncoding('utf8').on('data', opts.onStdout);
+    else if (opts.onStdoutBytes) child.stdout.on('data', opts.onStdoutBytes);
     else child.stdout.resume();
     // EPIPE when the child exits before reading all its input: its exit code and stderr tell the story.
     child.stdin.on('error', () => undefined);
