@@ -1,5 +1,5 @@
 import { useTestEnv } from '../testing/use-test-env.ts';
-import { describeConfidenceUndo } from './confidence-undo-cases.ts';
+import { describeConfidenceUndo } from '../testing/confidence-undo-cases.ts';
 
 useTestEnv();
 describeConfidenceUndo();

@@ -3,10 +3,10 @@
 // LIKE pattern or a JSON string escapes (% _ \ " and non-ASCII) and are longer than the part a pattern compares.
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../db/client.ts';
-import { seedReviewChapter } from '../testing/seed-review-chapter.ts';
+import { seedReviewChapter } from './seed-review-chapter.ts';
 import { parseFragmentSentences } from '../chapter-alignment/fragment-sentences.ts';
-import { updateFragment } from './update-fragment.ts';
-import { updateBoundary } from './update-boundary.ts';
+import { updateFragment } from '../review/update-fragment.ts';
+import { updateBoundary } from '../review/update-boundary.ts';
 
 const FIRST = 'Cien % seguro_ya, «dijo» "ella" en C:\\ruta\\nueva.';
 const SECOND = `Y luego, 50 % más_largo \\ ${'una frase muy larga que sigue y sigue, '.repeat(5)}hasta el "final".`;
