@@ -23,7 +23,10 @@ const ENTRIES = {
 export const THREAD_ENV = { realFeatures: 'ALINEA_BUNDLED_REAL_FEATURES', jobWatchdog: 'ALINEA_BUNDLED_JOB_WATCHDOG' };
 /** Besides the bundled sources: a change here changes how they are compiled. */
 const ALSO = ['tsconfig.json', 'package.json', 'bin/cli-bundle.mjs'];
-const BUILD_MAX_AGE_MS = 3_600_000;
+// A process started from a build loads its chunks lazily (a worker: a job type's code on its first job), so a build
+// is removed only when a week old: a worker running that long through source edits is the one case left (dev only:
+// an install whose sources do not change never rebuilds). Builds are ~3 MB.
+const BUILD_MAX_AGE_MS = 7 * 24 * 3_600_000;
 
 /** The current bundle's files (absolute paths by entry name), or null when a source changed since it was built. */
 function freshBundle(root, cache) {
@@ -81,7 +84,7 @@ async function buildBundle(root, cache) {
     const tmp = `${meta}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify({ build: id, builtAt: started, inputs, outputs }));
     await rename(tmp, meta);
-    // Older builds: a process started from one may still load its chunks, so only those an hour old go.
+    // Older builds (see BUILD_MAX_AGE_MS).
     for (const name of await readdir(cache)) {
       const born = parseInt(name.split('-')[0] ?? '', 36);
       if (name !== id && name !== 'meta.json' && !name.endsWith('.tmp') && started - born > BUILD_MAX_AGE_MS) {
