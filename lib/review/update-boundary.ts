@@ -6,7 +6,7 @@ import { getDb } from '../db/client.ts';
 import { roundTime } from './move-boundary.ts';
 import { fragmentConflict } from './fragment-conflict.ts';
 import { FRAGMENT_STATUSES, fragmentView, type FragmentView } from './fragment-view.ts';
-import { saveFragmentChange } from './save-fragment-change.ts';
+import { saveFragmentChanges } from './save-fragment-change.ts';
 
 const versioned = z.object({
   fragmentId: z.string().min(1),
@@ -74,9 +74,14 @@ export async function updateBoundary(input: UpdateBoundaryInput): Promise<{ left
       return s !== current ? { status: s } : {};
     };
     const why = { reason: reason ?? 'boundary', userId };
-    return {
-      left: await saveFragmentChange(tx, left, { end: time, ...status(left.status, l.status) }, why),
-      right: await saveFragmentChange(tx, right, { begin: time, ...status(right.status, r.status) }, why),
-    };
+    const [savedLeft, savedRight] = await saveFragmentChanges(
+      tx,
+      [
+        { current: left, change: { end: time, ...status(left.status, l.status) } },
+        { current: right, change: { begin: time, ...status(right.status, r.status) } },
+      ],
+      why,
+    );
+    return { left: savedLeft!, right: savedRight! };
   });
 }
