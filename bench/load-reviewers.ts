@@ -13,7 +13,7 @@
 //
 // Needs a production build (`npx next build`, or --build: under `flock /tmp/e2e.lock`). The build is copied to
 // tmp/load-bench-app (a build another process starts meanwhile cannot pull files from under the server).
-// Run: npx tsx bench/load-reviewers.ts [--db sqlite,postgres] [--clients 10,50] [--seconds 30] [--think-ms 1000]
+// Run: npx tsx bench/load-reviewers.ts [--db sqlite,postgres] [--clients 10,50] [--web 1] [--seconds 30] [--think-ms 1000]
 //        [--overlap 0.1] [--chapters 10] [--paragraphs 120] [--build] [--keep]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, copyFileSync } from 'node:fs';
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     paragraphs: { type: 'string', default: '120' },
     build: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    web: { type: 'string', default: '1' },
     /** next start --experimental-cpu-prof: the server's CPU profile lands in tmp/load-bench-app/.next-profiles */
     'cpu-prof': { type: 'boolean', default: false },
   },
@@ -42,6 +43,7 @@ const DBS = values.db.split(',').map((s) => s.trim()) as ('sqlite' | 'postgres')
 const CLIENTS = values.clients.split(',').map(Number);
 const SECONDS = Number(values.seconds);
 const THINK_MS = Number(values['think-ms']);
+const WEB = Math.max(1, Number(values.web));
 const OVERLAP = Number(values.overlap);
 const CHAPTERS = Number(values.chapters);
 const PARAGRAPHS = Number(values.paragraphs);
@@ -103,6 +105,8 @@ function runDbScript<T>(env: NodeJS.ProcessEnv, args: string[]): T {
 // ---------------------------------------------------------------- one database: data dir, server, runs
 type Row = {
   db: string;
+  /** `next start` processes. */
+  web: number;
   clients: number;
   seconds: number;
   requests: number;
@@ -122,7 +126,7 @@ type Row = {
   errorSamples: string[];
 };
 
-async function withDatabase(kind: 'sqlite' | 'postgres', run: (env: NodeJS.ProcessEnv, base: string) => Promise<void>) {
+async function withDatabase(kind: 'sqlite' | 'postgres', run: (env: NodeJS.ProcessEnv, bases: string[]) => Promise<void>) {
   const dir = mkdtempSync(path.join(tmpdir(), `alinea-load-${kind}-`));
   const dataDir = path.join(dir, 'data');
   mkdirSync(dataDir, { recursive: true });
@@ -140,41 +144,50 @@ async function withDatabase(kind: 'sqlite' | 'postgres', run: (env: NodeJS.Proce
     await admin.end();
     databaseUrl = pg.urlFor('alinea_load');
   }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ALINEA_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ALINEA_AUTH_URL: base };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ALINEA_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
   execFileSync(process.execPath, ['bin/alinea.mjs', 'migrate'], { env, stdio: 'ignore' });
-  const log = path.join(dir, 'server.log');
-  const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', APP, '-H', '127.0.0.1', '-p', String(port), '--keepAliveTimeout', '65000', ...(values['cpu-prof'] ? ['--experimental-cpu-prof'] : [])], {
-    env,
-    stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')],
-    detached: true, // its own process group: the whole group is ended
-  });
-  const stopServer = () => {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  };
-  cleanups.push(stopServer);
+  // --web N: N `next start` processes on N ports over the one database, each reviewer on one of them (a sticky
+  // load balancer); each server is its own ALINEA_AUTH_URL, as behind a balancer that forwards the host
+  const servers: { base: string; log: string; proc: ChildProcess; stop: () => void }[] = [];
+  const stopAll = () => servers.forEach((s) => s.stop());
+  cleanups.push(stopAll);
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/projects`)).status < 500) break;
-      } catch {
-        /* not up yet */
-      }
-      if (i > 240 || server.exitCode !== null) throw new Error(`the server did not start:\n${readFileSync(log, 'utf8').slice(-3000)}`);
-      await sleep(250);
+    for (let k = 0; k < WEB; k++) {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const log = path.join(dir, `server-${k}.log`);
+      const proc: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', APP, '-H', '127.0.0.1', '-p', String(port), '--keepAliveTimeout', '65000', ...(values['cpu-prof'] ? ['--experimental-cpu-prof'] : [])], {
+        env: { ...env, ALINEA_AUTH_URL: base },
+        stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')],
+        detached: true, // its own process group: the whole group is ended
+      });
+      const stop = () => {
+        try {
+          process.kill(-proc.pid!, 'SIGTERM');
+        } catch {
+          /* already gone */
+        }
+      };
+      servers.push({ base, log, proc, stop });
     }
-    await run(env, base);
+    for (const { base, log, proc } of servers) {
+      for (let i = 0; ; i++) {
+        try {
+          if ((await fetch(`${base}/api/projects`)).status < 500) break;
+        } catch {
+          /* not up yet */
+        }
+        if (i > 240 || proc.exitCode !== null) throw new Error(`the server did not start:\n${readFileSync(log, 'utf8').slice(-3000)}`);
+        await sleep(250);
+      }
+    }
+    await run(env, servers.map((s) => s.base));
   } catch (e) {
-    if (existsSync(log)) console.error(`server log (tail):\n${readFileSync(log, 'utf8').slice(-3000)}`);
+    for (const { log } of servers) if (existsSync(log)) console.error(`server log (tail):\n${readFileSync(log, 'utf8').slice(-3000)}`);
     throw e;
   } finally {
-    stopServer();
-    cleanups.splice(cleanups.indexOf(stopServer), 1);
+    stopAll();
+    cleanups.splice(cleanups.indexOf(stopAll), 1);
     if (pgStop) await pgStop();
   }
 }
@@ -370,7 +383,7 @@ function countLost(acks: Ack[], dumped: DumpedFragment[]): { lost: number; examp
 }
 
 // ---------------------------------------------------------------- one run
-async function runLoad(kind: string, env: NodeJS.ProcessEnv, base: string, clients: number): Promise<Row> {
+async function runLoad(kind: string, env: NodeJS.ProcessEnv, bases: string[], clients: number): Promise<Row> {
   const seeded = runDbScript<SeededLoadBook>(env, ['seed', '--chapters', String(CHAPTERS), '--paragraphs', String(PARAGRAPHS), '--reviewers', String(clients), '--password', PASSWORD]);
   // clients spread over the chapters; the ones on one chapter share it in contiguous blocks
   const reviewers = Array.from({ length: clients }, (_, i) => {
@@ -378,7 +391,7 @@ async function runLoad(kind: string, env: NodeJS.ProcessEnv, base: string, clien
     const onChapter = Math.ceil((clients - c) / seeded.chapters.length);
     const slot = Math.floor(i / seeded.chapters.length);
     const size = PARAGRAPHS / onChapter;
-    return new Reviewer(i, base, seeded.users[i]!, seeded.chapters[c]!.id, Math.floor(slot * size), Math.floor((slot + 1) * size));
+    return new Reviewer(i, bases[i % bases.length]!, seeded.users[i]!, seeded.chapters[c]!.id, Math.floor(slot * size), Math.floor((slot + 1) * size));
   });
   // sign-ins (not timed with the rest): four at a time, as reviewers arrive; a password hash costs the server ~0.1–0.5 s
   const signIns: number[] = [];
@@ -403,6 +416,7 @@ async function runLoad(kind: string, env: NodeJS.ProcessEnv, base: string, clien
   if (examples.length) console.error(`lost edits (${kind}, ${clients}):\n  ${examples.join('\n  ')}`);
   return {
     db: kind,
+    web: bases.length,
     clients,
     seconds: round(wall, 1),
     requests: samples.length,
@@ -428,8 +442,8 @@ async function runLoad(kind: string, env: NodeJS.ProcessEnv, base: string, clien
 }
 
 function printTable(rows: Row[]) {
-  const head = ['db', 'clients', 'req/s', 'read p50/p95/p99 ms', 'save p50/p95/p99 ms', 'saves', 'errors', '409s', 'lost edits', 'load avg'];
-  const lines = rows.map((r) => [r.db, String(r.clients), String(r.rps), r.read.join(' / '), r.save.join(' / '), String(r.saves), String(r.errors), String(r.conflicts), String(r.lost), String(r.load)]);
+  const head = ['db', 'web', 'clients', 'req/s', 'read p50/p95/p99 ms', 'save p50/p95/p99 ms', 'saves', 'errors', '409s', 'lost edits', 'load avg'];
+  const lines = rows.map((r) => [r.db, String(r.web), String(r.clients), String(r.rps), r.read.join(' / '), r.save.join(' / '), String(r.saves), String(r.errors), String(r.conflicts), String(r.lost), String(r.load)]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (l: string[]) => '| ' + l.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
   console.log(fmt(head));
@@ -441,10 +455,10 @@ async function main() {
   prepareApp();
   const rows: Row[] = [];
   for (const kind of DBS) {
-    await withDatabase(kind, async (env, base) => {
+    await withDatabase(kind, async (env, bases) => {
       for (const n of CLIENTS) {
         console.error(`${kind}: ${n} reviewers for ${SECONDS} s (think ${THINK_MS} ms ± 50 %, overlap ${OVERLAP}) …`);
-        const row = await runLoad(kind, env, base, n);
+        const row = await runLoad(kind, env, bases, n);
         console.error(JSON.stringify({ bench: 'load-reviewers', thinkMs: THINK_MS, overlap: OVERLAP, chapters: CHAPTERS, paragraphs: PARAGRAPHS, ...row }));
         rows.push(row);
       }

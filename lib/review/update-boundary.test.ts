@@ -100,4 +100,22 @@ describe('updateBoundary', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await load()).map((f) => f.version)).toEqual([2, 3, 2, 1]);
   });
+
+  it('a paragraph that runs past its audio (an imported sync map): a boundary past the audio’s end is refused, one inside is saved', async () => {
+    const seeded = await seedReviewChapter({
+      durationSec: 10,
+      fragments: [
+        { text: 'Uno.', begin: 0, end: 5 },
+        { text: 'Dos.', begin: 5, end: 12 },
+      ],
+    });
+    const [x, y] = seeded.fragments.map((f) => f.id) as [string, string];
+    const drag = (time: number, version = 1) =>
+      updateBoundary({ left: { fragmentId: x, expectedVersion: version }, right: { fragmentId: y, expectedVersion: version }, time });
+    await expect(drag(11)).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'time' }, message: expect.stringContaining('between') });
+    // a stale version is reported first, as it always was
+    await expect(drag(11, 7)).rejects.toMatchObject({ code: 'CONFLICT' });
+    const out = await drag(9.5);
+    expect([out.left.end, out.right.begin, out.left.version, out.right.version]).toEqual([9.5, 9.5, 2, 2]);
+  });
 });

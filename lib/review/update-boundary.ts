@@ -35,7 +35,13 @@ export async function updateBoundary(input: UpdateBoundaryInput): Promise<{ left
   const { left: l, right: r, userId, reason, ...parsed } = updateBoundaryInput.parse(input);
   const time = roundTime(parsed.time);
   return getDb().$transaction(async (tx) => {
-    const rows = await tx.fragment.findMany({ where: { id: { in: [l.fragmentId, r.fragmentId] } } });
+    const ids = [l.fragmentId, r.fragmentId];
+    // One statement in the common case: the two paragraphs, on the condition that the time lies in their audio (a
+    // paragraph missing here is either gone or the time is past the audio's end: read again to say which).
+    const inAudio = await tx.fragment.findMany({
+      where: { id: { in: ids }, chapter: { is: { audioFile: { is: { OR: [{ durationSec: null }, { durationSec: { gte: time } }] } } } } },
+    });
+    const rows = inAudio.length === 2 ? inAudio : await tx.fragment.findMany({ where: { id: { in: ids } } });
     const left = rows.find((f) => f.id === l.fragmentId);
     const right = rows.find((f) => f.id === r.fragmentId);
     if (!left || !right) {
@@ -59,9 +65,10 @@ export async function updateBoundary(input: UpdateBoundaryInput): Promise<{ left
     if (left.begin === null || right.end === null) {
       throw new AppError('INVALID_INPUT', 'These paragraphs have no times yet: align the chapter first.', { field: 'time' });
     }
-    // one statement (an include would take two: the chapter, then its audio)
-    const audio = await tx.audioFile.findFirstOrThrow({ where: { chapter: { is: { id: left.chapterId } } }, select: { durationSec: true } });
-    const duration = audio.durationSec ?? Infinity;
+    const duration =
+      inAudio.length === 2
+        ? Infinity // known to hold the time
+        : ((await tx.audioFile.findFirstOrThrow({ where: { chapter: { is: { id: left.chapterId } } }, select: { durationSec: true } })).durationSec ?? Infinity);
     if (!(time > left.begin && time < right.end && time >= 0 && time <= duration)) {
       throw new AppError(
         'INVALID_INPUT',
