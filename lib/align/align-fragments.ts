@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { openWav } from '../audio/wav-reader.ts';
 import { detectPauses, quietestPoint } from './detect-pauses.ts';
@@ -12,7 +9,7 @@ import { mapThroughPath } from './map-path.ts';
 import { MfccExtractor, type Mfcc } from './mfcc.ts';
 import { choosePauses, type PauseSpan } from './choose-pauses.ts';
 import { locateSentenceBreaks } from './locate-sentence-breaks.ts';
-import { speakIntoCache, synthesizeFragments, SYNTHETIC_SAMPLE_RATE } from './synthesize-fragments.ts';
+import { speakIntoCache, streamSyntheticTrack, SYNTHETIC_SAMPLE_RATE } from './synthesize-fragments.ts';
 import { realFeatures } from './real-features.ts';
 import { settleBoth } from '../process/settle-both.ts';
 
@@ -156,318 +153,312 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
   const spanEnd = Math.max(spanBegin, Math.min(durationSec, input.span?.end ?? durationSec));
   if (spanEnd - spanBegin < 0.5) throw new AppError('INVALID_INPUT', 'The span to align is shorter than half a second.');
 
-  const work = await mkdtemp(path.join(os.tmpdir(), 'alinea-align-'));
-  try {
-    // 1. Synthetic track (espeak-ng child processes) and, meanwhile, the real audio's features (see
-    // realFeatures: on a worker thread for long audio, else between the TTS stage's awaits on this thread).
-    // Either failing stops the other (one controller) before the error is thrown.
-    const withSentences = fragments.some((f) => (f.sentences?.length ?? 0) > 1);
-    signal?.throwIfAborted();
-    const both = new AbortController();
-    const stopBoth = (): void => both.abort(signal?.reason);
-    signal?.addEventListener('abort', stopBoth, { once: true });
-    let t0 = performance.now();
-    let ttsSec = 0;
-    // The synthetic track's MFCCs are computed from the resampler's output as it comes (on this thread), so they
-    // overlap the resampling and the real audio's MFCCs (a worker thread for long audio) instead of following them.
-    const synthFeatures = new MfccExtractor(SYNTHETIC_SAMPLE_RATE, { dither: 1, shiftSec: SHIFT_SEC });
-    const [{ track, synthMfcc }, realFeats] = await settleBoth(
-      synthesizeFragments(
-        fragments.map((f) => spokenText(f, withSentences)),
-        path.join(work, 'synthetic.wav'),
-        {
-          language,
-          ssml: withSentences,
-          cacheDir: o.cacheDir,
-          wordsPerMinute: o.wordsPerMinute,
-          signal: both.signal,
-          onProgress: (f) => progress(0.3 * f),
-          onSamples: (samples) => synthFeatures.push(samples),
-        },
-      ).then((t) => {
-        ttsSec = (performance.now() - t0) / 1000;
-        return { track: t, synthMfcc: synthFeatures.finish() };
-      }),
-      // MFCCs and frame energies of the real audio, streamed from disk (on a worker thread for long audio)
-      realFeatures({ file: audioWav, startSec: spanBegin, endSec: spanEnd, shiftSec: SHIFT_SEC }, { signal: both.signal }),
-      () => both.abort(new Error('stopped: the other stage failed')),
-    ).finally(() => signal?.removeEventListener('abort', stopBoth));
-    signal?.throwIfAborted();
-    const realMfcc = realFeats.mfcc;
+  // 1. Synthetic track (espeak-ng child processes) and, meanwhile, the real audio's features (see
+  // realFeatures: on a worker thread for long audio, else between the TTS stage's awaits on this thread).
+  // Either failing stops the other (one controller) before the error is thrown.
+  const withSentences = fragments.some((f) => (f.sentences?.length ?? 0) > 1);
+  signal?.throwIfAborted();
+  const both = new AbortController();
+  const stopBoth = (): void => both.abort(signal?.reason);
+  signal?.addEventListener('abort', stopBoth, { once: true });
+  let t0 = performance.now();
+  let ttsSec = 0;
+  // The synthetic track's MFCCs are computed from the resampler's output as it comes (on this thread), so they
+  // overlap the resampling and the real audio's MFCCs (a worker thread for long audio) instead of following them.
+  const synthFeatures = new MfccExtractor(SYNTHETIC_SAMPLE_RATE, { dither: 1, shiftSec: SHIFT_SEC });
+  const [{ track, synthMfcc }, realFeats] = await settleBoth(
+    streamSyntheticTrack(
+      fragments.map((f) => spokenText(f, withSentences)),
+      {
+        language,
+        ssml: withSentences,
+        cacheDir: o.cacheDir,
+        wordsPerMinute: o.wordsPerMinute,
+        signal: both.signal,
+        onProgress: (f) => progress(0.3 * f),
+        onSamples: (samples) => synthFeatures.push(samples),
+      },
+    ).then((t) => {
+      ttsSec = (performance.now() - t0) / 1000;
+      return { track: t, synthMfcc: synthFeatures.finish() };
+    }),
+    // MFCCs and frame energies of the real audio, streamed from disk (on a worker thread for long audio)
+    realFeatures({ file: audioWav, startSec: spanBegin, endSec: spanEnd, shiftSec: SHIFT_SEC }, { signal: both.signal }),
+    () => both.abort(new Error('stopped: the other stage failed')),
+  ).finally(() => signal?.removeEventListener('abort', stopBoth));
+  signal?.throwIfAborted();
+  const realMfcc = realFeats.mfcc;
 
-    // 2. Both tracks' features as DTW sequences; the pause map.
-    t0 = performance.now();
-    progress(0.5);
-    const real = toDtwSequence(realMfcc, relativeLoudness(realMfcc), { cmvn: true });
-    const synth = toDtwSequence(synthMfcc, relativeLoudness(synthMfcc), { cmvn: true });
-    const { levels, frameSec } = realFeats;
-    const pauseMap = detectPauses(levels, frameSec, { minPauseSec: o.minPauseSec });
-    const placeIn = (p: { begin: number; end: number }, near?: number): number => quietestPoint(levels, frameSec, p, near);
-    // Boundary candidates: the pauses, and the soft pauses (a word's reverberant tail over a short pause) at half
-    // their length, so that a clear pause near the estimate wins over a soft one.
-    const candidates: PauseSpan[] = [...pauseMap.pauses, ...pauseMap.softPauses.map((p) => ({ ...p, strength: SOFT_PAUSE_STRENGTH }))].sort((a, b) => a.begin - b.begin);
-    // both tracks' MFCCs ran during the TTS stage (ttsSec): featuresSec counts what is left after it
-    const featuresSec = (performance.now() - t0) / 1000;
-    progress(0.6);
-    signal?.throwIfAborted();
+  // 2. Both tracks' features as DTW sequences; the pause map.
+  t0 = performance.now();
+  progress(0.5);
+  const real = toDtwSequence(realMfcc, relativeLoudness(realMfcc), { cmvn: true });
+  const synth = toDtwSequence(synthMfcc, relativeLoudness(synthMfcc), { cmvn: true });
+  const { levels, frameSec } = realFeats;
+  const pauseMap = detectPauses(levels, frameSec, { minPauseSec: o.minPauseSec });
+  const placeIn = (p: { begin: number; end: number }, near?: number): number => quietestPoint(levels, frameSec, p, near);
+  // Boundary candidates: the pauses, and the soft pauses (a word's reverberant tail over a short pause) at half
+  // their length, so that a clear pause near the estimate wins over a soft one.
+  const candidates: PauseSpan[] = [...pauseMap.pauses, ...pauseMap.softPauses.map((p) => ({ ...p, strength: SOFT_PAUSE_STRENGTH }))].sort((a, b) => a.begin - b.begin);
+  // both tracks' MFCCs ran during the TTS stage (ttsSec): featuresSec counts what is left after it
+  const featuresSec = (performance.now() - t0) / 1000;
+  progress(0.6);
+  signal?.throwIfAborted();
 
-    // 3. DTW, open at both ends.
-    t0 = performance.now();
-    // With a span (between two anchors the editor keeps) the text fills it unless asked otherwise.
-    const headMax = o.headMaxSec ?? (input.span ? 0 : 60);
-    const tailMax = o.tailMaxSec ?? (input.span ? 0 : 90);
-    const dtwOptions = {
-      factor: 8,
-      bandRadius: ((o.bandSec ?? 60) + Math.max(headMax, tailMax)) / SHIFT_SEC,
-      refineRadius: 12,
-      openBegin: Math.round(headMax / SHIFT_SEC),
-      openEnd: Math.round(tailMax / SHIFT_SEC),
-      skipCost: o.skipCost ?? 0.3,
-      energyWeight: o.energyWeight ?? 0.5,
-    };
-    // Skipping a real frame at the head or tail must cost about what matching a poor frame costs *in this
-    // recording*: a real voice matches the synthetic one far worse than espeak-ng matches itself, and a fixed
-    // cost let DTW skip the last 33 s of a fully read chapter. So align once with both ends closed, and price a
-    // skipped frame at twice that path's median cell cost (the median, because an intro and outro can be a large
-    // share of a short chapter's path): only speech that matches the text far worse than the reading does is left
-    // out. Measured: real voices median 0.57–0.70 (their first 10 s 0.65–0.76), espeak-ng chapters 0.12–0.13 with
-    // their intros at 0.68; any factor from 1.5 to 2.5 aligned both.
-    let dtwPath: DtwPath;
-    let medianCell = NaN;
-    if (dtwOptions.openBegin > 0 || dtwOptions.openEnd > 0) {
-      const closed = multiscaleDtw(real, synth, { ...dtwOptions, openBegin: 0, openEnd: 0 });
-      medianCell = quantile(pathCellCosts(closed, real, synth, dtwOptions.energyWeight), 0.5);
-      if (o.skipCost === undefined) dtwOptions.skipCost = 2 * medianCell;
-      dtwPath = multiscaleDtw(real, synth, dtwOptions);
-    } else dtwPath = multiscaleDtw(real, synth, dtwOptions);
-    const shift = realMfcc.shiftSec;
-    const k = fragments.length;
-    // Synthetic frames of each fragment: colBounds[i] .. colBounds[i + 1].
-    const colBounds = [0];
-    for (let i = 1; i < k; i++) colBounds.push(Math.min(synth.length, Math.max(colBounds[i - 1]!, Math.round(track.fragments[i]!.begin / shift))));
-    colBounds.push(synth.length);
-    // Text the reader skipped: align again without it, so its neighbours are not stretched over its place.
-    const detect = o.detectMismatch ?? true;
-    const skipped = detect
-      ? findSkippedFragments(dtwPath, real, synth, colBounds, Uint8Array.from(synth.energy!, (e) => (e > 0.3 ? 1 : 0)), dtwOptions)
-      : fragments.map(() => false);
-    if (skipped.some(Boolean)) dtwPath = realignWithoutSkipped(dtwPath, real, synth, colBounds, skipped, dtwOptions);
-    const runs = speechRuns(pauseMap.pauses, real.length, shift, 0.25);
-    // A spoken intro/outro the open begin/end did not skip (a real voice; see findSpokenEdges): aligned without it.
-    if (detect && (dtwOptions.openBegin > 0 || dtwOptions.openEnd > 0)) {
-      // The evidence a spoken edge needs grows with how badly this recording matches at all: in a very reverberant
-      // room every frame costs more and so does the last line's removal (0.52 saved per row at a median cell cost
-      // of 0.86, against 0.46–1.00 for real intros and outros at 0.57–0.74). Measured on the real variants
-      // (bench/align-real-variants.ts): true edges 0.78–1.35 × the median cell cost, read lines at most 0.61 ×.
-      const edges = findSpokenEdges(dtwPath, real, synth, colBounds, runs, {
+  // 3. DTW, open at both ends.
+  t0 = performance.now();
+  // With a span (between two anchors the editor keeps) the text fills it unless asked otherwise.
+  const headMax = o.headMaxSec ?? (input.span ? 0 : 60);
+  const tailMax = o.tailMaxSec ?? (input.span ? 0 : 90);
+  const dtwOptions = {
+    factor: 8,
+    bandRadius: ((o.bandSec ?? 60) + Math.max(headMax, tailMax)) / SHIFT_SEC,
+    refineRadius: 12,
+    openBegin: Math.round(headMax / SHIFT_SEC),
+    openEnd: Math.round(tailMax / SHIFT_SEC),
+    skipCost: o.skipCost ?? 0.3,
+    energyWeight: o.energyWeight ?? 0.5,
+  };
+  // Skipping a real frame at the head or tail must cost about what matching a poor frame costs *in this
+  // recording*: a real voice matches the synthetic one far worse than espeak-ng matches itself, and a fixed
+  // cost let DTW skip the last 33 s of a fully read chapter. So align once with both ends closed, and price a
+  // skipped frame at twice that path's median cell cost (the median, because an intro and outro can be a large
+  // share of a short chapter's path): only speech that matches the text far worse than the reading does is left
+  // out. Measured: real voices median 0.57–0.70 (their first 10 s 0.65–0.76), espeak-ng chapters 0.12–0.13 with
+  // their intros at 0.68; any factor from 1.5 to 2.5 aligned both.
+  let dtwPath: DtwPath;
+  let medianCell = NaN;
+  if (dtwOptions.openBegin > 0 || dtwOptions.openEnd > 0) {
+    const closed = multiscaleDtw(real, synth, { ...dtwOptions, openBegin: 0, openEnd: 0 });
+    medianCell = quantile(pathCellCosts(closed, real, synth, dtwOptions.energyWeight), 0.5);
+    if (o.skipCost === undefined) dtwOptions.skipCost = 2 * medianCell;
+    dtwPath = multiscaleDtw(real, synth, dtwOptions);
+  } else dtwPath = multiscaleDtw(real, synth, dtwOptions);
+  const shift = realMfcc.shiftSec;
+  const k = fragments.length;
+  // Synthetic frames of each fragment: colBounds[i] .. colBounds[i + 1].
+  const colBounds = [0];
+  for (let i = 1; i < k; i++) colBounds.push(Math.min(synth.length, Math.max(colBounds[i - 1]!, Math.round(track.fragments[i]!.begin / shift))));
+  colBounds.push(synth.length);
+  // Text the reader skipped: align again without it, so its neighbours are not stretched over its place.
+  const detect = o.detectMismatch ?? true;
+  const skipped = detect
+    ? findSkippedFragments(dtwPath, real, synth, colBounds, Uint8Array.from(synth.energy!, (e) => (e > 0.3 ? 1 : 0)), dtwOptions)
+    : fragments.map(() => false);
+  if (skipped.some(Boolean)) dtwPath = realignWithoutSkipped(dtwPath, real, synth, colBounds, skipped, dtwOptions);
+  const runs = speechRuns(pauseMap.pauses, real.length, shift, 0.25);
+  // A spoken intro/outro the open begin/end did not skip (a real voice; see findSpokenEdges): aligned without it.
+  if (detect && (dtwOptions.openBegin > 0 || dtwOptions.openEnd > 0)) {
+    // The evidence a spoken edge needs grows with how badly this recording matches at all: in a very reverberant
+    // room every frame costs more and so does the last line's removal (0.52 saved per row at a median cell cost
+    // of 0.86, against 0.46–1.00 for real intros and outros at 0.57–0.74). Measured on the real variants
+    // (bench/align-real-variants.ts): true edges 0.78–1.35 × the median cell cost, read lines at most 0.61 ×.
+    const edges = findSpokenEdges(dtwPath, real, synth, colBounds, runs, {
+      ...dtwOptions,
+      maxRows: Math.max(dtwOptions.openBegin, dtwOptions.openEnd),
+      ...(Number.isFinite(medianCell) ? { minEvidence: Math.max(SPOKEN_EDGE_MIN_EVIDENCE, 0.7 * medianCell) } : {}),
+    });
+    if (dtwOptions.openBegin === 0) delete edges.head;
+    if (dtwOptions.openEnd === 0) delete edges.tail;
+    if (edges.head || edges.tail) dtwPath = trimSpokenEdges(dtwPath, real, synth, colBounds, edges, dtwOptions);
+  }
+  // Speech the text lacks, on a real voice (see findExtraSpeechByRemoval): aligned again without it.
+  // (Where the path does cross extra speech horizontally, as on espeak-ng speech, that finding is kept: below.)
+  const isSpeech = (r: number): boolean => pauseMap.inSpeech(r * shift);
+  const crossed = detect
+    ? findExtraSpeech(dtwPath, real.length, isSpeech)
+        .filter((e) => e.speech * shift >= (o.minExtraSpeechSec ?? 2))
+        .map((e): [number, number] => [e.begin, e.end])
+    : [];
+  const removed = detect
+    ? findExtraSpeechByRemoval(dtwPath, real, synth, colBounds, runs, {
         ...dtwOptions,
-        maxRows: Math.max(dtwOptions.openBegin, dtwOptions.openEnd),
-        ...(Number.isFinite(medianCell) ? { minEvidence: Math.max(SPOKEN_EDGE_MIN_EVIDENCE, 0.7 * medianCell) } : {}),
-      });
-      if (dtwOptions.openBegin === 0) delete edges.head;
-      if (dtwOptions.openEnd === 0) delete edges.tail;
-      if (edges.head || edges.tail) dtwPath = trimSpokenEdges(dtwPath, real, synth, colBounds, edges, dtwOptions);
-    }
-    // Speech the text lacks, on a real voice (see findExtraSpeechByRemoval): aligned again without it.
-    // (Where the path does cross extra speech horizontally, as on espeak-ng speech, that finding is kept: below.)
-    const isSpeech = (r: number): boolean => pauseMap.inSpeech(r * shift);
-    const crossed = detect
-      ? findExtraSpeech(dtwPath, real.length, isSpeech)
-          .filter((e) => e.speech * shift >= (o.minExtraSpeechSec ?? 2))
-          .map((e): [number, number] => [e.begin, e.end])
-      : [];
-    const removed = detect
-      ? findExtraSpeechByRemoval(dtwPath, real, synth, colBounds, runs, {
-          ...dtwOptions,
-          exclude: crossed,
-        })
-      : [];
-    if (removed.length) dtwPath = realignWithoutRows(dtwPath, real, synth, colBounds, removed, dtwOptions);
-    const dtwSec = (performance.now() - t0) / 1000;
-    progress(0.85);
-    signal?.throwIfAborted();
+        exclude: crossed,
+      })
+    : [];
+  if (removed.length) dtwPath = realignWithoutRows(dtwPath, real, synth, colBounds, removed, dtwOptions);
+  const dtwSec = (performance.now() - t0) / 1000;
+  progress(0.85);
+  signal?.throwIfAborted();
 
-    // 4. Synthetic boundaries → real time; then pause refinement.
-    t0 = performance.now();
-    const synthBoundaries = [...track.fragments.map((f) => f.begin), track.fragments[k - 1]!.end];
-    // The first and last boundary come from where the path starts and ends (the open begin/end).
-    const mapped = mapThroughPath(synthBoundaries, dtwPath, synth.length, shift);
-    mapped[0] = dtwPath.rows[0]! * shift;
-    mapped[k] = (dtwPath.rows[dtwPath.rows.length - 1]! + 1) * shift;
-    // A skipped fragment's begin and end are one point (the boundary between its neighbours).
-    const same = new Uint8Array(k + 1); // same[b]: boundary b equals boundary b − 1
-    for (let i = 0; i < k; i++) {
-      if (!skipped[i]) continue;
-      let g = i;
-      while (g + 1 < k && skipped[g + 1]) g++;
-      const t = i === 0 ? mapped[0]! : g === k - 1 ? mapped[k]! : (mapped[i]! + mapped[g + 1]!) / 2;
-      for (let b = i; b <= g + 1; b++) {
-        mapped[b] = t;
-        if (b > i) same[b] = 1;
-      }
-      i = g;
+  // 4. Synthetic boundaries → real time; then pause refinement.
+  t0 = performance.now();
+  const synthBoundaries = [...track.fragments.map((f) => f.begin), track.fragments[k - 1]!.end];
+  // The first and last boundary come from where the path starts and ends (the open begin/end).
+  const mapped = mapThroughPath(synthBoundaries, dtwPath, synth.length, shift);
+  mapped[0] = dtwPath.rows[0]! * shift;
+  mapped[k] = (dtwPath.rows[dtwPath.rows.length - 1]! + 1) * shift;
+  // A skipped fragment's begin and end are one point (the boundary between its neighbours).
+  const same = new Uint8Array(k + 1); // same[b]: boundary b equals boundary b − 1
+  for (let i = 0; i < k; i++) {
+    if (!skipped[i]) continue;
+    let g = i;
+    while (g + 1 < k && skipped[g + 1]) g++;
+    const t = i === 0 ? mapped[0]! : g === k - 1 ? mapped[k]! : (mapped[i]! + mapped[g + 1]!) / 2;
+    for (let b = i; b <= g + 1; b++) {
+      mapped[b] = t;
+      if (b > i) same[b] = 1;
     }
-    const maxSnap = o.maxSnapSec ?? 0.5;
-    const unique = mapped.filter((_, b) => !same[b]);
-    // Each boundary takes a pause, chosen jointly for the chapter (in order, one pause per boundary): long pauses
-    // near the path's estimate, up to 2 × maxSnap away (a slow reader's path misses a short pause by 0.4–0.55 s,
-    // measured on the real readings at 0.8× tempo); the e-fold of pause length is worth 0.35 s of distance.
-    const joint = () => {
-      const choice = choosePauses({
-        expected: unique,
-        pauses: candidates,
-        distanceScale: 0.7 * maxSnap,
-        maxDistance: 2 * maxSnap,
-      });
-      let prev = -Infinity;
-      return choice.map((c, b): { time: number; inPause: boolean; evidence: BoundaryEvidence | undefined } => {
-        const t0 = unique[b]!;
-        const time = Math.max(prev, c >= 0 ? placeIn(candidates[c]!, t0) : t0);
-        prev = time;
-        const p = c >= 0 ? candidates[c]! : undefined;
-        return {
-          time,
-          inPause: c >= 0 || !pauseMap.inSpeech(time),
-          evidence: {
-            pauseSec: p ? p.end - p.begin : 0,
-            soft: (p?.strength ?? 1) < 1,
-            depthDb: p ? pauseDepth(levels, frameSec, p) : 0,
-            movedSec: Math.abs(time - t0),
-          },
-        };
-      });
-    };
-    const snappedUnique = maxSnap > 0 ? joint() : unique.map((t) => ({ time: t, inPause: !pauseMap.inSpeech(t), evidence: undefined }));
-    const snapped: typeof snappedUnique = [];
-    for (let b = 0, u = -1; b <= k; b++) snapped.push(snappedUnique[same[b] ? u : ++u]!);
-    // Without an open begin/end (a span between anchors) the text fills the span exactly.
-    if (headMax === 0 && !same[1]) snapped[0] = { time: 0, inPause: true, evidence: undefined };
-    if (tailMax === 0 && !same[k]) snapped[k] = { time: spanEnd - spanBegin, inPause: true, evidence: undefined };
-    const bounds = snapped.map((s) => Math.min(spanEnd - spanBegin, Math.max(0, s.time)));
-
-    // Speech the text lacks: horizontal stretches of the path over real speech, one span per fragment.
-    const flags: (FragmentFlag | undefined)[] = skipped.map((s) => (s ? 'not-in-audio' : undefined));
-    const extra = detect
-      ? groupExtraSpeech(
-          findExtraSpeech(dtwPath, real.length, isSpeech).map((e) => ({
-            begin: e.begin * shift,
-            end: e.end * shift,
-            speech: e.speech * shift,
-          })),
-          bounds,
-          o.minExtraSpeechSec ?? 2,
-        ).filter((e) => !flags[e.fragment])
-      : [];
-    for (const e of extra) flags[e.fragment] = 'extra-audio';
-    const extraSpans = extra.map((e) => ({ begin: e.begin, end: e.end }));
-    for (const x of removed) {
-      const span = { begin: x.rowFrom * shift, end: x.rowTo * shift };
-      // The fragment that holds it now (the boundary next to it went to one side or the other).
-      const holder = fragmentHolding(span, bounds);
-      if (holder < 0 || flags[holder] === 'not-in-audio') continue;
-      flags[holder] = 'extra-audio';
-      if (!extraSpans.some((e) => e.end > span.begin && e.begin < span.end)) extraSpans.push(span);
-    }
-    extraSpans.sort((x, y) => x.begin - y.begin);
-
-    // 5. Confidence.
-    const costs = fragmentCosts(dtwPath, real, synth, track.fragments, shift);
-    const confidence = scoreFragments({
-      costs,
-      chars: fragments.map((f) => f.text.replace(/\s+/g, '').length),
-      realSec: fragments.map((_, i) => bounds[i + 1]! - bounds[i]!),
-      synthSec: track.fragments.map((f) => f.end - f.begin),
-      edgeInPause: snapped.map((s) => s.inPause),
-      flagged: flags.map((f) => f !== undefined),
+    i = g;
+  }
+  const maxSnap = o.maxSnapSec ?? 0.5;
+  const unique = mapped.filter((_, b) => !same[b]);
+  // Each boundary takes a pause, chosen jointly for the chapter (in order, one pause per boundary): long pauses
+  // near the path's estimate, up to 2 × maxSnap away (a slow reader's path misses a short pause by 0.4–0.55 s,
+  // measured on the real readings at 0.8× tempo); the e-fold of pause length is worth 0.35 s of distance.
+  const joint = () => {
+    const choice = choosePauses({
+      expected: unique,
+      pauses: candidates,
+      distanceScale: 0.7 * maxSnap,
+      maxDistance: 2 * maxSnap,
     });
-    // 6. Sentences inside each fragment: their starts found in the synthetic track, mapped through the path,
-    // then moved to the centre of a real pause inside the fragment (pauses the fragment's own edges hold excluded).
-    const sentenceBounds = fragments.map((f, i): { time: number; inPause: boolean }[] | undefined => {
-      const sentences = f.sentences;
-      if (!sentences || sentences.length < 2) return undefined;
-      const fb = bounds[i]!;
-      const fe = bounds[i + 1]!;
-      const edges = [{ time: fb, inPause: snapped[i]!.inPause }];
-      if (fe - fb > 0.2 && !flags[i]) {
-        const synthBreaks = locateSentenceBreaks({
-          energy: synth.energy!,
-          shiftSec: shift,
-          begin: track.fragments[i]!.begin,
-          end: track.fragments[i]!.end,
-          sentenceChars: sentences.map((x) => x.replace(/\s+/g, '').length),
-        });
-        const mappedBreaks = mapThroughPath(synthBreaks, dtwPath, synth.length, shift).map((t) => Math.min(fe, Math.max(fb, t)));
-        // Inside a paragraph the path drifts by a second or two on a real voice: each sentence start takes a real
-        // pause chosen jointly for the paragraph (long pauses near the path's estimate, in order).
-        const inner = candidates.filter((p) => p.begin > fb + 0.05 && p.end < fe - 0.05);
-        const choice = choosePauses({ expected: mappedBreaks, pauses: inner, distanceScale: SENTENCE_DISTANCE_SEC, maxDistance: 3 });
-        const placed = choice.map((c, b) =>
-          c >= 0 ? { time: placeIn(inner[c]!, mappedBreaks[b]!), inPause: true } : { time: mappedBreaks[b]!, inPause: !pauseMap.inSpeech(mappedBreaks[b]!) },
-        );
-        for (const b of placed) edges.push({ time: Math.min(fe, Math.max(edges[edges.length - 1]!.time, b.time)), inPause: b.inPause });
-      } else {
-        // Not aligned (flagged or empty): the sentences share the fragment's span by characters.
-        const chars = sentences.map((x) => Math.max(1, x.replace(/\s+/g, '').length));
-        const total = chars.reduce((a, b) => a + b, 0);
-        let acc = 0;
-        for (let c = 0; c < chars.length - 1; c++) {
-          acc += chars[c]!;
-          edges.push({ time: fb + ((fe - fb) * acc) / total, inPause: false });
-        }
-      }
-      edges.push({ time: fe, inPause: snapped[i + 1]!.inPause });
-      return edges;
-    });
-    const refineSec = (performance.now() - t0) / 1000;
-    progress(1);
-
-    // Rounded to the ms, except at the span's own edges (anchors the editor keeps): those exactly.
-    const inSpan = (t: number): number =>
-      t <= spanBegin ? spanBegin : t >= spanEnd ? spanEnd : Math.min(spanEnd, Math.max(spanBegin, round3(t)));
-    const out: AlignedFragment[] = fragments.map((f, i) => {
-      const edges = sentenceBounds[i];
-      const begin = inSpan(spanBegin + bounds[i]!);
-      const end = inSpan(spanBegin + bounds[i + 1]!);
+    let prev = -Infinity;
+    return choice.map((c, b): { time: number; inPause: boolean; evidence: BoundaryEvidence | undefined } => {
+      const t0 = unique[b]!;
+      const time = Math.max(prev, c >= 0 ? placeIn(candidates[c]!, t0) : t0);
+      prev = time;
+      const p = c >= 0 ? candidates[c]! : undefined;
       return {
-        id: f.id,
-        begin,
-        end,
-        confidence: confidence[i]!,
-        ...(flags[i] ? { flag: flags[i] } : {}),
-        ...(edges
-          ? {
-              children: edges.slice(0, -1).map((e, c) => ({
-                begin: c === 0 ? begin : inSpan(spanBegin + e.time),
-                end: c === edges.length - 2 ? end : inSpan(spanBegin + edges[c + 1]!.time),
-                // A sentence edge left in speech is worth a look; otherwise the fragment's confidence.
-                confidence: Math.round(confidence[i]! * (e.inPause ? 1 : 0.8) * (edges[c + 1]!.inPause ? 1 : 0.8) * 1000) / 1000,
-              })),
-            }
-          : {}),
+        time,
+        inPause: c >= 0 || !pauseMap.inSpeech(time),
+        evidence: {
+          pauseSec: p ? p.end - p.begin : 0,
+          soft: (p?.strength ?? 1) < 1,
+          depthDb: p ? pauseDepth(levels, frameSec, p) : 0,
+          movedSec: Math.abs(time - t0),
+        },
       };
     });
-    return {
-      fragments: out,
-      head: out[0]!.begin,
-      tail: out[k - 1]!.end,
-      durationSec,
-      extraSpans: extraSpans.map((e) => ({ begin: round3(spanBegin + e.begin), end: round3(spanBegin + e.end) })),
-      stats: {
-        syntheticSec: track.durationSec,
-        synthesized: track.synthesized,
-        dtwCells: dtwPath.cells,
-        pauses: pauseMap.pauses.length,
-        boundariesInPause: snapped.filter((s) => s.inPause).length,
-        pathBoundaries: mapped.map((t) => round3(spanBegin + t)),
-        boundaryEvidence: snapped.map((x) => x.evidence),
-        notInAudio: flags.filter((f) => f === 'not-in-audio').length,
-        extraAudio: flags.filter((f) => f === 'extra-audio').length,
-        timings: { ttsSec, featuresSec, dtwSec, refineSec },
-      },
-    };
-  } finally {
-    await rm(work, { recursive: true, force: true });
+  };
+  const snappedUnique = maxSnap > 0 ? joint() : unique.map((t) => ({ time: t, inPause: !pauseMap.inSpeech(t), evidence: undefined }));
+  const snapped: typeof snappedUnique = [];
+  for (let b = 0, u = -1; b <= k; b++) snapped.push(snappedUnique[same[b] ? u : ++u]!);
+  // Without an open begin/end (a span between anchors) the text fills the span exactly.
+  if (headMax === 0 && !same[1]) snapped[0] = { time: 0, inPause: true, evidence: undefined };
+  if (tailMax === 0 && !same[k]) snapped[k] = { time: spanEnd - spanBegin, inPause: true, evidence: undefined };
+  const bounds = snapped.map((s) => Math.min(spanEnd - spanBegin, Math.max(0, s.time)));
+
+  // Speech the text lacks: horizontal stretches of the path over real speech, one span per fragment.
+  const flags: (FragmentFlag | undefined)[] = skipped.map((s) => (s ? 'not-in-audio' : undefined));
+  const extra = detect
+    ? groupExtraSpeech(
+        findExtraSpeech(dtwPath, real.length, isSpeech).map((e) => ({
+          begin: e.begin * shift,
+          end: e.end * shift,
+          speech: e.speech * shift,
+        })),
+        bounds,
+        o.minExtraSpeechSec ?? 2,
+      ).filter((e) => !flags[e.fragment])
+    : [];
+  for (const e of extra) flags[e.fragment] = 'extra-audio';
+  const extraSpans = extra.map((e) => ({ begin: e.begin, end: e.end }));
+  for (const x of removed) {
+    const span = { begin: x.rowFrom * shift, end: x.rowTo * shift };
+    // The fragment that holds it now (the boundary next to it went to one side or the other).
+    const holder = fragmentHolding(span, bounds);
+    if (holder < 0 || flags[holder] === 'not-in-audio') continue;
+    flags[holder] = 'extra-audio';
+    if (!extraSpans.some((e) => e.end > span.begin && e.begin < span.end)) extraSpans.push(span);
   }
+  extraSpans.sort((x, y) => x.begin - y.begin);
+
+  // 5. Confidence.
+  const costs = fragmentCosts(dtwPath, real, synth, track.fragments, shift);
+  const confidence = scoreFragments({
+    costs,
+    chars: fragments.map((f) => f.text.replace(/\s+/g, '').length),
+    realSec: fragments.map((_, i) => bounds[i + 1]! - bounds[i]!),
+    synthSec: track.fragments.map((f) => f.end - f.begin),
+    edgeInPause: snapped.map((s) => s.inPause),
+    flagged: flags.map((f) => f !== undefined),
+  });
+  // 6. Sentences inside each fragment: their starts found in the synthetic track, mapped through the path,
+  // then moved to the centre of a real pause inside the fragment (pauses the fragment's own edges hold excluded).
+  const sentenceBounds = fragments.map((f, i): { time: number; inPause: boolean }[] | undefined => {
+    const sentences = f.sentences;
+    if (!sentences || sentences.length < 2) return undefined;
+    const fb = bounds[i]!;
+    const fe = bounds[i + 1]!;
+    const edges = [{ time: fb, inPause: snapped[i]!.inPause }];
+    if (fe - fb > 0.2 && !flags[i]) {
+      const synthBreaks = locateSentenceBreaks({
+        energy: synth.energy!,
+        shiftSec: shift,
+        begin: track.fragments[i]!.begin,
+        end: track.fragments[i]!.end,
+        sentenceChars: sentences.map((x) => x.replace(/\s+/g, '').length),
+      });
+      const mappedBreaks = mapThroughPath(synthBreaks, dtwPath, synth.length, shift).map((t) => Math.min(fe, Math.max(fb, t)));
+      // Inside a paragraph the path drifts by a second or two on a real voice: each sentence start takes a real
+      // pause chosen jointly for the paragraph (long pauses near the path's estimate, in order).
+      const inner = candidates.filter((p) => p.begin > fb + 0.05 && p.end < fe - 0.05);
+      const choice = choosePauses({ expected: mappedBreaks, pauses: inner, distanceScale: SENTENCE_DISTANCE_SEC, maxDistance: 3 });
+      const placed = choice.map((c, b) =>
+        c >= 0 ? { time: placeIn(inner[c]!, mappedBreaks[b]!), inPause: true } : { time: mappedBreaks[b]!, inPause: !pauseMap.inSpeech(mappedBreaks[b]!) },
+      );
+      for (const b of placed) edges.push({ time: Math.min(fe, Math.max(edges[edges.length - 1]!.time, b.time)), inPause: b.inPause });
+    } else {
+      // Not aligned (flagged or empty): the sentences share the fragment's span by characters.
+      const chars = sentences.map((x) => Math.max(1, x.replace(/\s+/g, '').length));
+      const total = chars.reduce((a, b) => a + b, 0);
+      let acc = 0;
+      for (let c = 0; c < chars.length - 1; c++) {
+        acc += chars[c]!;
+        edges.push({ time: fb + ((fe - fb) * acc) / total, inPause: false });
+      }
+    }
+    edges.push({ time: fe, inPause: snapped[i + 1]!.inPause });
+    return edges;
+  });
+  const refineSec = (performance.now() - t0) / 1000;
+  progress(1);
+
+  // Rounded to the ms, except at the span's own edges (anchors the editor keeps): those exactly.
+  const inSpan = (t: number): number =>
+    t <= spanBegin ? spanBegin : t >= spanEnd ? spanEnd : Math.min(spanEnd, Math.max(spanBegin, round3(t)));
+  const out: AlignedFragment[] = fragments.map((f, i) => {
+    const edges = sentenceBounds[i];
+    const begin = inSpan(spanBegin + bounds[i]!);
+    const end = inSpan(spanBegin + bounds[i + 1]!);
+    return {
+      id: f.id,
+      begin,
+      end,
+      confidence: confidence[i]!,
+      ...(flags[i] ? { flag: flags[i] } : {}),
+      ...(edges
+        ? {
+            children: edges.slice(0, -1).map((e, c) => ({
+              begin: c === 0 ? begin : inSpan(spanBegin + e.time),
+              end: c === edges.length - 2 ? end : inSpan(spanBegin + edges[c + 1]!.time),
+              // A sentence edge left in speech is worth a look; otherwise the fragment's confidence.
+              confidence: Math.round(confidence[i]! * (e.inPause ? 1 : 0.8) * (edges[c + 1]!.inPause ? 1 : 0.8) * 1000) / 1000,
+            })),
+          }
+        : {}),
+    };
+  });
+  return {
+    fragments: out,
+    head: out[0]!.begin,
+    tail: out[k - 1]!.end,
+    durationSec,
+    extraSpans: extraSpans.map((e) => ({ begin: round3(spanBegin + e.begin), end: round3(spanBegin + e.end) })),
+    stats: {
+      syntheticSec: track.durationSec,
+      synthesized: track.synthesized,
+      dtwCells: dtwPath.cells,
+      pauses: pauseMap.pauses.length,
+      boundariesInPause: snapped.filter((s) => s.inPause).length,
+      pathBoundaries: mapped.map((t) => round3(spanBegin + t)),
+      boundaryEvidence: snapped.map((x) => x.evidence),
+      notInAudio: flags.filter((f) => f === 'not-in-audio').length,
+      extraAudio: flags.filter((f) => f === 'extra-audio').length,
+      timings: { ttsSec, featuresSec, dtwSec, refineSec },
+    },
+  };
 }
 
 /**

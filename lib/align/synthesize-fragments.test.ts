@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWav, streamWavSamples } from '../audio/wav-reader.ts';
-import { synthesizeFragments, voiceForLanguage } from './synthesize-fragments.ts';
+import { streamSyntheticTrack, synthesizeFragments, voiceForLanguage } from './synthesize-fragments.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -42,6 +42,19 @@ function bestLag(x: Int16Array, at: number, y: Int16Array, maxLag: number): numb
 
 describe('synthesizeFragments', () => {
   const texts = ['Primera frase del capítulo.', '¡…!', 'Segunda frase, un poco más larga que la primera.', 'Fin.'];
+
+  it('streamSyntheticTrack: the same samples, spans and duration as the file, and no file anywhere', async () => {
+    const cache = path.join(dir, 'cache-streamed');
+    const file = await synthesizeFragments(texts, path.join(dir, 'ref.wav'), { language: 'spa', cacheDir: cache });
+    const seen: Int16Array[] = [];
+    const before = (await readdir(dir)).sort();
+    const track = await streamSyntheticTrack(texts, { language: 'spa', cacheDir: cache, onSamples: (s) => seen.push(Int16Array.from(s)) });
+    expect((await readdir(dir)).sort()).toEqual(before);
+    const streamed = Buffer.concat(seen.map((s) => Buffer.from(s.buffer, s.byteOffset, s.byteLength)));
+    const stored = await samples(file.wav);
+    expect(streamed.equals(Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength))).toBe(true);
+    expect(track).toEqual({ sampleRate: file.sampleRate, durationSec: file.durationSec, fragments: file.fragments, synthesized: 0 });
+  });
 
   it('hands onSamples the very samples the track holds, in order', async () => {
     const seen: Int16Array[] = [];

@@ -147,8 +147,32 @@ export async function synthesizeFragments(
   outWav: string,
   opts: SynthesizeTrackOptions = {},
 ): Promise<SyntheticTrack> {
+  const { bodies, fragments, synthesized } = await trackBodies(texts, opts);
+  await publishAtomic(outWav, (part) => resample(bodies, part, opts.signal, opts.onSamples));
+  const info = await openWav(outWav);
+  return { wav: outWav, sampleRate: SYNTHETIC_SAMPLE_RATE, durationSec: info.samples / SYNTHETIC_SAMPLE_RATE, fragments, synthesized };
+}
+
+/**
+ * synthesizeFragments without the file: the 16 kHz track only goes to `onSamples` as the resampler makes it (the
+ * aligner computes its features on the way and never reads the track back). The same samples the file would hold.
+ */
+export async function streamSyntheticTrack(
+  texts: string[],
+  opts: SynthesizeFragmentsOptions & Required<Pick<SynthesizeTrackOptions, 'onSamples'>>,
+): Promise<Omit<SyntheticTrack, 'wav'>> {
+  const { bodies, fragments, synthesized } = await trackBodies(texts, opts);
+  let samples = 0;
+  await resample(bodies, null, opts.signal, (chunk) => {
+    samples += chunk.length;
+    opts.onSamples(chunk);
+  });
+  return { sampleRate: SYNTHETIC_SAMPLE_RATE, durationSec: samples / SYNTHETIC_SAMPLE_RATE, fragments, synthesized };
+}
+
+/** The cached 22 050 Hz PCM bodies of the track, back to back, and each fragment's span in it. */
+async function trackBodies(texts: string[], opts: SynthesizeFragmentsOptions) {
   const { files, cacheDir, synthesized } = await speakIntoCache(texts, opts);
-  // Concatenate (22 050 Hz PCM bodies) into one ffmpeg that resamples with soxr.
   const fragments: { begin: number; end: number }[] = [];
   let total = 0;
   const bodies: (() => Promise<Buffer>)[] = [];
@@ -166,33 +190,29 @@ export async function synthesizeFragments(
     bodies.push(async () => (await readFile(file)).subarray(info.dataOffset, info.dataOffset + info.dataBytes));
   }
   if (total === 0) throw new AppError('INVALID_INPUT', 'None of the fragments has speakable text.');
-
-  await publishAtomic(outWav, (part) => resampleToWav(bodies, part, opts.signal, opts.onSamples));
-  const info = await openWav(outWav);
-  return {
-    wav: outWav,
-    sampleRate: SYNTHETIC_SAMPLE_RATE,
-    durationSec: info.samples / SYNTHETIC_SAMPLE_RATE,
-    fragments,
-    synthesized,
-  };
+  return { bodies, fragments, synthesized };
 }
 
-async function resampleToWav(
+/** Concatenates the bodies into one ffmpeg that resamples them to 16 kHz: into `outWav`, to `onSamples`, or both. */
+async function resample(
   bodies: (() => Promise<Buffer>)[],
-  outWav: string,
+  outWav: string | null,
   signal?: AbortSignal,
   onSamples?: (samples: Int16Array) => void,
 ): Promise<void> {
   // swresample's own windowed-sinc filter (32 taps/phase, passband to 0.97 × 8 kHz, above the 6.9 kHz top mel
   // edge): soxr in this ffmpeg gives slightly different samples run to run; this is deterministic.
-  const resample = `aresample=resampler=swr:filter_size=32:phase_shift=10:osr=${SYNTHETIC_SAMPLE_RATE}`;
+  const resampler = `aresample=resampler=swr:filter_size=32:phase_shift=10:osr=${SYNTHETIC_SAMPLE_RATE}`;
+  const toFile = (file: string) => ['-c:a', 'pcm_s16le', '-f', 'wav', `file:${path.resolve(file)}`];
   const input = ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-f', 's16le', '-ar', String(ESPEAK_RATE), '-ac', '1', '-i', 'pipe:0'];
-  const toFile = ['-c:a', 'pcm_s16le', '-f', 'wav', `file:${path.resolve(outWav)}`];
-  // With onSamples the same samples also go to stdout, raw (one resampler, its output split in two).
-  const args = onSamples
-    ? [...input, '-filter_complex', `[0:a]${resample},asplit=2[file][pipe]`, '-map', '[file]', ...toFile, '-map', '[pipe]', '-c:a', 'pcm_s16le', '-f', 's16le', 'pipe:1']
-    : [...input, '-af', resample, ...toFile];
+  const toPipe = ['-c:a', 'pcm_s16le', '-f', 's16le', 'pipe:1'];
+  // With a file and onSamples the same samples also go to stdout, raw (one resampler, its output split in two).
+  const args =
+    outWav === null
+      ? [...input, '-af', resampler, ...toPipe]
+      : onSamples
+        ? [...input, '-filter_complex', `[0:a]${resampler},asplit=2[file][pipe]`, '-map', '[file]', ...toFile(outWav), '-map', '[pipe]', ...toPipe]
+        : [...input, '-af', resampler, ...toFile(outWav)];
   let odd: Buffer | null = null; // a sample split across two chunks
   const onStdoutBytes = onSamples
     ? (chunk: Buffer): void => {
