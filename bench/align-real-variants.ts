@@ -29,12 +29,22 @@ const TARGET = { inPause: 0.95, meanSec: 0.04, maxSec: 0.3 };
 const INTRO_SEC = 6;
 const OUTRO_SEC = 3;
 
+/** A LibriVox preamble ("Capítulo uno de …, grabado para LibriVox.org por …, todas las grabaciones …"): ~20 s. */
+const LONG_INTRO_SEC = 20;
+
 type Variant = { name: string; kind: RecordingEdit['kind']; edit: (donor: RecordingWav) => RecordingEdit };
 
 /** The donor's line whose speech is closest to `sec` long. */
 const lineNear = (donor: RecordingWav, sec: number): number => {
   const len = donor.truth.paragraphs.map((p) => Math.abs(p.end - p.begin - sec));
   return len.indexOf(Math.min(...len));
+};
+
+/** The last of the donor's first lines that together hold at least `sec` of speech (or its last line). */
+const linesFor = (donor: RecordingWav, sec: number): number => {
+  const p = donor.truth.paragraphs;
+  const k = p.findIndex((l) => l.end - p[0]!.begin >= sec);
+  return k < 0 ? p.length - 1 : k;
 };
 
 const VARIANTS: Variant[] = [
@@ -52,6 +62,8 @@ const VARIANTS: Variant[] = [
   { name: 'reverb-90', kind: 'reverb', edit: () => ({ kind: 'reverb', reverberance: 90 }) },
   { name: 'lowpass-tel', kind: 'lowpass', edit: () => ({ kind: 'lowpass', lowHz: 300, highHz: 3400 }) },
   { name: 'intro', kind: 'intro', edit: (donor) => ({ kind: 'intro', donor, line: lineNear(donor, INTRO_SEC) }) },
+  // a LibriVox-length preamble: the donor's first lines as read, about LONG_INTRO_SEC of speech
+  { name: 'intro-long', kind: 'intro', edit: (donor) => ({ kind: 'intro', donor, line: 0, through: linesFor(donor, LONG_INTRO_SEC) }) },
   { name: 'outro', kind: 'outro', edit: (donor) => ({ kind: 'outro', donor, line: lineNear(donor, OUTRO_SEC) }) },
   { name: 'intro-same-reader', kind: 'intro-same-reader', edit: () => ({ kind: 'intro-same-reader' }) },
 ];

@@ -167,6 +167,24 @@ describe('editRealRecording on generated audio', () => {
     if (edit().kind.startsWith('intro') || edit().kind === 'outro') expect(edited.inserted).toBeDefined();
   });
 
+  it('intro through another line: both donor lines as read (their pause too) make the preamble, the text follows', async () => {
+    const edited = await editRealRecording(source, { kind: 'intro', donor: source, line: 0, through: 1 }, dir);
+    const spans = await loudSpans(edited.wav);
+    const t = edited.truth;
+    const [pre, text] = [spans.filter((s) => s.end <= t.preamble[1] + 0.03), spans.filter((s) => s.begin >= t.preamble[1] + 0.03)];
+    expect(pre.length).toBe(2); // the donor's two lines, with their own pause between them
+    expect(Math.abs(pre[0]!.begin - t.preamble[0])).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(pre[1]!.end - t.preamble[1])).toBeLessThanOrEqual(0.03);
+    expect(t.preamble[1] - t.preamble[0]).toBeCloseTo(truth.paragraphs[1]!.end - truth.paragraphs[0]!.begin, 3);
+    const want = speechOf({ ...t, preamble: [0, 0] });
+    expect(text.length).toBe(want.length);
+    text.forEach((s, i) => {
+      expect(Math.abs(s.begin - want[i]!.begin)).toBeLessThanOrEqual(0.03);
+      expect(Math.abs(s.end - want[i]!.end)).toBeLessThanOrEqual(0.03);
+    });
+    expect(Math.abs((await openWav(edited.wav)).samples / 16_000 - t.duration)).toBeLessThan(0.002);
+  });
+
   it('mixes noise at the asked SNR relative to the speech', async () => {
     const edited = await editRealRecording(source, { kind: 'noise', snrDb: 10 }, dir);
     const db = await frameDb(edited.wav);

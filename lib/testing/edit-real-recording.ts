@@ -46,9 +46,10 @@ export type RecordingEdit =
   | { kind: 'reverb'; reverberance: number }
   /** Band limit (`sox sinc lowHz-highHz`); 300–3400 Hz is a telephone. */
   | { kind: 'lowpass'; lowHz: number; highHz: number }
-  /** `donor`'s line `line` (with up to 0.3 s of silence each side), then 1 s of silence, before the recording:
-   * a spoken intro the text lacks. */
-  | { kind: 'intro'; donor: RecordingWav; line: number }
+  /** `donor`'s line `line` (with up to 0.3 s of silence each side; `through`: its lines `line`..`through` as read,
+   * pauses and all, a LibriVox-length preamble), then 1 s of silence, before the recording: a spoken intro the text
+   * lacks. */
+  | { kind: 'intro'; donor: RecordingWav; line: number; through?: number }
   /** 1.2 s of silence, then `donor`'s line `line`, after the recording: a spoken outro. */
   | { kind: 'outro'; donor: RecordingWav; line: number }
   /** The recording's own last line, then 1 s of silence, before it: the same reader saying something that is not
@@ -148,6 +149,15 @@ function clipAround(truth: AlignmentTruth, line: number): { from: number; to: nu
   return { from, to, speech: { offset: toSec(toSample(spoken.begin) - from), length: spoken.end - spoken.begin } };
 }
 
+/** clipAround over lines `first`..`last` read in a row: from the first's clip start to the last's clip end; its
+ * speech runs from the first line's begin to the last one's end. */
+function clipAcross(truth: AlignmentTruth, first: number, last: number): ReturnType<typeof clipAround> {
+  const a = clipAround(truth, first);
+  const b = clipAround(truth, last);
+  const p = truth.paragraphs;
+  return { from: a.from, to: b.to, speech: { offset: a.speech.offset, length: p[last]!.end - p[first]!.begin } };
+}
+
 const fmtDb = (db: number): string => `${db >= 0 ? '+' : '−'}${Math.abs(db).toFixed(1)} dB`;
 
 /** Peak and RMS level of a WAV (dBFS), from `sox stats`. */
@@ -193,8 +203,9 @@ const slug = (edit: RecordingEdit): string => {
     case 'insert':
       return `insert-${edit.after}-${edit.donor.name}-${edit.line}`;
     case 'intro':
+      return `intro-${edit.donor.name}-${edit.line}${edit.through !== undefined ? `-${edit.through}` : ''}`;
     case 'outro':
-      return `${edit.kind}-${edit.donor.name}-${edit.line}`;
+      return `outro-${edit.donor.name}-${edit.line}`;
     case 'tempo':
     case 'speed':
       return `${edit.kind}-${edit.factor}`;
@@ -249,7 +260,10 @@ export async function editRealRecording(source: RecordingWav, edit: RecordingEdi
     case 'intro':
     case 'intro-same-reader': {
       const donor = edit.kind === 'intro' ? edit.donor : source;
-      const c = clipAround(donor.truth, edit.kind === 'intro' ? edit.line : t.paragraphs.length - 1);
+      const c =
+        edit.kind === 'intro' && edit.through !== undefined
+          ? clipAcross(donor.truth, edit.line, edit.through)
+          : clipAround(donor.truth, edit.kind === 'intro' ? edit.line : t.paragraphs.length - 1);
       await sox(donor.wav, clip, 'trim', `${c.from}s`, `${c.to - c.from}s`);
       await silence(INTRO_GAP_SEC);
       await sox(clip, gap, source.wav, out);
