@@ -29,8 +29,8 @@ const TARGET = { inPause: 0.95, meanSec: 0.04, maxSec: 0.3 };
 const INTRO_SEC = 6;
 const OUTRO_SEC = 3;
 
-/** A LibriVox preamble ("Capítulo uno de …, grabado para LibriVox.org por …, todas las grabaciones …"): ~20 s. */
-const LONG_INTRO_SEC = 20;
+/** A LibriVox preamble ("Capítulo uno de …, grabado para LibriVox.org por …, todas las grabaciones …"): at least this much speech. */
+const LONG_INTRO_SEC = 15;
 
 type Variant = { name: string; kind: RecordingEdit['kind']; edit: (donor: RecordingWav) => RecordingEdit };
 

@@ -256,6 +256,10 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     const edges = findSpokenEdges(dtwPath, real, synth, colBounds, runs, {
       ...dtwOptions,
       maxRows: Math.max(dtwOptions.openBegin, dtwOptions.openEnd),
+      // a LibriVox preamble of 15–40 s is spread over several fragments: weigh it against the first three minutes
+      // (measured: 24–36 s preambles on the real readings, bench/align-real-variants.ts intro-long, found; with the
+      // first two fragments alone, missed)
+      headWindowRows: 3 * dtwOptions.openBegin,
       ...(Number.isFinite(medianCell) ? { minEvidence: Math.max(SPOKEN_EDGE_MIN_EVIDENCE, 0.7 * medianCell) } : {}),
     });
     if (dtwOptions.openBegin === 0) delete edges.head;

@@ -3,7 +3,13 @@ import { multiscaleDtw, type DtwPath, type DtwSequence, type MultiscaleDtwOption
 import { sliceSeq } from './local-window.ts';
 
 /** Speech before the text's first fragment or after its last one that the text lacks: real rows [rowFrom, rowTo). */
-export type SpokenEdge = { rowFrom: number; rowTo: number; evidence: number };
+export type SpokenEdge = {
+  rowFrom: number;
+  rowTo: number;
+  evidence: number;
+  /** The first (last) fragments it was weighed against, and that trimSpokenEdges aligns again without it. */
+  fragments?: number;
+};
 
 /**
  * A spoken intro or outro on a real voice ("Capítulo uno de … Esta es una grabación de LibriVox"): the open
@@ -15,6 +21,10 @@ export type SpokenEdge = { rowFrom: number; rowTo: number; evidence: number };
  * (bench/align-real-variants.ts): intros and outros of 3–11 s, another speaker's or the reader's own, 0.42–1.01;
  * the same readings without them, under tempo, speed, noise, reverb, band limits, at most 0.30.
  */
+/** How much more a cut must save per row when weighed against the wide head window. Measured (ratios to the bar):
+ * 24–36 s preambles 1.59–1.92; the first line of a reading with another speaker's sentence spliced in later 1.05. */
+const WIDE_HEAD_EVIDENCE = 1.3;
+
 export function findSpokenEdges(
   path: DtwPath,
   real: DtwSequence,
@@ -32,6 +42,11 @@ export function findSpokenEdges(
     minGapRows?: number;
     minEvidence?: number;
     edgeFragments?: number;
+    /** When the first `edgeFragments` show no intro: weigh the cuts again against every fragment the path starts
+     * within this many rows of its start, at WIDE_HEAD_EVIDENCE × the bar. An intro longer than the first fragments'
+     * span (a LibriVox preamble of 15–40 s), which the path spreads over several of them, ends inside that window
+     * but not inside theirs. Default 0 (not weighed). */
+    headWindowRows?: number;
   } = {},
 ): { head?: SpokenEdge; tail?: SpokenEdge } {
   const k = colBounds.length - 1;
@@ -51,10 +66,10 @@ export function findSpokenEdges(
     return multiscaleDtw(a, b, { ...opts, openBegin: 0, openEnd: 0, bandRadius: Math.max(a.length, b.length) }).cost;
   };
   const out: { head?: SpokenEdge; tail?: SpokenEdge } = {};
-  // Head: synthetic frames of the first `edge` fragments, real rows from the path's start to where they end.
-  {
-    const cols: [number, number] = [0, colBounds[edge]!];
-    const r0 = path.rows[0]!;
+  // Head: synthetic frames of the first `fragments` fragments, real rows from the path's start to where they end.
+  const r0 = path.rows[0]!;
+  const headCut = (fragments: number, needed: number): SpokenEdge | undefined => {
+    const cols: [number, number] = [0, colBounds[fragments]!];
     let r1 = r0;
     for (let q = 0; q < path.rows.length && path.cols[q]! < cols[1]; q++) r1 = path.rows[q]!;
     const withIt = costOf([r0, r1 + 1], cols);
@@ -66,12 +81,26 @@ export function findSpokenEdges(
       if (r1 + 1 - from < 2 * minRows) break;
       if (speechIn(r0, from) < minSpeech) continue;
       const evidence = (withIt - costOf([from, r1 + 1], cols)) / (from - r0);
-      if (!best || (evidence - minEvidence) * (from - r0) > (best.evidence - minEvidence) * (best.rowTo - best.rowFrom)) {
-        best = { rowFrom: r0, rowTo: from, evidence };
+      if (!best || (evidence - needed) * (from - r0) > (best.evidence - needed) * (best.rowTo - best.rowFrom)) {
+        best = { rowFrom: r0, rowTo: from, evidence, fragments };
       }
     }
-    if (best && best.evidence > minEvidence) out.head = best;
+    return best && best.evidence > needed ? best : undefined;
+  };
+  out.head = headCut(edge, minEvidence);
+  if (!out.head && opts.headWindowRows) {
+    // A longer intro: every fragment the path starts within headWindowRows, weighed against a stricter bar (the
+    // wider window also holds whatever else the text lacks, which leaving out the first line can seem to pay for).
+    let wide = edge;
+    let q = 0;
+    for (let e = edge + 1; e < k; e++) {
+      while (q + 1 < path.cols.length && path.cols[q]! < colBounds[e]!) q++;
+      if (path.rows[q]! > r0 + opts.headWindowRows) break;
+      wide = e;
+    }
+    if (wide > edge) out.head = headCut(wide, WIDE_HEAD_EVIDENCE * minEvidence);
   }
+  if (!out.head) delete out.head;
   // Tail: the last `edge` fragments.
   {
     const cols: [number, number] = [colBounds[k - edge]!, m];
@@ -118,7 +147,7 @@ export function trimSpokenEdges(
     return r;
   };
   if (edges.head && edge >= 1) {
-    const c1 = colBounds[edge]!;
+    const c1 = colBounds[edges.head.fragments ?? edge]!;
     let last = 0; // last path cell of the window
     while (last + 1 < p.cols.length && p.cols[last + 1]! < c1) last++;
     const r1 = p.rows[last]!;
