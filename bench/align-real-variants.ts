@@ -31,8 +31,10 @@ const OUTRO_SEC = 3;
 
 /** A LibriVox preamble ("Capítulo uno de …, grabado para LibriVox.org por …, todas las grabaciones …"): at least this much speech. */
 const LONG_INTRO_SEC = 15;
+/** A long spoken sign-off after the last line: at least this much speech. */
+const LONG_OUTRO_SEC = 8;
 
-type Variant = { name: string; kind: RecordingEdit['kind']; edit: (donor: RecordingWav) => RecordingEdit };
+type Variant = { name: string; kind: RecordingEdit['kind']; edit: (donor: RecordingWav, self: RecordingWav) => RecordingEdit };
 
 /** The donor's line whose speech is closest to `sec` long. */
 const lineNear = (donor: RecordingWav, sec: number): number => {
@@ -45,6 +47,14 @@ const linesFor = (donor: RecordingWav, sec: number): number => {
   const p = donor.truth.paragraphs;
   const k = p.findIndex((l) => l.end - p[0]!.begin >= sec);
   return k < 0 ? p.length - 1 : k;
+};
+
+/** The first of the donor's last lines that together hold at least `sec` of speech. */
+const lastLinesFor = (donor: RecordingWav, sec: number): number => {
+  const p = donor.truth.paragraphs;
+  const last = p[p.length - 1]!.end;
+  for (let k = p.length - 1; k >= 0; k--) if (last - p[k]!.begin >= sec) return k;
+  return 0;
 };
 
 const VARIANTS: Variant[] = [
@@ -65,7 +75,11 @@ const VARIANTS: Variant[] = [
   // a LibriVox-length preamble: the donor's first lines as read, about LONG_INTRO_SEC of speech
   { name: 'intro-long', kind: 'intro', edit: (donor) => ({ kind: 'intro', donor, line: 0, through: linesFor(donor, LONG_INTRO_SEC) }) },
   { name: 'outro', kind: 'outro', edit: (donor) => ({ kind: 'outro', donor, line: lineNear(donor, OUTRO_SEC) }) },
+  // a long sign-off ("Fin del capítulo tercero. Grabado para LibriVox por …"): the donor's last lines as read
+  { name: 'outro-long', kind: 'outro', edit: (donor) => ({ kind: 'outro', donor, line: lastLinesFor(donor, LONG_OUTRO_SEC), through: donor.truth.paragraphs.length - 1 }) },
   { name: 'intro-same-reader', kind: 'intro-same-reader', edit: () => ({ kind: 'intro-same-reader' }) },
+  // the reader's own last lines as read, at least LONG_INTRO_SEC of speech, before the reading
+  { name: 'intro-same-reader-long', kind: 'intro-same-reader', edit: (_, self) => ({ kind: 'intro-same-reader', from: lastLinesFor(self, LONG_INTRO_SEC) }) },
 ];
 
 const arg = (name: string): string | undefined => {
@@ -96,7 +110,7 @@ function row(rec: string, variant: string, r: AlignFragmentsResult, truth: Align
   const bad = score.errors.flatMap((e, b) => (e > 0.1 ? [`${b}:${ms(e)}${missed.has(b) ? '!' : ''}`] : []));
   return [
     rec.padEnd(14),
-    variant.padEnd(17),
+    variant.padEnd(22),
     fmt(score),
     meets(score) ? 'yes' : ' no',
     (flags.join(' ') || '-').padEnd(12),
@@ -120,13 +134,13 @@ try {
     sources.push({ ...rec, wav });
   }
   console.log(
-    `${'recording'.padEnd(14)} | ${'variant'.padEnd(17)} | in-pause  mean    p95    max | ok? | ${'flags'.padEnd(12)} | ${'bad (b:ms > 100)'.padEnd(22)} | ${'head [pause] '.padEnd(38)} | tail [pause]`,
+    `${'recording'.padEnd(14)} | ${'variant'.padEnd(22)} | in-pause  mean    p95    max | ok? | ${'flags'.padEnd(12)} | ${'bad (b:ms > 100)'.padEnd(22)} | ${'head [pause] '.padEnd(38)} | tail [pause]`,
   );
   for (const [i, src] of sources.entries()) {
     if (only && src.name !== only) continue;
     const donor = sources[(i + 1) % sources.length]!;
     for (const v of variants) {
-      const edited = await editRealRecording(src, v.edit(donor), work);
+      const edited = await editRealRecording(src, v.edit(donor, src), work);
       const t0 = performance.now();
       const r = await alignFragments({
         audioWav: edited.wav,
@@ -161,9 +175,9 @@ try {
     }
   }
   console.log(`\npooled per variant (targets: ≥ ${100 * TARGET.inPause} % in pause, mean ≤ ${ms(TARGET.meanSec)} ms, max ≤ ${ms(TARGET.maxSec)} ms)`);
-  console.log(`${'variant'.padEnd(17)} | in-pause  mean    p95    max | meeting targets | flags`);
+  console.log(`${'variant'.padEnd(22)} | in-pause  mean    p95    max | meeting targets | flags`);
   for (const [name, p] of pooled) {
-    console.log(`${name.padEnd(17)} | ${fmt(summariseErrors(p.errors))} | ${`${p.meeting}/${p.recordings}`.padEnd(15)} | ${p.flags}`);
+    console.log(`${name.padEnd(22)} | ${fmt(summariseErrors(p.errors))} | ${`${p.meeting}/${p.recordings}`.padEnd(15)} | ${p.flags}`);
   }
   const total = [...pooled.values()];
   console.log(

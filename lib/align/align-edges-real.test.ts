@@ -41,6 +41,13 @@ const linesFor = (donor: RecordingWav, sec: number): number => {
   return k < 0 ? p.length - 1 : k;
 };
 
+/** The first of the donor's last lines that together hold at least `sec` of speech. */
+const lastLinesFor = (donor: RecordingWav, sec: number): number => {
+  const p = donor.truth.paragraphs;
+  for (let k = p.length - 1; k >= 0; k--) if (p[p.length - 1]!.end - p[k]!.begin >= sec) return k;
+  return 0;
+};
+
 /** The recording edited with sox, aligned with its text, and scored against the edited truth. */
 async function alignEdited(rec: (typeof recordings)[number], edit: RecordingEdit) {
   const edited = await editRealRecording(wavs.get(rec.name)!, edit, dir);
@@ -60,8 +67,10 @@ describe('alignFragments: spoken intros and outros on real readings', () => {
       ['another speaker\'s intro', () => ({ kind: 'intro', donor: donor(), line: lineNear(donor(), 6) })],
       ['the reader\'s own words as an intro', () => ({ kind: 'intro-same-reader' })],
       ['an outro', () => ({ kind: 'outro', donor: donor(), line: lineNear(donor(), 3) })],
-      // 17–36 s of another speaker's reading, pauses and all: the path spreads the first fragments over it
+      // 17–36 s of another speaker's reading, pauses and all: the path spreads the first (last) fragments over it
       ['a LibriVox-length preamble', () => ({ kind: 'intro', donor: donor(), line: 0, through: linesFor(donor(), 15) })],
+      // the donor's last lines, 8 s of speech or more: a long sign-off
+      ['a long outro', () => ({ kind: 'outro', donor: donor(), line: lastLinesFor(donor(), 8), through: donor().truth.paragraphs.length - 1 })],
     ];
     for (const [label, edit] of cases) {
       it(`${rec.name}, ${label}: left out, the text's first and last boundaries in their pauses`, async () => {

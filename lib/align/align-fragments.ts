@@ -121,6 +121,9 @@ const SHIFT_SEC = 0.04;
 const SENTENCE_DISTANCE_SEC = 1;
 /** Least DTW cost saved per removed row for a spoken intro/outro (findSpokenEdges' default). */
 const SPOKEN_EDGE_MIN_EVIDENCE = 0.36;
+/** How far into the recording (from its end) a spoken intro (outro) the first (last) two fragments do not show is
+ * looked for: see findSpokenEdges' headWindowRows. */
+const EDGE_WINDOW_SEC = 180;
 /** A soft pause (detectPauses) scores as a pause of this share of its length. */
 const SOFT_PAUSE_STRENGTH = 0.5;
 // Silence between two sentences of a paragraph in the synthetic track (SSML break); 300–900 ms all aligned the real
@@ -256,10 +259,11 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     const edges = findSpokenEdges(dtwPath, real, synth, colBounds, runs, {
       ...dtwOptions,
       maxRows: Math.max(dtwOptions.openBegin, dtwOptions.openEnd),
-      // a LibriVox preamble of 15–40 s is spread over several fragments: weigh it against the first three minutes
-      // (measured: 24–36 s preambles on the real readings, bench/align-real-variants.ts intro-long, found; with the
-      // first two fragments alone, missed)
-      headWindowRows: 3 * dtwOptions.openBegin,
+      // a LibriVox preamble of 15–40 s (a long sign-off) is spread over several fragments: weigh it against the
+      // first (last) three minutes (measured on the real readings, bench/align-real-variants.ts intro-long and
+      // outro-long: 14–36 s of speech found; with the first (last) two fragments alone, missed)
+      headWindowRows: Math.round(EDGE_WINDOW_SEC / SHIFT_SEC),
+      tailWindowRows: Math.round(EDGE_WINDOW_SEC / SHIFT_SEC),
       ...(Number.isFinite(medianCell) ? { minEvidence: Math.max(SPOKEN_EDGE_MIN_EVIDENCE, 0.7 * medianCell) } : {}),
     });
     if (dtwOptions.openBegin === 0) delete edges.head;

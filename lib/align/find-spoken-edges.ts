@@ -21,7 +21,7 @@ export type SpokenEdge = {
  * (bench/align-real-variants.ts): intros and outros of 3–11 s, another speaker's or the reader's own, 0.42–1.01;
  * the same readings without them, under tempo, speed, noise, reverb, band limits, at most 0.30.
  */
-/** How much more a cut must save per row when weighed against the wide head window. Measured (ratios to the bar):
+/** How much more a cut must save per row when weighed against a wide head (tail) window. Measured (ratios to the bar):
  * 24–36 s preambles 1.59–1.92; the first line of a reading with another speaker's sentence spliced in later 1.05. */
 const WIDE_HEAD_EVIDENCE = 1.3;
 
@@ -47,6 +47,8 @@ export function findSpokenEdges(
      * span (a LibriVox preamble of 15–40 s), which the path spreads over several of them, ends inside that window
      * but not inside theirs. Default 0 (not weighed). */
     headWindowRows?: number;
+    /** The same for the tail: every fragment the path ends within this many rows of its end (a long sign-off). */
+    tailWindowRows?: number;
   } = {},
 ): { head?: SpokenEdge; tail?: SpokenEdge } {
   const k = colBounds.length - 1;
@@ -101,10 +103,11 @@ export function findSpokenEdges(
     if (wide > edge) out.head = headCut(wide, WIDE_HEAD_EVIDENCE * minEvidence);
   }
   if (!out.head) delete out.head;
-  // Tail: the last `edge` fragments.
-  {
-    const cols: [number, number] = [colBounds[k - edge]!, m];
-    const r1 = path.rows[path.rows.length - 1]!;
+  // Tail: the last `fragments` fragments.
+  const rEnd = path.rows[path.rows.length - 1]!;
+  const tailCut = (fragments: number, needed: number): SpokenEdge | undefined => {
+    const cols: [number, number] = [colBounds[k - fragments]!, m];
+    const r1 = rEnd;
     let r0 = r1;
     for (let q = path.rows.length - 1; q >= 0 && path.cols[q]! >= cols[0]; q--) r0 = path.rows[q]!;
     const withIt = costOf([r0, r1 + 1], cols);
@@ -116,12 +119,25 @@ export function findSpokenEdges(
       if (to - r0 < 2 * minRows) continue;
       if (speechIn(to, r1 + 1) < minSpeech) continue;
       const evidence = (withIt - costOf([r0, to], cols)) / (r1 + 1 - to);
-      if (!best || (evidence - minEvidence) * (r1 + 1 - to) > (best.evidence - minEvidence) * (best.rowTo - best.rowFrom)) {
-        best = { rowFrom: to, rowTo: r1 + 1, evidence };
+      if (!best || (evidence - needed) * (r1 + 1 - to) > (best.evidence - needed) * (best.rowTo - best.rowFrom)) {
+        best = { rowFrom: to, rowTo: r1 + 1, evidence, fragments };
       }
     }
-    if (best && best.evidence > minEvidence) out.tail = best;
+    return best && best.evidence > needed ? best : undefined;
+  };
+  out.tail = tailCut(edge, minEvidence);
+  if (!out.tail && opts.tailWindowRows) {
+    // A longer outro, as for the head: every fragment the path ends within tailWindowRows of its end.
+    let wide = edge;
+    let q = path.cols.length - 1;
+    for (let e = edge + 1; e < k; e++) {
+      while (q > 0 && path.cols[q - 1]! >= colBounds[k - e]!) q--;
+      if (path.rows[q]! < rEnd - opts.tailWindowRows) break;
+      wide = e;
+    }
+    if (wide > edge) out.tail = tailCut(wide, WIDE_HEAD_EVIDENCE * minEvidence);
   }
+  if (!out.tail) delete out.tail;
   return out;
 }
 
@@ -157,7 +173,7 @@ export function trimSpokenEdges(
     p = { rows: Int32Array.from(rows), cols: Int32Array.from(cols), cost: p.cost, cells: p.cells };
   }
   if (edges.tail && edge >= 1) {
-    const c0 = colBounds[k - edge]!;
+    const c0 = colBounds[k - (edges.tail.fragments ?? edge)]!;
     let first = p.cols.length - 1;
     while (first > 0 && p.cols[first - 1]! >= c0) first--;
     const r0 = p.rows[first]!;

@@ -50,11 +50,12 @@ export type RecordingEdit =
    * pauses and all, a LibriVox-length preamble), then 1 s of silence, before the recording: a spoken intro the text
    * lacks. */
   | { kind: 'intro'; donor: RecordingWav; line: number; through?: number }
-  /** 1.2 s of silence, then `donor`'s line `line`, after the recording: a spoken outro. */
-  | { kind: 'outro'; donor: RecordingWav; line: number }
+  /** 1.2 s of silence, then `donor`'s line `line` (`through`: its lines `line`..`through` as read), after the
+   * recording: a spoken outro. */
+  | { kind: 'outro'; donor: RecordingWav; line: number; through?: number }
   /** The recording's own last line, then 1 s of silence, before it: the same reader saying something that is not
    * in the text at the start (as a LibriVox "Capítulo uno…"), with words the text does have. */
-  | { kind: 'intro-same-reader' };
+  | { kind: 'intro-same-reader'; /** Its last lines from this one on, as read (default: the last line alone). */ from?: number };
 
 export type EditedRecording = {
   wav: string;
@@ -205,7 +206,7 @@ const slug = (edit: RecordingEdit): string => {
     case 'intro':
       return `intro-${edit.donor.name}-${edit.line}${edit.through !== undefined ? `-${edit.through}` : ''}`;
     case 'outro':
-      return `outro-${edit.donor.name}-${edit.line}`;
+      return `outro-${edit.donor.name}-${edit.line}${edit.through !== undefined ? `-${edit.through}` : ''}`;
     case 'tempo':
     case 'speed':
       return `${edit.kind}-${edit.factor}`;
@@ -217,6 +218,8 @@ const slug = (edit: RecordingEdit): string => {
       return `reverb-${edit.reverberance}`;
     case 'lowpass':
       return `lowpass-${edit.lowHz}-${edit.highHz}`;
+    case 'intro-same-reader':
+      return `intro-same-reader${edit.from !== undefined ? `-${edit.from}` : ''}`;
     default:
       return edit.kind;
   }
@@ -260,10 +263,15 @@ export async function editRealRecording(source: RecordingWav, edit: RecordingEdi
     case 'intro':
     case 'intro-same-reader': {
       const donor = edit.kind === 'intro' ? edit.donor : source;
+      const last = t.paragraphs.length - 1;
       const c =
-        edit.kind === 'intro' && edit.through !== undefined
-          ? clipAcross(donor.truth, edit.line, edit.through)
-          : clipAround(donor.truth, edit.kind === 'intro' ? edit.line : t.paragraphs.length - 1);
+        edit.kind === 'intro'
+          ? edit.through !== undefined
+            ? clipAcross(donor.truth, edit.line, edit.through)
+            : clipAround(donor.truth, edit.line)
+          : edit.from !== undefined && edit.from < last
+            ? clipAcross(donor.truth, edit.from, last)
+            : clipAround(donor.truth, last);
       await sox(donor.wav, clip, 'trim', `${c.from}s`, `${c.to - c.from}s`);
       await silence(INTRO_GAP_SEC);
       await sox(clip, gap, source.wav, out);
@@ -271,7 +279,7 @@ export async function editRealRecording(source: RecordingWav, edit: RecordingEdi
       return { wav: out, ...editTruth(t, { kind: 'splice', at: 0, length, speech: c.speech, as: 'preamble' }) };
     }
     case 'outro': {
-      const c = clipAround(edit.donor.truth, edit.line);
+      const c = edit.through !== undefined ? clipAcross(edit.donor.truth, edit.line, edit.through) : clipAround(edit.donor.truth, edit.line);
       await sox(edit.donor.wav, clip, 'trim', `${c.from}s`, `${c.to - c.from}s`);
       await silence(OUTRO_GAP_SEC);
       await sox(source.wav, gap, clip, out);
