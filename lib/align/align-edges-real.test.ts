@@ -2,17 +2,21 @@
 // text lacks before or after them (another speaker's line, or the reader's own), as a LibriVox chapter has
 // ("Capítulo uno de … Esta es una grabación de LibriVox", "Fin del capítulo"). The first fragment must begin in
 // the pause after the intro, the last must end in the pause before the outro, and nothing is flagged.
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToPcm } from '../audio/convert-to-pcm.ts';
+import { openWav } from '../audio/wav-reader.ts';
 import { editRealRecording, type RecordingEdit, type RecordingWav } from '../testing/edit-real-recording.ts';
 import { realEsRecordings } from '../testing/real-es-fixture.ts';
 import { alignFragments } from './align-fragments.ts';
 import { scoreAlignment, truthPauses } from './score-alignment.ts';
 import { ttsText } from './tts-text.ts';
 
+const run = promisify(execFile);
 const recordings = realEsRecordings();
 let dir: string;
 const wavs = new Map<string, RecordingWav>();
@@ -105,5 +109,41 @@ describe('alignFragments: loud noise that swallows quiet speech into a pause', (
     const rec = recordings.find((r) => r.name === 'common-voice')!;
     const { s } = await alignEdited(rec, { kind: 'noise', snrDb: 5 });
     expect(s.errors.map((e) => Math.round(e * 1000))).toEqual(s.errors.map(() => 0));
+  });
+});
+
+describe('alignFragments: a 45 s preamble before a 4-minute chapter', () => {
+  // The real readings joined into one chapter (fleurs, common-voice, fleurs, common-voice: 32 lines, 257 s) after
+  // the first 45 s of capitan-veneno and 1 s of silence. The open begin spread the first fragments over the
+  // preamble (head at 0.2 s, errors up to 50 s); cut locally, the path was still 6–8 s off at fragments 5 and 6.
+  it('the text begins in the pause after it, and every boundary lies in its pause', async () => {
+    const introSec = 45;
+    const parts = [path.join(dir, 'long-intro.wav'), path.join(dir, 'long-gap.wav')];
+    await run('sox', [wavs.get('capitan-veneno')!.wav, parts[0]!, 'trim', '0', String(introSec)]);
+    await run('sox', ['-r', '16000', '-c', '1', '-n', '-b', '16', parts[1]!, 'trim', '0', '1']);
+    let at = introSec + 1;
+    const paragraphs: { begin: number; end: number }[] = [];
+    const lines: string[] = [];
+    for (const name of ['fleurs', 'common-voice', 'fleurs', 'common-voice']) {
+      const rec = recordings.find((r) => r.name === name)!;
+      const wav = wavs.get(name)!.wav;
+      parts.push(wav);
+      paragraphs.push(...rec.truth.paragraphs.map((p) => ({ begin: p.begin + at, end: p.end + at })));
+      lines.push(...rec.lines);
+      const info = await openWav(wav);
+      at += info.samples / info.sampleRate;
+    }
+    const chapter = path.join(dir, 'long-chapter.wav');
+    await run('sox', [...parts, chapter]);
+    const r = await alignFragments({
+      audioWav: chapter,
+      fragments: lines.map((text, f) => ({ id: `f${f}`, text: ttsText(text, 'spa') })),
+      language: 'spa',
+      options: { cacheDir: path.join(dir, 'tts') },
+    });
+    // the preamble's speech ends before 45 s (capitan-veneno's line 4 runs on past the cut: its last word cut short)
+    const s = scoreAlignment(r.fragments, { duration: at, preamble: [0.479, introSec], outro: [at, at], paragraphs });
+    expect(s.errors.map((e) => Math.round(e * 1000))).toEqual(s.errors.map(() => 0));
+    expect(r.fragments.filter((f) => f.flag)).toEqual([]);
   });
 });

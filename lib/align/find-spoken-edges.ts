@@ -42,8 +42,8 @@ export function findSpokenEdges(
     minGapRows?: number;
     minEvidence?: number;
     edgeFragments?: number;
-    /** When the first `edgeFragments` show no intro: weigh the cuts again against every fragment the path starts
-     * within this many rows of its start, at WIDE_HEAD_EVIDENCE × the bar. An intro longer than the first fragments'
+    /** Also weigh the cuts against every fragment the path starts within this many rows of its start, at
+     * WIDE_HEAD_EVIDENCE × the bar (a cut found so that lies further than the first fragments' wins). An intro longer than the first fragments'
      * span (a LibriVox preamble of 15–40 s), which the path spreads over several of them, ends inside that window
      * but not inside theirs. Default 0 (not weighed). */
     headWindowRows?: number;
@@ -90,9 +90,10 @@ export function findSpokenEdges(
     return best && best.evidence > needed ? best : undefined;
   };
   out.head = headCut(edge, minEvidence);
-  if (!out.head && opts.headWindowRows) {
+  if (opts.headWindowRows) {
     // A longer intro: every fragment the path starts within headWindowRows, weighed against a stricter bar (the
     // wider window also holds whatever else the text lacks, which leaving out the first line can seem to pay for).
+    // It wins over a cut the first fragments found when it cuts further: that one is then the intro's first part.
     let wide = edge;
     let q = 0;
     for (let e = edge + 1; e < k; e++) {
@@ -100,7 +101,8 @@ export function findSpokenEdges(
       if (path.rows[q]! > r0 + opts.headWindowRows) break;
       wide = e;
     }
-    if (wide > edge) out.head = headCut(wide, WIDE_HEAD_EVIDENCE * minEvidence);
+    const longer = wide > edge ? headCut(wide, WIDE_HEAD_EVIDENCE * minEvidence) : undefined;
+    if (longer && (!out.head || longer.rowTo > out.head.rowTo)) out.head = longer;
   }
   if (!out.head) delete out.head;
   // Tail: the last `fragments` fragments.
@@ -126,7 +128,7 @@ export function findSpokenEdges(
     return best && best.evidence > needed ? best : undefined;
   };
   out.tail = tailCut(edge, minEvidence);
-  if (!out.tail && opts.tailWindowRows) {
+  if (opts.tailWindowRows) {
     // A longer outro, as for the head: every fragment the path ends within tailWindowRows of its end.
     let wide = edge;
     let q = path.cols.length - 1;
@@ -135,7 +137,8 @@ export function findSpokenEdges(
       if (path.rows[q]! < rEnd - opts.tailWindowRows) break;
       wide = e;
     }
-    if (wide > edge) out.tail = tailCut(wide, WIDE_HEAD_EVIDENCE * minEvidence);
+    const longer = wide > edge ? tailCut(wide, WIDE_HEAD_EVIDENCE * minEvidence) : undefined;
+    if (longer && (!out.tail || longer.rowFrom < out.tail.rowFrom)) out.tail = longer;
   }
   if (!out.tail) delete out.tail;
   return out;
