@@ -20,7 +20,7 @@ import { alignFragments, type AlignFragmentsResult } from '../lib/align/align-fr
 import { scoreAlignment, summariseErrors, truthPauses, type AlignmentScore, type AlignmentTruth } from '../lib/align/score-alignment.ts';
 import { missedByConfidence } from '../lib/align/missed-by-confidence.ts';
 import { ttsText } from '../lib/align/tts-text.ts';
-import { editRealRecording, type RecordingEdit, type RecordingWav } from '../lib/testing/edit-real-recording.ts';
+import { editRealRecording, firstLinesHolding, lastLinesHolding, lineNear, type RecordingEdit, type RecordingWav } from '../lib/testing/edit-real-recording.ts';
 import { realEsRecordings, type RealRecording } from '../lib/testing/real-es-fixture.ts';
 
 /** A recording meets the targets with at least this share inside the pause, this mean and this max error. */
@@ -35,27 +35,6 @@ const LONG_INTRO_SEC = 15;
 const LONG_OUTRO_SEC = 8;
 
 type Variant = { name: string; kind: RecordingEdit['kind']; edit: (donor: RecordingWav, self: RecordingWav) => RecordingEdit };
-
-/** The donor's line whose speech is closest to `sec` long. */
-const lineNear = (donor: RecordingWav, sec: number): number => {
-  const len = donor.truth.paragraphs.map((p) => Math.abs(p.end - p.begin - sec));
-  return len.indexOf(Math.min(...len));
-};
-
-/** The last of the donor's first lines that together hold at least `sec` of speech (or its last line). */
-const linesFor = (donor: RecordingWav, sec: number): number => {
-  const p = donor.truth.paragraphs;
-  const k = p.findIndex((l) => l.end - p[0]!.begin >= sec);
-  return k < 0 ? p.length - 1 : k;
-};
-
-/** The first of the donor's last lines that together hold at least `sec` of speech. */
-const lastLinesFor = (donor: RecordingWav, sec: number): number => {
-  const p = donor.truth.paragraphs;
-  const last = p[p.length - 1]!.end;
-  for (let k = p.length - 1; k >= 0; k--) if (last - p[k]!.begin >= sec) return k;
-  return 0;
-};
 
 const VARIANTS: Variant[] = [
   { name: 'none', kind: 'none', edit: () => ({ kind: 'none' }) },
@@ -73,13 +52,13 @@ const VARIANTS: Variant[] = [
   { name: 'lowpass-tel', kind: 'lowpass', edit: () => ({ kind: 'lowpass', lowHz: 300, highHz: 3400 }) },
   { name: 'intro', kind: 'intro', edit: (donor) => ({ kind: 'intro', donor, line: lineNear(donor, INTRO_SEC) }) },
   // a LibriVox-length preamble: the donor's first lines as read, about LONG_INTRO_SEC of speech
-  { name: 'intro-long', kind: 'intro', edit: (donor) => ({ kind: 'intro', donor, line: 0, through: linesFor(donor, LONG_INTRO_SEC) }) },
+  { name: 'intro-long', kind: 'intro', edit: (donor) => ({ kind: 'intro', donor, line: 0, through: firstLinesHolding(donor, LONG_INTRO_SEC) }) },
   { name: 'outro', kind: 'outro', edit: (donor) => ({ kind: 'outro', donor, line: lineNear(donor, OUTRO_SEC) }) },
   // a long sign-off ("Fin del capítulo tercero. Grabado para LibriVox por …"): the donor's last lines as read
-  { name: 'outro-long', kind: 'outro', edit: (donor) => ({ kind: 'outro', donor, line: lastLinesFor(donor, LONG_OUTRO_SEC), through: donor.truth.paragraphs.length - 1 }) },
+  { name: 'outro-long', kind: 'outro', edit: (donor) => ({ kind: 'outro', donor, line: lastLinesHolding(donor, LONG_OUTRO_SEC), through: donor.truth.paragraphs.length - 1 }) },
   { name: 'intro-same-reader', kind: 'intro-same-reader', edit: () => ({ kind: 'intro-same-reader' }) },
   // the reader's own last lines as read, at least LONG_INTRO_SEC of speech, before the reading
-  { name: 'intro-same-reader-long', kind: 'intro-same-reader', edit: (_, self) => ({ kind: 'intro-same-reader', from: lastLinesFor(self, LONG_INTRO_SEC) }) },
+  { name: 'intro-same-reader-long', kind: 'intro-same-reader', edit: (_, self) => ({ kind: 'intro-same-reader', from: lastLinesHolding(self, LONG_INTRO_SEC) }) },
 ];
 
 const arg = (name: string): string | undefined => {

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToPcm } from '../audio/convert-to-pcm.ts';
 import { openWav } from '../audio/wav-reader.ts';
-import { editRealRecording, type RecordingEdit, type RecordingWav } from '../testing/edit-real-recording.ts';
+import { editRealRecording, firstLinesHolding, lastLinesHolding, lineNear, type RecordingEdit, type RecordingWav } from '../testing/edit-real-recording.ts';
 import { realEsRecordings } from '../testing/real-es-fixture.ts';
 import { alignFragments } from './align-fragments.ts';
 import { scoreAlignment, truthPauses } from './score-alignment.ts';
@@ -32,26 +32,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The donor's line closest to `sec` seconds long. */
-const lineNear = (donor: RecordingWav, sec: number): number => {
-  const len = donor.truth.paragraphs.map((p) => Math.abs(p.end - p.begin - sec));
-  return len.indexOf(Math.min(...len));
-};
-
-/** The last of the donor's first lines that together hold at least `sec` of speech. */
-const linesFor = (donor: RecordingWav, sec: number): number => {
-  const p = donor.truth.paragraphs;
-  const k = p.findIndex((l) => l.end - p[0]!.begin >= sec);
-  return k < 0 ? p.length - 1 : k;
-};
-
-/** The first of the donor's last lines that together hold at least `sec` of speech. */
-const lastLinesFor = (donor: RecordingWav, sec: number): number => {
-  const p = donor.truth.paragraphs;
-  for (let k = p.length - 1; k >= 0; k--) if (p[p.length - 1]!.end - p[k]!.begin >= sec) return k;
-  return 0;
-};
-
 /** The recording edited with sox, aligned with its text, and scored against the edited truth. */
 async function alignEdited(rec: (typeof recordings)[number], edit: RecordingEdit) {
   const edited = await editRealRecording(wavs.get(rec.name)!, edit, dir);
@@ -72,9 +52,9 @@ describe('alignFragments: spoken intros and outros on real readings', () => {
       ['the reader\'s own words as an intro', () => ({ kind: 'intro-same-reader' })],
       ['an outro', () => ({ kind: 'outro', donor: donor(), line: lineNear(donor(), 3) })],
       // 17–36 s of another speaker's reading, pauses and all: the path spreads the first (last) fragments over it
-      ['a LibriVox-length preamble', () => ({ kind: 'intro', donor: donor(), line: 0, through: linesFor(donor(), 15) })],
+      ['a LibriVox-length preamble', () => ({ kind: 'intro', donor: donor(), line: 0, through: firstLinesHolding(donor(), 15) })],
       // the donor's last lines, 8 s of speech or more: a long sign-off
-      ['a long outro', () => ({ kind: 'outro', donor: donor(), line: lastLinesFor(donor(), 8), through: donor().truth.paragraphs.length - 1 })],
+      ['a long outro', () => ({ kind: 'outro', donor: donor(), line: lastLinesHolding(donor(), 8), through: donor().truth.paragraphs.length - 1 })],
     ];
     for (const [label, edit] of cases) {
       it(`${rec.name}, ${label}: left out, the text's first and last boundaries in their pauses`, async () => {

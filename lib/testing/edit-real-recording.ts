@@ -57,6 +57,27 @@ export type RecordingEdit =
    * in the text at the start (as a LibriVox "Capítulo uno…"), with words the text does have. */
   | { kind: 'intro-same-reader'; /** Its last lines from this one on, as read (default: the last line alone). */ from?: number };
 
+/** The donor's line closest to `sec` seconds long (a spoken intro or outro of about that length). */
+export function lineNear(donor: RecordingWav, sec: number): number {
+  const len = donor.truth.paragraphs.map((p) => Math.abs(p.end - p.begin - sec));
+  return len.indexOf(Math.min(...len));
+}
+
+/** The last of the donor's first lines that together hold at least `sec` of speech (or its last line): an intro's
+ * `through`. */
+export function firstLinesHolding(donor: RecordingWav, sec: number): number {
+  const p = donor.truth.paragraphs;
+  const k = p.findIndex((l) => l.end - p[0]!.begin >= sec);
+  return k < 0 ? p.length - 1 : k;
+}
+
+/** The first of the donor's last lines that together hold at least `sec` of speech (or its first line). */
+export function lastLinesHolding(donor: RecordingWav, sec: number): number {
+  const p = donor.truth.paragraphs;
+  for (let k = p.length - 1; k >= 0; k--) if (p[p.length - 1]!.end - p[k]!.begin >= sec) return k;
+  return 0;
+}
+
 export type EditedRecording = {
   wav: string;
   /** Truth of the edited audio: a removed line is a zero-length point at the cut. */
