@@ -5,7 +5,6 @@ import { multiscaleDtw, pathCellCosts, toDtwSequence, type DtwPath, type DtwSequ
 import { findExtraSpeech, findSkippedFragments, fragmentHolding, groupExtraSpeech, realignWithoutSkipped } from './detect-mismatch.ts';
 import { findExtraSpeechByRemoval, realignWithoutRows } from './find-extra-speech-by-removal.ts';
 import { findSpokenEdges, trimSpokenEdges } from './find-spoken-edges.ts';
-import { sliceSeq } from './local-window.ts';
 import { mapThroughPath } from './map-path.ts';
 import { MfccExtractor, type Mfcc } from './mfcc.ts';
 import { choosePauses, type PauseSpan } from './choose-pauses.ts';
@@ -122,8 +121,6 @@ const SHIFT_SEC = 0.04;
 const SENTENCE_DISTANCE_SEC = 1;
 /** Least DTW cost saved per removed row for a spoken intro/outro (findSpokenEdges' default). */
 const SPOKEN_EDGE_MIN_EVIDENCE = 0.36;
-/** The first (last) fragments a spoken intro (outro) is weighed against first (findSpokenEdges' edgeFragments). */
-const SPOKEN_EDGE_FRAGMENTS = 2;
 /** How far into the recording (from its end) a spoken intro (outro) the first (last) two fragments do not show is
  * looked for: see findSpokenEdges' headWindowRows. */
 const EDGE_WINDOW_SEC = 120;
@@ -263,31 +260,14 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
       ...dtwOptions,
       maxRows: Math.max(dtwOptions.openBegin, dtwOptions.openEnd),
       // a LibriVox preamble of 15–40 s (a long sign-off) is spread over several fragments: weigh it against the
-      // first (last) three minutes (measured on the real readings, bench/align-real-variants.ts intro-long and
+      // first (last) two minutes (measured on the real readings, bench/align-real-variants.ts intro-long and
       // outro-long: 14–36 s of speech found; with the first (last) two fragments alone, missed)
-      edgeFragments: SPOKEN_EDGE_FRAGMENTS,
       headWindowRows: Math.round(EDGE_WINDOW_SEC / SHIFT_SEC),
       tailWindowRows: Math.round(EDGE_WINDOW_SEC / SHIFT_SEC),
       ...(Number.isFinite(medianCell) ? { minEvidence: Math.max(SPOKEN_EDGE_MIN_EVIDENCE, 0.7 * medianCell) } : {}),
     });
     if (dtwOptions.openBegin === 0) delete edges.head;
     if (dtwOptions.openEnd === 0) delete edges.tail;
-    // A long intro (outro), found in the wide window: the path may still be seconds off where that window ends, so
-    // the whole text is aligned again between the cuts; a short one is trimmed locally.
-    const wideHead = edges.head && (edges.head.fragments ?? 0) > SPOKEN_EDGE_FRAGMENTS ? edges.head : undefined;
-    const wideTail = edges.tail && (edges.tail.fragments ?? 0) > SPOKEN_EDGE_FRAGMENTS ? edges.tail : undefined;
-    if (wideHead || wideTail) {
-      const from = wideHead?.rowTo ?? 0;
-      const to = wideTail?.rowFrom ?? real.length;
-      const again = multiscaleDtw(sliceSeq(real, [[from, to]]), synth, {
-        ...dtwOptions,
-        openBegin: wideHead ? 0 : dtwOptions.openBegin,
-        openEnd: wideTail ? 0 : dtwOptions.openEnd,
-      });
-      dtwPath = { ...again, rows: again.rows.map((r) => r + from), cells: dtwPath.cells + again.cells };
-      if (wideHead) delete edges.head;
-      if (wideTail) delete edges.tail;
-    }
     if (edges.head || edges.tail) dtwPath = trimSpokenEdges(dtwPath, real, synth, colBounds, edges, dtwOptions);
   }
   // Speech the text lacks, on a real voice (see findExtraSpeechByRemoval): aligned again without it.

@@ -7,9 +7,14 @@ export type SpokenEdge = {
   rowFrom: number;
   rowTo: number;
   evidence: number;
-  /** The first (last) fragments it was weighed against, and that trimSpokenEdges aligns again without it. */
+  /** The first (last) fragments it was weighed against; more than `edgeFragments` (a wide window): trimSpokenEdges
+   * aligns the whole text again without it. */
   fragments?: number;
 };
+
+/** How much more a cut must save per row when weighed against a wide head (tail) window. Measured (ratios to the
+ * bar): 24–36 s preambles 1.59–1.92; the first line of a reading with another speaker's sentence spliced in later 1.05. */
+const WIDE_EDGE_EVIDENCE = 1.3;
 
 /**
  * A spoken intro or outro on a real voice ("Capítulo uno de … Esta es una grabación de LibriVox"): the open
@@ -21,10 +26,6 @@ export type SpokenEdge = {
  * (bench/align-real-variants.ts): intros and outros of 3–11 s, another speaker's or the reader's own, 0.42–1.01;
  * the same readings without them, under tempo, speed, noise, reverb, band limits, at most 0.30.
  */
-/** How much more a cut must save per row when weighed against a wide head (tail) window. Measured (ratios to the bar):
- * 24–36 s preambles 1.59–1.92; the first line of a reading with another speaker's sentence spliced in later 1.05. */
-const WIDE_HEAD_EVIDENCE = 1.3;
-
 export function findSpokenEdges(
   path: DtwPath,
   real: DtwSequence,
@@ -43,9 +44,9 @@ export function findSpokenEdges(
     minEvidence?: number;
     edgeFragments?: number;
     /** Also weigh the cuts against every fragment the path starts within this many rows of its start, at
-     * WIDE_HEAD_EVIDENCE × the bar (a cut found so that lies further than the first fragments' wins). An intro longer than the first fragments'
-     * span (a LibriVox preamble of 15–40 s), which the path spreads over several of them, ends inside that window
-     * but not inside theirs. Default 0 (not weighed). */
+     * WIDE_EDGE_EVIDENCE × the bar (a cut found so that lies further than the first fragments' wins). An intro
+     * longer than the first fragments' span (a LibriVox preamble of 15–40 s), which the path spreads over several of
+     * them, ends inside that window but not inside theirs. Default 0 (not weighed). */
     headWindowRows?: number;
     /** The same for the tail: every fragment the path ends within this many rows of its end (a long sign-off). */
     tailWindowRows?: number;
@@ -89,7 +90,8 @@ export function findSpokenEdges(
     }
     return best && best.evidence > needed ? best : undefined;
   };
-  out.head = headCut(edge, minEvidence);
+  const head = headCut(edge, minEvidence);
+  let longHead: SpokenEdge | undefined;
   if (opts.headWindowRows) {
     // A longer intro: every fragment the path starts within headWindowRows, weighed against a stricter bar (the
     // wider window also holds whatever else the text lacks, which leaving out the first line can seem to pay for).
@@ -101,10 +103,10 @@ export function findSpokenEdges(
       if (path.rows[q]! > r0 + opts.headWindowRows) break;
       wide = e;
     }
-    const longer = wide > edge ? headCut(wide, WIDE_HEAD_EVIDENCE * minEvidence) : undefined;
-    if (longer && (!out.head || longer.rowTo > out.head.rowTo)) out.head = longer;
+    if (wide > edge) longHead = headCut(wide, WIDE_EDGE_EVIDENCE * minEvidence);
   }
-  if (!out.head) delete out.head;
+  const chosenHead = longHead && (!head || longHead.rowTo > head.rowTo) ? longHead : head;
+  if (chosenHead) out.head = chosenHead;
   // Tail: the last `fragments` fragments.
   const rEnd = path.rows[path.rows.length - 1]!;
   const tailCut = (fragments: number, needed: number): SpokenEdge | undefined => {
@@ -127,7 +129,8 @@ export function findSpokenEdges(
     }
     return best && best.evidence > needed ? best : undefined;
   };
-  out.tail = tailCut(edge, minEvidence);
+  const tail = tailCut(edge, minEvidence);
+  let longTail: SpokenEdge | undefined;
   if (opts.tailWindowRows) {
     // A longer outro, as for the head: every fragment the path ends within tailWindowRows of its end.
     let wide = edge;
@@ -137,14 +140,18 @@ export function findSpokenEdges(
       if (path.rows[q]! < rEnd - opts.tailWindowRows) break;
       wide = e;
     }
-    const longer = wide > edge ? tailCut(wide, WIDE_HEAD_EVIDENCE * minEvidence) : undefined;
-    if (longer && (!out.tail || longer.rowFrom < out.tail.rowFrom)) out.tail = longer;
+    if (wide > edge) longTail = tailCut(wide, WIDE_EDGE_EVIDENCE * minEvidence);
   }
-  if (!out.tail) delete out.tail;
+  const chosenTail = longTail && (!tail || longTail.rowFrom < tail.rowFrom) ? longTail : tail;
+  if (chosenTail) out.tail = chosenTail;
   return out;
 }
 
-/** The path aligned again without a spoken intro (`head`) and/or outro (`tail`) found by `findSpokenEdges`. */
+/**
+ * The path aligned again without a spoken intro (`head`) and/or outro (`tail`) found by `findSpokenEdges`: a short
+ * one within the first (last) fragments' window; one found in a wide window with the whole text between the cuts
+ * (where that window ends the path may still be seconds off), the side without such a cut left open as `opts` has it.
+ */
 export function trimSpokenEdges(
   path: DtwPath,
   real: DtwSequence,
@@ -158,6 +165,19 @@ export function trimSpokenEdges(
   const edge = Math.min(opts.edgeFragments ?? 2, k - 1);
   let p = path;
   let extraCells = 0;
+  const wideHead = edges.head && (edges.head.fragments ?? edge) > edge ? edges.head : undefined;
+  const wideTail = edges.tail && (edges.tail.fragments ?? edge) > edge ? edges.tail : undefined;
+  if (wideHead || wideTail) {
+    const from = wideHead?.rowTo ?? 0;
+    const again = multiscaleDtw(sliceSeq(real, [[from, wideTail?.rowFrom ?? real.length]]), synth, {
+      ...opts,
+      ...(wideHead ? { openBegin: 0 } : {}),
+      ...(wideTail ? { openEnd: 0 } : {}),
+    });
+    p = { ...again, rows: again.rows.map((r) => r + from), cells: p.cells };
+    extraCells += again.cells;
+  }
+  const short = { head: wideHead ? undefined : edges.head, tail: wideTail ? undefined : edges.tail };
   const local = (rows: [number, number], cols: [number, number]): DtwPath => {
     const a = sliceSeq(real, [rows]);
     const b = sliceSeq(synth, [cols]);
@@ -165,22 +185,22 @@ export function trimSpokenEdges(
     extraCells += r.cells;
     return r;
   };
-  if (edges.head && edge >= 1) {
-    const c1 = colBounds[edges.head.fragments ?? edge]!;
+  if (short.head && edge >= 1) {
+    const c1 = colBounds[edge]!;
     let last = 0; // last path cell of the window
     while (last + 1 < p.cols.length && p.cols[last + 1]! < c1) last++;
     const r1 = p.rows[last]!;
-    const l = local([edges.head.rowTo, r1 + 1], [0, c1]);
-    const rows = [...Array.from(l.rows, (r) => r + edges.head!.rowTo), ...p.rows.subarray(last + 1)];
+    const l = local([short.head.rowTo, r1 + 1], [0, c1]);
+    const rows = [...Array.from(l.rows, (r) => r + short.head!.rowTo), ...p.rows.subarray(last + 1)];
     const cols = [...l.cols, ...p.cols.subarray(last + 1)];
     p = { rows: Int32Array.from(rows), cols: Int32Array.from(cols), cost: p.cost, cells: p.cells };
   }
-  if (edges.tail && edge >= 1) {
-    const c0 = colBounds[k - (edges.tail.fragments ?? edge)]!;
+  if (short.tail && edge >= 1) {
+    const c0 = colBounds[k - edge]!;
     let first = p.cols.length - 1;
     while (first > 0 && p.cols[first - 1]! >= c0) first--;
     const r0 = p.rows[first]!;
-    const l = local([r0, edges.tail.rowFrom], [c0, m]);
+    const l = local([r0, short.tail.rowFrom], [c0, m]);
     const rows = [...p.rows.subarray(0, first), ...Array.from(l.rows, (r) => r + r0)];
     const cols = [...p.cols.subarray(0, first), ...Array.from(l.cols, (c) => c + c0)];
     p = { rows: Int32Array.from(rows), cols: Int32Array.from(cols), cost: p.cost, cells: p.cells };
