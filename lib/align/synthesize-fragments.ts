@@ -48,13 +48,8 @@ export type SynthesizeFragmentsOptions = {
   signal?: AbortSignal;
 };
 
-export type SynthesizeTrackOptions = SynthesizeFragmentsOptions & {
-  /**
-   * Sees the 16 kHz samples of the track as the resampler makes them, in order (the same samples the WAV holds):
-   * features computed on the way instead of reading the file back afterwards.
-   */
-  onSamples?: (samples: Int16Array) => void;
-};
+/** Sees the 16 kHz samples of the track as the resampler makes them, in order (the samples the WAV would hold). */
+export type OnTrackSamples = (samples: Int16Array) => void;
 
 export type SyntheticTrack = {
   /** The 16 kHz mono 16-bit WAV of all fragments back to back. */
@@ -145,10 +140,10 @@ export async function speakIntoCache(
 export async function synthesizeFragments(
   texts: string[],
   outWav: string,
-  opts: SynthesizeTrackOptions = {},
+  opts: SynthesizeFragmentsOptions = {},
 ): Promise<SyntheticTrack> {
   const { bodies, fragments, synthesized } = await trackBodies(texts, opts);
-  await publishAtomic(outWav, (part) => resample(bodies, part, opts.signal, opts.onSamples));
+  await publishAtomic(outWav, (part) => resample(bodies, { file: part }, opts.signal));
   const info = await openWav(outWav);
   return { wav: outWav, sampleRate: SYNTHETIC_SAMPLE_RATE, durationSec: info.samples / SYNTHETIC_SAMPLE_RATE, fragments, synthesized };
 }
@@ -159,14 +154,20 @@ export async function synthesizeFragments(
  */
 export async function streamSyntheticTrack(
   texts: string[],
-  opts: SynthesizeFragmentsOptions & Required<Pick<SynthesizeTrackOptions, 'onSamples'>>,
+  opts: SynthesizeFragmentsOptions & { onSamples: OnTrackSamples },
 ): Promise<Omit<SyntheticTrack, 'wav'>> {
   const { bodies, fragments, synthesized } = await trackBodies(texts, opts);
   let samples = 0;
-  await resample(bodies, null, opts.signal, (chunk) => {
-    samples += chunk.length;
-    opts.onSamples(chunk);
-  });
+  await resample(
+    bodies,
+    {
+      onSamples: (chunk) => {
+        samples += chunk.length;
+        opts.onSamples(chunk);
+      },
+    },
+    opts.signal,
+  );
   return { sampleRate: SYNTHETIC_SAMPLE_RATE, durationSec: samples / SYNTHETIC_SAMPLE_RATE, fragments, synthesized };
 }
 
@@ -193,26 +194,19 @@ async function trackBodies(texts: string[], opts: SynthesizeFragmentsOptions) {
   return { bodies, fragments, synthesized };
 }
 
-/** Concatenates the bodies into one ffmpeg that resamples them to 16 kHz: into `outWav`, to `onSamples`, or both. */
+/** Concatenates the bodies into one ffmpeg that resamples them to 16 kHz: into a WAV file, or raw to `onSamples`. */
 async function resample(
   bodies: (() => Promise<Buffer>)[],
-  outWav: string | null,
+  to: { file: string } | { onSamples: OnTrackSamples },
   signal?: AbortSignal,
-  onSamples?: (samples: Int16Array) => void,
 ): Promise<void> {
   // swresample's own windowed-sinc filter (32 taps/phase, passband to 0.97 × 8 kHz, above the 6.9 kHz top mel
   // edge): soxr in this ffmpeg gives slightly different samples run to run; this is deterministic.
   const resampler = `aresample=resampler=swr:filter_size=32:phase_shift=10:osr=${SYNTHETIC_SAMPLE_RATE}`;
-  const toFile = (file: string) => ['-c:a', 'pcm_s16le', '-f', 'wav', `file:${path.resolve(file)}`];
   const input = ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-f', 's16le', '-ar', String(ESPEAK_RATE), '-ac', '1', '-i', 'pipe:0'];
-  const toPipe = ['-c:a', 'pcm_s16le', '-f', 's16le', 'pipe:1'];
-  // With a file and onSamples the same samples also go to stdout, raw (one resampler, its output split in two).
-  const args =
-    outWav === null
-      ? [...input, '-af', resampler, ...toPipe]
-      : onSamples
-        ? [...input, '-filter_complex', `[0:a]${resampler},asplit=2[file][pipe]`, '-map', '[file]', ...toFile(outWav), '-map', '[pipe]', ...toPipe]
-        : [...input, '-af', resampler, ...toFile(outWav)];
+  const output = 'file' in to ? ['-f', 'wav', `file:${path.resolve(to.file)}`] : ['-f', 's16le', 'pipe:1'];
+  const args = [...input, '-af', resampler, '-c:a', 'pcm_s16le', ...output];
+  const onSamples = 'onSamples' in to ? to.onSamples : undefined;
   let odd: Buffer | null = null; // a sample split across two chunks
   const onStdoutBytes = onSamples
     ? (chunk: Buffer): void => {
