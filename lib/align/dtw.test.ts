@@ -95,6 +95,76 @@ describe('windowedDtw', () => {
   });
 });
 
+/** windowedDtw as first written (a cost closure, one test per step): the reference the fast loop must match. */
+function referenceDtw(a: DtwSequence, b: DtwSequence, lo: Int32Array, hi: Int32Array, o: { openBegin?: number; openEnd?: number; skipCost?: number; energyWeight?: number }) {
+  const n = a.length;
+  const m = b.length;
+  const w = o.energyWeight ?? 0;
+  const cost = (i: number, j: number) => {
+    let dot = 0;
+    for (let k = 0; k < a.dim; k++) dot += a.data[i * a.dim + k]! * b.data[j * b.dim + k]!;
+    return w > 0 && a.energy && b.energy ? 1 - dot + w * Math.abs(a.energy[i]! - b.energy[j]!) : 1 - dot;
+  };
+  const openBegin = Math.min(n - 1, o.openBegin ?? 0);
+  const openEnd = Math.min(n - 1, o.openEnd ?? 0);
+  const skip = o.skipCost ?? 0;
+  const acc: number[][] = [];
+  const dir: number[][] = [];
+  let bestEnd = Infinity;
+  let bestRow = -1;
+  for (let i = 0; i < n; i++) {
+    acc.push(new Array<number>(m).fill(Infinity));
+    dir.push(new Array<number>(m).fill(3));
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      let best = Infinity;
+      let d = 3;
+      const inPrev = (c: number) => i > 0 && c >= lo[i - 1]! && c <= hi[i - 1]!;
+      if (inPrev(j - 1)) [best, d] = [acc[i - 1]![j - 1]!, 0];
+      if (inPrev(j) && acc[i - 1]![j]! < best) [best, d] = [acc[i - 1]![j]!, 1];
+      if (j > lo[i]! && acc[i]![j - 1]! < best) [best, d] = [acc[i]![j - 1]!, 2];
+      if (j === 0 && i <= openBegin && i * skip <= best) [best, d] = [i * skip, 3];
+      acc[i]![j] = best + cost(i, j);
+      dir[i]![j] = d;
+    }
+    if (hi[i] === m - 1 && i >= n - 1 - openEnd && acc[i]![m - 1]! + (n - 1 - i) * skip < bestEnd) {
+      bestEnd = acc[i]![m - 1]! + (n - 1 - i) * skip;
+      bestRow = i;
+    }
+  }
+  const path: [number, number][] = [];
+  for (let i = bestRow, j = m - 1; ; ) {
+    path.push([i, j]);
+    const d = dir[i]![j]!;
+    if (d === 3) break;
+    if (d === 0) [i, j] = [i - 1, j - 1];
+    else if (d === 1) i--;
+    else j--;
+  }
+  return { cost: bestEnd, path: path.reverse() };
+}
+
+describe('windowedDtw against the reference loop', () => {
+  it.each([
+    ['12-D with energies, open ends, a band', 12, true],
+    ['2-D, closed ends, a full window', 2, false],
+  ] as const)('gives the reference cost to the bit and the same path: %s', (_, dim, open) => {
+    const mk = (n: number, seed: number): DtwSequence => {
+      let s = seed;
+      const r = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32) - 0.5;
+      const data = Float32Array.from({ length: n * dim }, r);
+      return { length: n, dim, data, energy: Float32Array.from({ length: n }, () => r() + 0.5) };
+    };
+    const a = mk(230, 3);
+    const b = mk(170, 4);
+    const window = open ? bandWindow(a.length, b.length, 25) : full(a.length, b.length);
+    const opts = open ? { openBegin: 30, openEnd: 40, skipCost: 0.9, energyWeight: 0.5 } : {};
+    const fast = windowedDtw(a, b, window, opts);
+    const ref = referenceDtw(a, b, window.lo, window.hi, opts);
+    expect(fast.cost).toBe(ref.cost);
+    expect(pairs(fast)).toEqual(ref.path);
+  });
+});
+
 describe('multiscaleDtw', () => {
   it('finds the same path as full DTW on a time-warped copy', () => {
     const w = walk(600, 11);

@@ -205,7 +205,12 @@ export function windowedDtw(a: DtwSequence, b: DtwSequence, window: DtwWindow, o
   const openBegin = Math.min(n - 1, Math.max(0, Math.floor(opts.openBegin ?? 0)));
   const openEnd = Math.min(n - 1, Math.max(0, Math.floor(opts.openEnd ?? 0)));
   const skip = opts.skipCost ?? 0;
-  const cost = makeCost(a, b, opts.energyWeight ?? 0);
+  const dim = a.dim;
+  const ad = a.data;
+  const bd = b.data;
+  const weight = opts.energyWeight ?? 0;
+  const ea = weight > 0 && a.energy && b.energy ? a.energy : undefined;
+  const eb = ea ? b.energy! : undefined;
 
   const offset = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) offset[i + 1] = offset[i]! + Math.max(0, hi[i]! - lo[i]! + 1);
@@ -213,48 +218,74 @@ export function windowedDtw(a: DtwSequence, b: DtwSequence, window: DtwWindow, o
   const dirs = new Uint8Array(cells);
   let maxW = 0;
   for (let i = 0; i < n; i++) maxW = Math.max(maxW, hi[i]! - lo[i]! + 1);
+  // Row i − 1's and row i's accumulated costs; a row only reads the cells the row before it wrote.
   let prev = new Float64Array(maxW).fill(Infinity);
   let cur = new Float64Array(maxW).fill(Infinity);
   let prevLo = 0;
   let prevHi = -1;
   let bestEnd = Infinity;
   let bestRow = -1;
+  // The row's frame of a, in locals when it has the usual 12 coefficients (c1..c12): the local cost
+  // 1 − a_i·b_j (+ energy term, see makeCost) then reads only b_j per cell. Same sums in the same order.
+  const unrolled = dim === 12;
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0;
 
   for (let i = 0; i < n; i++) {
     const l = lo[i]!;
     const h = hi[i]!;
-    const base = offset[i]!;
+    const base = offset[i]! - l;
+    const ia = i * dim;
+    if (unrolled) {
+      a0 = ad[ia]!; a1 = ad[ia + 1]!; a2 = ad[ia + 2]!; a3 = ad[ia + 3]!; a4 = ad[ia + 4]!; a5 = ad[ia + 5]!;
+      a6 = ad[ia + 6]!; a7 = ad[ia + 7]!; a8 = ad[ia + 8]!; a9 = ad[ia + 9]!; a10 = ad[ia + 10]!; a11 = ad[ia + 11]!;
+    }
+    const eai = ea ? ea[i]! : 0;
+    // DIAG reads prev[j − 1], UP prev[j]: only inside the columns row i − 1 covered.
+    const diagFrom = i > 0 ? prevLo + 1 : Infinity;
+    const diagTo = i > 0 ? prevHi + 1 : -Infinity;
+    const upFrom = i > 0 ? prevLo : Infinity;
+    const upTo = i > 0 ? prevHi : -Infinity;
+    const startHere = i <= openBegin;
+    let left = Infinity; // cur[j − 1]
     for (let j = l; j <= h; j++) {
-      const c = cost(i, j);
+      let dot: number;
+      const jb = j * dim;
+      if (unrolled) {
+        dot =
+          a0 * bd[jb]! + a1 * bd[jb + 1]! + a2 * bd[jb + 2]! + a3 * bd[jb + 3]! + a4 * bd[jb + 4]! + a5 * bd[jb + 5]! +
+          a6 * bd[jb + 6]! + a7 * bd[jb + 7]! + a8 * bd[jb + 8]! + a9 * bd[jb + 9]! + a10 * bd[jb + 10]! + a11 * bd[jb + 11]!;
+      } else {
+        dot = 0;
+        for (let k = 0; k < dim; k++) dot += ad[ia + k]! * bd[jb + k]!;
+      }
+      const c = ea ? 1 - dot + weight * Math.abs(eai - eb![j]!) : 1 - dot;
       let best = Infinity;
       let dir = START;
-      if (i > 0 && j - 1 >= prevLo && j - 1 <= prevHi) {
+      if (j >= diagFrom && j <= diagTo) {
         best = prev[j - 1 - prevLo]!;
         dir = DIAG;
       }
-      if (i > 0 && j >= prevLo && j <= prevHi) {
+      if (j >= upFrom && j <= upTo) {
         const v = prev[j - prevLo]!;
         if (v < best) {
           best = v;
           dir = UP;
         }
       }
-      if (j > l) {
-        const v = cur[j - 1 - l]!;
-        if (v < best) {
-          best = v;
-          dir = LEFT;
-        }
+      if (j > l && left < best) {
+        best = left;
+        dir = LEFT;
       }
-      if (j === 0 && i <= openBegin) {
+      if (j === 0 && startHere) {
         const v = i * skip; // start fresh here, having skipped rows 0..i−1
         if (v <= best) {
           best = v;
           dir = START;
         }
       }
-      cur[j - l] = best + c;
-      dirs[base + j - l] = dir;
+      left = best + c;
+      cur[j - l] = left;
+      dirs[base + j] = dir;
     }
     if (h === m - 1 && i >= n - 1 - openEnd) {
       const v = cur[h - l]! + (n - 1 - i) * skip;
@@ -266,7 +297,6 @@ export function windowedDtw(a: DtwSequence, b: DtwSequence, window: DtwWindow, o
     const t = prev;
     prev = cur;
     cur = t;
-    cur.fill(Infinity);
     prevLo = l;
     prevHi = h;
   }

@@ -61,6 +61,30 @@ describe('Fft', () => {
     expect(Array.from(input)).toEqual(x);
   });
 
+  it.each([
+    [2048, 1600],
+    [2048, 1599],
+    [16, 16],
+    [16, 3],
+    [8, 0],
+  ])('gives a windowed, zero-padded frame cut from a longer signal (size %i, %i samples) the spectrum of that frame built by hand, to the bit', (n, have) => {
+    const r = rng(7 * n + have);
+    const signal = Float64Array.from({ length: have + 37 }, r);
+    const window = Float64Array.from({ length: n }, (_, k) => 0.54 - 0.46 * Math.cos((2 * Math.PI * k) / (n - 1)));
+    const frame = new Float64Array(n);
+    for (let t = 0; t < have; t++) frame[t] = signal[11 + t]! * window[t]!;
+    const fft = new Fft(n);
+    const expected = new Float64Array(n / 2 + 1);
+    fft.powerSpectrum(frame, expected);
+    const out = new Float64Array(n / 2 + 1).fill(NaN);
+    fft.windowedPowerSpectrum(signal, 11, have, window, out);
+    expect(Array.from(out)).toEqual(Array.from(expected));
+    // a longer frame before must leave nothing behind in the internal buffers
+    fft.windowedPowerSpectrum(Float64Array.from({ length: n }, () => 1), 0, n, null, out);
+    fft.windowedPowerSpectrum(signal, 11, have, window, out);
+    expect(Array.from(out)).toEqual(Array.from(expected));
+  });
+
   it('puts a pure cosine in its own bin', () => {
     const n = 64;
     const x = Float64Array.from({ length: n }, (_, t) => Math.cos((2 * Math.PI * 5 * t) / n));

@@ -109,11 +109,21 @@ export class Fft {
    * |X[k]|² for k = 0..n/2 of the real signal `x` (length `size`, not modified) into `out` (length n/2 + 1).
    */
   powerSpectrum(x: Float64Array, out: Float64Array): void {
-    const n = this.size;
-    if (n === 1) {
+    if (this.size === 1) {
       out[0] = x[0]! * x[0]!;
       return;
     }
+    this.windowedPowerSpectrum(x, 0, this.size, null, out);
+  }
+
+  /**
+   * powerSpectrum of the frame x[t] = src[offset + t]·window[t] for t < `have`, 0 after (a frame cut from a longer
+   * signal, windowed and zero-padded to `size`), without building the frame: the same numbers. `window` null: 1.
+   */
+  windowedPowerSpectrum(src: Float64Array, offset: number, have: number, window: Float64Array | null, out: Float64Array): void {
+    const n = this.size;
+    if (n < 2) throw new AppError('INVALID_INPUT', 'windowedPowerSpectrum needs an FFT size of at least 2.');
+    if (have > n) throw new AppError('INVALID_INPUT', `A frame of ${have} samples does not fit an FFT of ${n}.`);
     const h = n >> 1;
     if (!this.half) {
       this.half = new Fft(h);
@@ -122,10 +132,28 @@ export class Fft {
     }
     const zr = this.hre!;
     const zi = this.him!;
-    for (let i = 0; i < h; i++) {
-      zr[i] = x[2 * i]!;
-      zi[i] = x[2 * i + 1]!;
+    // even samples to the real part, odd to the imaginary part of a half-size complex signal
+    const pairs = have >> 1;
+    if (window) {
+      for (let i = 0; i < pairs; i++) {
+        const t = 2 * i;
+        zr[i] = src[offset + t]! * window[t]!;
+        zi[i] = src[offset + t + 1]! * window[t + 1]!;
+      }
+    } else {
+      for (let i = 0; i < pairs; i++) {
+        zr[i] = src[offset + 2 * i]!;
+        zi[i] = src[offset + 2 * i + 1]!;
+      }
     }
+    let from = pairs;
+    if (have & 1) {
+      zr[pairs] = window ? src[offset + have - 1]! * window[have - 1]! : src[offset + have - 1]!;
+      zi[pairs] = 0;
+      from++;
+    }
+    zr.fill(0, from);
+    zi.fill(0, from);
     this.half.transform(zr, zi);
     // X[k] = E[k] + W^k·O[k], with E[k] = (Z[k] + conj Z[h-k]) / 2 and O[k] = (Z[k] − conj Z[h-k]) / 2i.
     out[0] = (zr[0]! + zi[0]!) ** 2;

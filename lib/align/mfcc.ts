@@ -150,7 +150,6 @@ export class MfccExtractor {
   private readonly hamming: Float64Array;
   private readonly bank: { first: number[]; weights: Float64Array[] };
   private readonly dct: Float64Array;
-  private readonly frame: Float64Array;
   private readonly power: Float64Array;
   private readonly logMel: Float64Array;
   // Pre-emphasised samples; buf[0] is absolute sample bufStart (may be negative: left zero padding).
@@ -172,7 +171,6 @@ export class MfccExtractor {
     this.hamming = Float64Array.from({ length: o.win }, (_, k) => 0.54 - 0.46 * Math.cos((2 * Math.PI * k) / (o.win - 1)));
     this.bank = melFilterBank(sampleRate, o.fftSize, o.filters, o.lowHz, o.highHz);
     this.dct = dctMatrix(o.coeffs, o.filters);
-    this.frame = new Float64Array(o.fftSize);
     this.power = new Float64Array(o.fftSize / 2 + 1);
     this.logMel = new Float64Array(o.filters);
     const half = Math.floor(o.win / 2);
@@ -255,12 +253,7 @@ export class MfccExtractor {
 
   private computeFrame(offset: number, have: number): void {
     const { coeffs, filters } = this.options;
-    const frame = this.frame;
-    const buf = this.buf;
-    const ham = this.hamming;
-    frame.fill(0);
-    for (let k = 0; k < have; k++) frame[k] = buf[offset + k]! * ham[k]!;
-    this.fft.powerSpectrum(frame, this.power);
+    this.fft.windowedPowerSpectrum(this.buf, offset, have, this.hamming, this.power);
     const power = this.power;
     const { first, weights } = this.bank;
     for (let j = 0; j < filters; j++) {

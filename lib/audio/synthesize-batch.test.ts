@@ -19,6 +19,42 @@ describe('splitAtZeroRuns', () => {
       [11, 14],
     ]);
   });
+  it('gives what a test of every sample gives, on random runs of zeros and speech', () => {
+    const reference = (x: Int16Array, minRun: number): [number, number][] => {
+      const out: [number, number][] = [];
+      let begin = -1;
+      let last = -1;
+      let zeros = 0;
+      for (let i = 0; i < x.length; i++) {
+        if (x[i] === 0) {
+          zeros++;
+          continue;
+        }
+        if (begin < 0) begin = i;
+        else if (zeros >= minRun) {
+          out.push([begin, last + 1]);
+          begin = i;
+        }
+        zeros = 0;
+        last = i;
+      }
+      if (begin >= 0) out.push([begin, last + 1]);
+      return out;
+    };
+    let s = 17;
+    const r = (k: number) => ((s = (s * 1103515245 + 12345) >>> 0) % k);
+    for (let trial = 0; trial < 50; trial++) {
+      const parts: number[] = [];
+      while (parts.length < 400) {
+        const zero = r(2) === 0;
+        const len = r(12);
+        for (let k = 0; k < len; k++) parts.push(zero ? 0 : 1 + r(200));
+      }
+      const x = Int16Array.from(parts);
+      for (const minRun of [1, 3, 8]) expect(splitAtZeroRuns(x, minRun)).toEqual(reference(x, minRun));
+    }
+  });
+
   it('gives nothing for silence and one stretch for a signal without long zero runs', () => {
     expect(splitAtZeroRuns(new Int16Array(10), 3)).toEqual([]);
     expect(splitAtZeroRuns(Int16Array.from([1, 0, 1]), 3)).toEqual([[0, 3]]);

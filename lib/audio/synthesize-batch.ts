@@ -29,23 +29,24 @@ export function ssmlEscape(text: string): string {
  */
 export function splitAtZeroRuns(samples: Int16Array, minRun: number): [number, number][] {
   const out: [number, number][] = [];
+  const n = samples.length;
   let begin = -1; // first non-zero sample of the current stretch
-  let lastNonZero = -1;
-  let zeros = 0;
-  for (let i = 0; i < samples.length; i++) {
-    if (samples[i] === 0) {
-      zeros++;
-      continue;
+  let end = 0; // one past its last non-zero sample so far
+  let i = 0;
+  // two tight loops (a run of non-zero samples, then a run of zeros) rather than one test per sample
+  while (i < n) {
+    while (i < n && samples[i] === 0) i++;
+    if (i === n) break;
+    const from = i; // the first non-zero sample after a run of zeros (or the first of all)
+    if (begin < 0) begin = from;
+    else if (from - end >= minRun) {
+      out.push([begin, end]);
+      begin = from;
     }
-    if (begin < 0) begin = i;
-    else if (zeros >= minRun) {
-      out.push([begin, lastNonZero + 1]);
-      begin = i;
-    }
-    zeros = 0;
-    lastNonZero = i;
+    while (i < n && samples[i] !== 0) i++;
+    end = i;
   }
-  if (begin >= 0) out.push([begin, lastNonZero + 1]);
+  if (begin >= 0) out.push([begin, end]);
   return out;
 }
 
