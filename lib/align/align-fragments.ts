@@ -124,6 +124,8 @@ const SPOKEN_EDGE_MIN_EVIDENCE = 0.36;
 /** How far into the recording (from its end) a spoken intro (outro) the first (last) two fragments do not show is
  * looked for: see findSpokenEdges' headWindowRows. */
 const EDGE_WINDOW_SEC = 120;
+/** Half-width of the window the boundary candidates' loudness threshold comes from (see detectPauses). */
+const CANDIDATE_LEVEL_WINDOW_SEC = 45;
 /** A soft pause (detectPauses) scores as a pause of this share of its length. */
 const SOFT_PAUSE_STRENGTH = 0.5;
 // Silence between two sentences of a paragraph in the synthetic track (SSML break); 300–900 ms all aligned the real
@@ -202,7 +204,15 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
   const placeIn = (p: { begin: number; end: number }, near?: number): number => quietestPoint(levels, frameSec, p, near);
   // Boundary candidates: the pauses, and the soft pauses (a word's reverberant tail over a short pause) at half
   // their length, so that a clear pause near the estimate wins over a soft one.
-  const candidates: PauseSpan[] = [...pauseMap.pauses, ...pauseMap.softPauses.map((p) => ({ ...p, strength: SOFT_PAUSE_STRENGTH }))].sort((a, b) => a.begin - b.begin);
+  // The boundaries' candidates come from thresholds local to ±45 s: where the noise floor or the level changes
+  // within a chapter (readings recorded apart, a noisy stretch) each stretch gets its own threshold; with the whole
+  // file's, a noisy stretch had no pause at all (bench/align-real-long.ts). The file's own pause map stays what
+  // text and speech the audio lacks are judged on: with local thresholds there, steady noise gave read lines false
+  // extra-audio flags.
+  const candidateMap = detectPauses(levels, frameSec, { minPauseSec: o.minPauseSec, levelWindowSec: CANDIDATE_LEVEL_WINDOW_SEC });
+  const candidates: PauseSpan[] = [...candidateMap.pauses, ...candidateMap.softPauses.map((p) => ({ ...p, strength: SOFT_PAUSE_STRENGTH }))].sort(
+    (a, b) => a.begin - b.begin,
+  );
   // both tracks' MFCCs ran during the TTS stage (ttsSec): featuresSec counts what is left after it
   const featuresSec = (performance.now() - t0) / 1000;
   progress(0.6);

@@ -121,6 +121,31 @@ function levels(segments: [number, number, number?][]): Float32Array {
   return Float32Array.from(out);
 }
 
+describe('detectPauses with levelWindowSec', () => {
+  // 200 s: speech (−20 dB) with a 0.4 s pause every 2 s; the noise floor under the pauses is −70 dB for the first
+  // 100 s and −35 dB after (a fan, another session); the speech rises to −15 dB there.
+  const segments: [number, number][] = [];
+  for (let t = 0; t < 200; t += 2) segments.push([1.6, t < 100 ? -20 : -15], [0.4, t < 100 ? -70 : -35]);
+  const db = levels(segments);
+  const pausesIn = (m: ReturnType<typeof detectPauses>, from: number, to: number) => m.pauses.filter((p) => p.begin >= from && p.end <= to);
+
+  it('finds the pauses of a noisier stretch that the whole file’s threshold misses, and the rest as before', () => {
+    const whole = detectPauses(db, 0.01);
+    const local = detectPauses(db, 0.01, { levelWindowSec: 30 });
+    // the file's threshold sits between the quiet half's floor and speech: the noisy half's pauses are above it
+    expect(pausesIn(whole, 0, 100)).toHaveLength(50);
+    expect(pausesIn(whole, 130, 200)).toHaveLength(0);
+    expect(pausesIn(local, 130, 200)).toHaveLength(35);
+    for (const p of pausesIn(local, 130, 200)) expect(p.end - p.begin).toBeCloseTo(0.4, 5);
+    expect(pausesIn(local, 0, 70)).toEqual(pausesIn(whole, 0, 70));
+  });
+
+  it('gives a file no longer than the window the whole file’s threshold', () => {
+    const short = db.subarray(0, 5000); // 50 s
+    expect(detectPauses(short, 0.01, { levelWindowSec: 30 })).toMatchObject({ pauses: detectPauses(short, 0.01).pauses });
+  });
+});
+
 describe('slidingMax', () => {
   it('is the maximum over ±half frames, edges included', () => {
     const db = Float32Array.from([1, 5, 2, 0, 0, 3, 0]);

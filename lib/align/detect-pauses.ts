@@ -1,3 +1,5 @@
+import { slidingPercentiles } from './sliding-percentiles.ts';
+
 /** Loudness of consecutive frames (10 ms by default) in dB re full scale, computed while audio streams past. */
 export class EnergyMeter {
   readonly frameSamples: number;
@@ -72,12 +74,20 @@ export type DetectPausesOptions = {
   localDropDb?: number;
   /** Half-width of the window for localDropDb; default 0.5 s. */
   localWindowSec?: number;
+  /**
+   * Take the floor and speech percentiles over ±this many seconds around each moment instead of over the whole
+   * file, so that a stretch with a higher noise floor (a fan, traffic, another recording session, a louder
+   * reader) gets a threshold of its own; default 0: the whole file's. A file no longer than the window
+   * (2 × levelWindowSec) gets the whole file's either way.
+   */
+  levelWindowSec?: number;
 };
 
 export type PauseMap = {
   pauses: Pause[];
   /** Weaker candidates: stretches far below the speech around them (localDropDb) that touch no pause. */
   softPauses: Pause[];
+  /** The whole file's threshold (with levelWindowSec, each moment had its own). */
   thresholdDb: number;
   /** Whether time t (s) is in speech (not inside any detected pause). */
   inSpeech: (t: number) => boolean;
@@ -126,11 +136,19 @@ export function slidingMax(db: Float32Array, half: number): Float32Array {
  * level percentiles) are non-speech; runs of at least `minPauseSec` are pauses.
  */
 export function detectPauses(db: Float32Array, frameSec: number, opts: DetectPausesOptions = {}): PauseMap {
-  const floor = percentile(db, opts.floorPercentile ?? 10);
-  const speech = percentile(db, opts.speechPercentile ?? 90);
-  const thresholdDb = floor + Math.max(opts.minMarginDb ?? 6, (opts.marginShare ?? 0.3) * (speech - floor));
+  const floorP = opts.floorPercentile ?? 10;
+  const speechP = opts.speechPercentile ?? 90;
+  const thresholdOf = (floor: number, speech: number): number => floor + Math.max(opts.minMarginDb ?? 6, (opts.marginShare ?? 0.3) * (speech - floor));
+  const thresholdDb = thresholdOf(percentile(db, floorP), percentile(db, speechP));
+  const half = Math.round((opts.levelWindowSec ?? 0) / frameSec);
+  let quiet = (f: number): boolean => db[f]! < thresholdDb;
+  if (half > 0 && db.length > 2 * half + 1) {
+    const [floor, speech] = slidingPercentiles(db, half, [floorP, speechP]);
+    const local = floor!.map((v, f) => thresholdOf(v, speech![f]!));
+    quiet = (f) => db[f]! < local[f]!;
+  }
 
-  const pauses = quietRuns(db, frameSec, (f) => db[f]! < thresholdDb, opts).map(([a, b]) => ({ begin: a * frameSec, end: b * frameSec }));
+  const pauses = quietRuns(db, frameSec, quiet, opts).map(([a, b]) => ({ begin: a * frameSec, end: b * frameSec }));
   // Soft pauses: runs quiet against the speech around them but not against the file's threshold, kept only where
   // they touch no pause found above (a reverberant tail, not the low stretch of a band-limited vowel beside a pause).
   const dropDb = opts.localDropDb ?? 22;
@@ -138,7 +156,7 @@ export function detectPauses(db: Float32Array, frameSec: number, opts: DetectPau
   if (dropDb > 0) {
     const localMax = slidingMax(db, Math.round((opts.localWindowSec ?? 0.5) / frameSec));
     let k = 0;
-    for (const [a, b] of quietRuns(db, frameSec, (f) => db[f]! < thresholdDb || db[f]! < localMax[f]! - dropDb, opts)) {
+    for (const [a, b] of quietRuns(db, frameSec, (f) => quiet(f) || db[f]! < localMax[f]! - dropDb, opts)) {
       const begin = a * frameSec;
       const end = b * frameSec;
       while (k < pauses.length && pauses[k]!.end < begin) k++;
