@@ -124,6 +124,10 @@ const SPOKEN_EDGE_MIN_EVIDENCE = 0.36;
 /** How far into the recording (from its end) a spoken intro (outro) the first (last) two fragments do not show is
  * looked for: see findSpokenEdges' headWindowRows. */
 const EDGE_WINDOW_SEC = 120;
+/** Half-width of the window the real track's cepstral mean and variance come from (see toDtwSequence)… */
+const CMVN_WINDOW_SEC = 120;
+/** … and how much of the whole track's statistics each window holds besides its own. */
+const CMVN_PRIOR_SEC = 50;
 /** Half-width of the window the boundary candidates' loudness threshold comes from (see detectPauses). */
 const CANDIDATE_LEVEL_WINDOW_SEC = 45;
 /** A soft pause (detectPauses) scores as a pause of this share of its length. */
@@ -197,7 +201,19 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
   // 2. Both tracks' features as DTW sequences; the pause map.
   t0 = performance.now();
   progress(0.5);
-  const real = toDtwSequence(realMfcc, relativeLoudness(realMfcc), { cmvn: true });
+  // The real track's CMVN over ±2 minutes, with 80 s worth of the whole track's statistics in every window: a chapter
+  // whose room, noise or microphone changes (a noisy stretch, another session) is normalised stretch by stretch
+  // (bench/align-real-long.ts: with the whole file's statistics the path ran 1–2 s off in a noisy stretch of a clean
+  // chapter, 12 s off with false flags where conditions changed block by block). Without the whole track's share, a
+  // 45 s preamble by another speaker pulled the first paragraph's statistics away and it was taken for skipped.
+  // Measured (that bench and align-edges-real.test.ts): a share of 25–60 s and of 120 s aligned every case; 80 s
+  // flagged one read line of the changing chapter (skip evidence 0.58 against a bar of 0.5); 0 s lost the first
+  // paragraph after the preamble; 180 s and more left the noisy stretch 1–2 s off.
+  const real = toDtwSequence(realMfcc, relativeLoudness(realMfcc), {
+    cmvn: true,
+    windowFrames: Math.round(CMVN_WINDOW_SEC / SHIFT_SEC),
+    priorFrames: Math.round(CMVN_PRIOR_SEC / SHIFT_SEC),
+  });
   const synth = toDtwSequence(synthMfcc, relativeLoudness(synthMfcc), { cmvn: true });
   const { levels, frameSec } = realFeats;
   const pauseMap = detectPauses(levels, frameSec, { minPauseSec: o.minPauseSec });

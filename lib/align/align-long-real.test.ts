@@ -1,13 +1,13 @@
-// A long chapter of real speech recorded apart: the real Spanish readings (../shared/fixtures/real-es), each under
-// pink noise at 10 dB below its own speech, twice over, joined into one 6.6-minute chapter of 50 lines
-// (lib/testing/join-real-recordings.ts). Their noise floors differ by up to 20 dB: with the whole file's pause
-// threshold, common-voice's had no pause at two of its boundaries (20 and 42 ms off); see bench/align-real-long.ts
-// for longer chapters and the case still open (a noisy stretch in a clean chapter).
+// Long chapters of real speech whose conditions change: the real Spanish readings (../shared/fixtures/real-es),
+// edited with sox and joined into 6.6-minute chapters of 50 lines (lib/testing/join-real-recordings.ts); see
+// bench/align-real-long.ts for 20-minute ones. Their noise floors differ by up to 20 dB, and 45 dB where a clean
+// chapter gets noisy.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToPcm } from '../audio/convert-to-pcm.ts';
+import type { RecordingEdit } from '../testing/edit-real-recording.ts';
 import { joinRealRecordings, type ReadingWav } from '../testing/join-real-recordings.ts';
 import { realEsRecordings } from '../testing/real-es-fixture.ts';
 import { alignFragments } from './align-fragments.ts';
@@ -28,9 +28,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('alignFragments: a real chapter of readings recorded apart, in noise', () => {
-  it('puts every boundary in its pause, and flags nothing', async () => {
-    const chapter = await joinRealRecordings(readings, [{ kind: 'noise', snrDb: 10 }, { kind: 'noise', snrDb: 10 }], dir);
+describe('alignFragments: real chapters whose conditions change', () => {
+  it.each([
+    // with the whole file's pause threshold, common-voice had no pause at two of its boundaries (20 and 42 ms off)
+    ['the readings, recorded apart, each in noise 10 dB below its speech', [{ kind: 'noise', snrDb: 10 }, { kind: 'noise', snrDb: 10 }]],
+    // with the whole file's statistics (pause threshold, CMVN) the noisy stretch had no pause the aligner could see
+    // and the path ran 1–2 s off there
+    ['a clean chapter with a noisy stretch (a fan, another session)', [{ kind: 'none' }, { kind: 'noise', snrDb: 10 }]],
+  ] as [string, RecordingEdit[]][])('%s: every boundary in its pause, nothing flagged', async (_, blocks) => {
+    const chapter = await joinRealRecordings(readings, blocks, dir, `chapter-${blocks.map((b) => b.kind).join('-')}`);
     expect(chapter.lines).toHaveLength(50);
     const r = await alignFragments({
       audioWav: chapter.wav,

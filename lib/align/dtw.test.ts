@@ -252,3 +252,82 @@ describe('toDtwSequence with cepstral mean/variance normalisation', () => {
     expect(Math.abs(acc / 100)).toBeGreaterThan(0.2);
   });
 });
+
+describe('toDtwSequence with sliding CMVN (windowFrames, priorFrames)', () => {
+  /** Seeded MFCC-like frames (c0 + 12), the same content twice over: frame i and i + frames/2 alike. */
+  const twice = (frames: number, offsetSecondHalf: number, gainSecondHalf: number) => {
+    const coeffs = 13;
+    const data = new Float32Array(frames * coeffs);
+    let s = 11;
+    const half = frames / 2;
+    for (let i = 0; i < half; i++) {
+      for (let k = 0; k < coeffs; k++) {
+        s = (s * 1103515245 + 12345) % 2 ** 31;
+        const v = (s / 2 ** 31 - 0.5) * (1 + k / 10);
+        data[i * coeffs + k] = v;
+        data[(i + half) * coeffs + k] = v * gainSecondHalf + offsetSecondHalf * (k - 6);
+      }
+    }
+    return { frames, coeffs, data, shiftSec: 0.04 } as Parameters<typeof toDtwSequence>[0];
+  };
+  const cos = (q: DtwSequence, i: number, j: number) => {
+    let dot = 0;
+    for (let k = 0; k < q.dim; k++) dot += q.data[i * q.dim + k]! * q.data[j * q.dim + k]!;
+    return dot;
+  };
+  /** Worst and best cosine between frames i and their twins i + 2000, over frames whose window lies in their half. */
+  const twins = (q: DtwSequence) => {
+    let worst = 1;
+    let best = -1;
+    for (let i = 600; i < 1400; i += 7) {
+      worst = Math.min(worst, cos(q, i, i + 2000));
+      best = Math.max(best, cos(q, i, i + 2000));
+    }
+    return { worst, best };
+  };
+
+  it('normalises a stretch whose channel changes (another room or microphone) by its own statistics', () => {
+    // 4000 frames: the second half is the first with an offset and a gain per coefficient
+    const m = twice(4000, 4, 2.5);
+    expect(twins(toDtwSequence(m, undefined, { cmvn: true, windowFrames: 600 })).worst).toBeGreaterThan(0.999);
+    // with the whole track's statistics the twins do not match
+    expect(twins(toDtwSequence(m, undefined, { cmvn: true })).best).toBeLessThan(0.9);
+    // a share of the whole track's statistics pulls each window towards them: the match is looser, still far better
+    const pulled = twins(toDtwSequence(m, undefined, { cmvn: true, windowFrames: 600, priorFrames: 10 }));
+    expect(pulled.worst).toBeGreaterThan(0.9);
+    expect(pulled.worst).toBeLessThan(0.999);
+    // and a share far larger than any window is the whole track's statistics
+    const whole = toDtwSequence(m, undefined, { cmvn: true });
+    const prior = toDtwSequence(m, undefined, { cmvn: true, windowFrames: 600, priorFrames: 1e9 });
+    for (let i = 0; i < prior.data.length; i += 101) expect(prior.data[i]).toBeCloseTo(whole.data[i]!, 4);
+    const sliding = toDtwSequence(m, undefined, { cmvn: true, windowFrames: 600, priorFrames: 300 });
+    for (let i = 0; i < sliding.length; i += 97) {
+      let norm = 0;
+      for (let k = 0; k < sliding.dim; k++) norm += sliding.data[i * sliding.dim + k]! ** 2;
+      expect(norm).toBeCloseTo(1, 5);
+    }
+  });
+
+  it('gives a track no longer than the window the whole track’s statistics, to the bit', () => {
+    const m = twice(400, 1, 1.5);
+    const energy = Float32Array.from({ length: 400 }, (_, i) => (i % 3 ? 1 : 0));
+    expect(toDtwSequence(m, energy, { cmvn: true, windowFrames: 200, priorFrames: 100 })).toEqual(toDtwSequence(m, energy, { cmvn: true }));
+  });
+
+  it('takes the loud frames of the window, or all of them where it holds too few loud ones', () => {
+    const m = twice(4000, 0, 1);
+    // a quiet stretch (energy 0) far off in c12 must not move the loud frames' statistics
+    const energy = Float32Array.from({ length: 4000 }, (_, i) => (i >= 1000 && i < 1300 ? 0 : 1));
+    for (let i = 1000; i < 1300; i++) m.data[i * m.coeffs + 12] = m.data[i * m.coeffs + 12]! + 30;
+    const withEnergy = toDtwSequence(m, energy, { cmvn: true, windowFrames: 600 });
+    const reference = toDtwSequence(twice(4000, 0, 1), energy, { cmvn: true, windowFrames: 600 });
+    for (let i = 1400; i < 1500; i++) {
+      for (let k = 0; k < withEnergy.dim; k++) expect(withEnergy.data[i * withEnergy.dim + k]).toBeCloseTo(reference.data[i * reference.dim + k]!, 5);
+    }
+    // a window with no loud frame at all still gives unit vectors
+    const silent = toDtwSequence(twice(4000, 0, 1), new Float32Array(4000), { cmvn: true, windowFrames: 600, priorFrames: 100 });
+    let norm = 0;
+    for (let k = 0; k < silent.dim; k++) norm += silent.data[2000 * silent.dim + k]! ** 2;
+    expect(norm).toBeCloseTo(1, 5);
+  });
+});

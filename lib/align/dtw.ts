@@ -42,9 +42,13 @@ export type DtwOptions = {
  * c1..c(k−1) of each MFCC frame, scaled to unit length. With `cmvn`, each coefficient is first centred and scaled
  * by its mean and standard deviation over the track's louder frames (energy ≥ 0.5 when `energy` is given, else all):
  * cepstral mean and variance normalisation, which takes out most of what differs between a room, a microphone or
- * a voice and the synthetic one, so 1 − cos compares what is said rather than who says it.
+ * a voice and the synthetic one, so 1 − cos compares what is said rather than who says it. With `windowFrames`,
+ * the statistics come from the frames within ±windowFrames of each frame, with `priorFrames` frames' worth of the
+ * whole track's added (see slidingCmvnSequence); a track no longer than that window gets the whole track's.
  */
-export function toDtwSequence(mfcc: Mfcc, energy?: Float32Array, opts: { cmvn?: boolean } = {}): DtwSequence {
+export function toDtwSequence(mfcc: Mfcc, energy?: Float32Array, opts: { cmvn?: boolean; windowFrames?: number; priorFrames?: number } = {}): DtwSequence {
+  const half = Math.round(opts.windowFrames ?? 0);
+  if (opts.cmvn && half > 0 && mfcc.frames > 2 * half + 1) return slidingCmvnSequence(mfcc, energy, half, Math.max(0, opts.priorFrames ?? 0));
   const dim = mfcc.coeffs - 1;
   const data = new Float32Array(mfcc.frames * dim);
   const mean = new Float64Array(dim);
@@ -80,6 +84,65 @@ export function toDtwSequence(mfcc: Mfcc, energy?: Float32Array, opts: { cmvn?: 
     for (let k = 0; k < dim; k++) data[i * dim + k]! *= s;
   }
   return { length: mfcc.frames, dim, data, energy };
+}
+
+/** A window with fewer loud frames than this takes its statistics from all its frames. */
+const SLIDING_CMVN_MIN_LOUD = 50;
+
+/**
+ * toDtwSequence with CMVN over the frames within ±`half` of each frame (its loud ones, energy ≥ 0.5 when `energy` is
+ * given; all of them where the window holds fewer than SLIDING_CMVN_MIN_LOUD loud ones), pulled towards the whole
+ * track's statistics as if `prior` frames of them were in every window: a room, a noise floor or a microphone that
+ * changes within a recording is normalised where it is, and a window of unusual content (another speaker's long
+ * preamble) does not stray far. Running sums (each frame enters and leaves the window once): O(frames × dim) time,
+ * O(dim) memory besides the output.
+ */
+function slidingCmvnSequence(mfcc: Mfcc, energy: Float32Array | undefined, half: number, prior: number): DtwSequence {
+  const dim = mfcc.coeffs - 1;
+  const n = mfcc.frames;
+  const src = mfcc.data;
+  const stride = mfcc.coeffs;
+  const loud = (i: number): boolean => !energy || energy[i]! >= 0.5;
+  // sums over a set of frames: [0] loud ones, [1] all
+  const sums = () => ({ count: [0, 0], s1: [new Float64Array(dim), new Float64Array(dim)], s2: [new Float64Array(dim), new Float64Array(dim)] });
+  const add = (to: ReturnType<typeof sums>, i: number, sign: 1 | -1): void => {
+    for (const w of loud(i) ? [0, 1] : [1]) {
+      to.count[w]! += sign;
+      const a = to.s1[w]!;
+      const b = to.s2[w]!;
+      for (let k = 0; k < dim; k++) {
+        const v = src[i * stride + k + 1]!;
+        a[k]! += sign * v;
+        b[k]! += sign * v * v;
+      }
+    }
+  };
+  const track = sums();
+  for (let i = 0; i < n; i++) add(track, i, 1);
+  const g = track.count[0]! > 0 ? 0 : 1; // the whole track's loud frames (all of them when none is loud)
+  const priorMean1 = Float64Array.from(track.s1[g]!, (v) => v / track.count[g]!);
+  const priorMean2 = Float64Array.from(track.s2[g]!, (v) => v / track.count[g]!);
+  const win = sums();
+  const data = new Float32Array(n * dim);
+  let to = 0; // the window is [from, to)
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    for (const b = Math.min(n, i + half + 1); to < b; to++) add(win, to, 1);
+    for (const a = Math.max(0, i - half); from < a; from++) add(win, from, -1);
+    const w = win.count[0]! >= SLIDING_CMVN_MIN_LOUD ? 0 : 1;
+    const count = win.count[w]! + prior;
+    let norm = 0;
+    for (let k = 0; k < dim; k++) {
+      const mean = (win.s1[w]![k]! + prior * priorMean1[k]!) / count;
+      const variance = (win.s2[w]![k]! + prior * priorMean2[k]!) / count - mean * mean;
+      const v = (src[i * stride + k + 1]! - mean) * (variance > 1e-12 ? 1 / Math.sqrt(variance) : 1);
+      data[i * dim + k] = v;
+      norm += v * v;
+    }
+    const s = norm > 1e-12 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 0; k < dim; k++) data[i * dim + k]! *= s;
+  }
+  return { length: n, dim, data, energy };
 }
 
 /** Averages groups of `factor` frames (vectors re-normalised, energies averaged). */
