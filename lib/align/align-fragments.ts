@@ -124,6 +124,9 @@ const SPOKEN_EDGE_MIN_EVIDENCE = 0.36;
 /** How far into the recording (from its end) a spoken intro (outro) the first (last) two fragments do not show is
  * looked for: see findSpokenEdges' headWindowRows. */
 const EDGE_WINDOW_SEC = 120;
+/** A spoken intro/outro cut stands only if the text's first (last) two fragments then match at most this × the median
+ * cell cost (see alignFragments). */
+const EDGE_FIT_MAX = 1.15;
 /** Half-width of the window the real track's cepstral mean and variance come from (see toDtwSequence)… */
 const CMVN_WINDOW_SEC = 120;
 /** … and how much of the whole track's statistics each window holds besides its own. */
@@ -294,7 +297,23 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
     });
     if (dtwOptions.openBegin === 0) delete edges.head;
     if (dtwOptions.openEnd === 0) delete edges.tail;
-    if (edges.head || edges.tail) dtwPath = trimSpokenEdges(dtwPath, real, synth, colBounds, edges, dtwOptions);
+    if (edges.head || edges.tail) {
+      // A cut must leave the text's first (last) two fragments matching as well as the recording does: after a
+      // true intro or outro they did (0.89–1.09 × the median cell cost, bench/align-real-variants.ts), after a cut
+      // that made the text's own first lines an "intro" and matched the text to a sentence spliced in after them,
+      // 1.07–1.43 (bench/align-real-mismatch.ts). A cut that fails this is dropped.
+      const trimmed = trimSpokenEdges(dtwPath, real, synth, colBounds, edges, dtwOptions);
+      if (Number.isFinite(medianCell)) {
+        const edge = Math.min(2, k);
+        const fits = (c0: number, c1: number) => meanCellCost(trimmed, real, synth, dtwOptions.energyWeight, c0, c1) <= EDGE_FIT_MAX * medianCell;
+        const keep = {
+          ...(edges.head && fits(0, colBounds[edge]!) ? { head: edges.head } : {}),
+          ...(edges.tail && fits(colBounds[k - edge]!, synth.length) ? { tail: edges.tail } : {}),
+        };
+        if (keep.head === edges.head && keep.tail === edges.tail) dtwPath = trimmed;
+        else if (keep.head || keep.tail) dtwPath = trimSpokenEdges(dtwPath, real, synth, colBounds, keep, dtwOptions);
+      } else dtwPath = trimmed;
+    }
   }
   // Speech the text lacks, on a real voice (see findExtraSpeechByRemoval): aligned again without it.
   // (Where the path does cross extra speech horizontally, as on espeak-ng speech, that finding is kept: below.)
@@ -568,6 +587,21 @@ function relativeLoudness(m: Mfcc): Float32Array {
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Mean local cost of the path cells whose synthetic frame lies in [c0, c1); Infinity when there is none. */
+function meanCellCost(p: DtwPath, real: DtwSequence, synth: DtwSequence, energyWeight: number, c0: number, c1: number): number {
+  const costs = pathCellCosts(p, real, synth, energyWeight);
+  let sum = 0;
+  let n = 0;
+  for (let q = 0; q < p.cols.length; q++) {
+    const c = p.cols[q]!;
+    if (c >= c0 && c < c1) {
+      sum += costs[q]!;
+      n++;
+    }
+  }
+  return n ? sum / n : Infinity;
+}
 
 /** Mean local cost (1 − cos) of the path cells whose synthetic frame lies in each fragment. */
 function fragmentCosts(

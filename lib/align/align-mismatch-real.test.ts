@@ -148,4 +148,18 @@ describe('alignFragments: text/audio mismatch on real Spanish readings edited wi
       });
     },
   );
+
+  // A sentence spliced in early in a short reading: cutting the head at the pause after it made the text's own first
+  // two lines a spoken "intro" and matched their text to the spliced sentence (boundaries 4.2 and 7.4 s off, nothing
+  // flagged). Such a cut leaves the first fragments matching far worse than the recording does, and is dropped.
+  it('common-voice, 7 s of fleurs spliced in after line 1: not taken for an intro, flagged extra-audio next to it', async () => {
+    const rec = recordings.find((r) => r.name === 'common-voice')!;
+    const donor = recordings.find((r) => r.name === 'fleurs')!;
+    const { wav, truth } = await editRecording(rec, { kind: 'insert', after: 1, donor, line: 3 });
+    const r = await align(rec, wav);
+    report('common-voice + fleurs line 3 after line 1', r, truth);
+    expect(flagsOf(r)).toEqual([['f1', 'extra-audio']]);
+    expect(scoreAlignment(r.fragments, truth).errors.map(ms).filter((e, b) => b !== 2 && e > ms(TOLERANCE_SEC))).toEqual([]);
+    expect(r.head).toBeLessThan(truth.paragraphs[0]!.begin);
+  });
 });
