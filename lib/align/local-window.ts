@@ -17,7 +17,10 @@ export type LocalWindow = {
   openEnd: number;
 };
 
-/** The part of the path around fragments f..g and their neighbours with frames (L before, R after). */
+/**
+ * The part of the path around fragments f..g and their neighbours with frames (L before, R after): the nearest one
+ * on each side, or the nearest `reach` of them (L's and R's columns then span all of those).
+ */
 export function localWindow(
   p: DtwPath,
   colBounds: number[],
@@ -25,6 +28,7 @@ export function localWindow(
   g: number,
   rows: number,
   opts: MultiscaleDtwOptions,
+  reach = 1,
 ): LocalWindow | null {
   const k = colBounds.length - 1;
   const m = colBounds[k]!;
@@ -34,10 +38,23 @@ export function localWindow(
   let R = g + 1;
   while (R < k && empty(R)) R++;
   if (L < 0 && R >= k) return null;
+  // the farthest of the `reach` nearest neighbours with frames on each side
+  let farL = L;
+  for (let n = 1, x = L - 1; n < reach && x >= 0; x--) {
+    if (empty(x)) continue;
+    farL = x;
+    n++;
+  }
+  let farR = R;
+  for (let n = 1, x = R + 1; n < reach && x < k; x++) {
+    if (empty(x)) continue;
+    farR = x;
+    n++;
+  }
   const sFrom = L >= 0 ? colBounds[L + 1]! : 0;
   const sTo = R < k ? colBounds[R]! : m;
-  const lFrom = L >= 0 ? colBounds[L]! : sFrom;
-  const rTo = R < k ? colBounds[R + 1]! : sTo;
+  const lFrom = L >= 0 ? colBounds[farL]! : sFrom;
+  const rTo = R < k ? colBounds[farR + 1]! : sTo;
   let qa = 0;
   while (qa < p.cols.length && p.cols[qa]! < lFrom) qa++;
   let qb = p.cols.length - 1;
