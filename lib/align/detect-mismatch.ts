@@ -1,8 +1,8 @@
 // Text/audio mismatch on a DTW path: where the path runs (almost) vertically, many synthetic frames sit on a few
 // real ones — text the reader skipped; where it runs (almost) horizontally over real speech, many real frames sit
 // on a few synthetic ones — speech the text does not have (an extra paragraph, a long aside).
-import { multiscaleDtw, type DtwPath, type DtwSequence, type MultiscaleDtwOptions } from './dtw.ts';
-import { localWindow, sliceSeq } from './local-window.ts';
+import type { DtwPath, DtwSequence, MultiscaleDtwOptions } from './dtw.ts';
+import { alignInWindow, localWindow, rowsOf, sliceSeq } from './local-window.ts';
 import { columnToRow } from './map-path.ts';
 
 export type StallOptions = {
@@ -159,21 +159,8 @@ function likeliestSkipped(path: DtwPath, real: DtwSequence, synth: DtwSequence, 
   const to = Math.min(k - 1, f + 1);
   const w = localWindow(path, colBounds, from, to, real.length, opts);
   if (!w || w.r1 <= w.r0) return f;
-  const a: DtwSequence = {
-    length: w.r1 - w.r0 + 1,
-    dim: real.dim,
-    data: real.data.subarray(w.r0 * real.dim, (w.r1 + 1) * real.dim),
-    energy: real.energy?.subarray(w.r0, w.r1 + 1),
-  };
-  const cost = (ranges: [number, number][]): number => {
-    const b = sliceSeq(synth, ranges.filter(([x, y]) => y > x));
-    return multiscaleDtw(a, b, {
-      ...opts,
-      bandRadius: Math.max(a.length, b.length),
-      openBegin: Math.min(w.openBegin, a.length - 1),
-      openEnd: Math.min(w.openEnd, a.length - 1),
-    }).cost;
-  };
+  const a = rowsOf(real, w.r0, w.r1);
+  const cost = (ranges: [number, number][]): number => alignInWindow(a, sliceSeq(synth, ranges.filter(([x, y]) => y > x)), w, opts).cost;
   const withAll = cost([[w.lFrom, w.rTo]]);
   let best = f;
   let bestEvidence = -Infinity;
@@ -291,19 +278,8 @@ export function skipEvidence(
 ): number {
   const w = localWindow(path, colBounds, f, f, real.length, opts);
   if (!w || w.sTo <= w.sFrom || w.r1 <= w.r0) return NaN;
-  const a: DtwSequence = {
-    length: w.r1 - w.r0 + 1,
-    dim: real.dim,
-    data: real.data.subarray(w.r0 * real.dim, (w.r1 + 1) * real.dim),
-    energy: real.energy?.subarray(w.r0, w.r1 + 1),
-  };
-  const run = (b: DtwSequence) =>
-    multiscaleDtw(a, b, {
-      ...opts,
-      bandRadius: Math.max(a.length, b.length),
-      openBegin: Math.min(w.openBegin, a.length - 1),
-      openEnd: Math.min(w.openEnd, a.length - 1),
-    }).cost;
+  const a = rowsOf(real, w.r0, w.r1);
+  const run = (b: DtwSequence) => alignInWindow(a, b, w, opts).cost;
   const withIt = run(sliceSeq(synth, [[w.lFrom, w.rTo]]));
   if (w.rTo - w.sTo + w.sFrom - w.lFrom === 0) return NaN;
   const without = run(sliceSeq(synth, [[w.lFrom, w.sFrom], [w.sTo, w.rTo]]));
@@ -371,18 +347,7 @@ export function realignWithoutSkipped(
         energy.set(synth.energy.subarray(sTo, rTo), lLen);
       }
       const b: DtwSequence = { length: lLen + rLen, dim, data, energy };
-      const a: DtwSequence = {
-        length: r1 - r0 + 1,
-        dim,
-        data: real.data.subarray(r0 * dim, (r1 + 1) * dim),
-        energy: real.energy?.subarray(r0, r1 + 1),
-      };
-      const local = multiscaleDtw(a, b, {
-        ...opts,
-        bandRadius: Math.max(a.length, b.length),
-        openBegin: Math.min(openBegin, a.length - 1),
-        openEnd: Math.min(openEnd, a.length - 1),
-      });
+      const local = alignInWindow(rowsOf(real, r0, r1), b, { openBegin, openEnd }, opts);
       extraCells += local.cells;
       if (lLen === 0) vertical(r0 + local.rows[0]!);
       for (let q = 0; q < local.rows.length; q++) {

@@ -1,6 +1,6 @@
 // Speech the text lacks, on a real voice (see findExtraSpeechByRemoval), and the path aligned again without it.
-import { multiscaleDtw, type DtwPath, type DtwSequence, type MultiscaleDtwOptions } from './dtw.ts';
-import { localWindow, sliceSeq, type LocalWindow } from './local-window.ts';
+import type { DtwPath, DtwSequence, MultiscaleDtwOptions } from './dtw.ts';
+import { alignInWindow, localWindow, sliceSeq, type LocalWindow } from './local-window.ts';
 import { columnToRow } from './map-path.ts';
 
 /** Extra speech found by `findExtraSpeechByRemoval`: real rows [rowFrom, rowTo) near fragment `fragment`. */
@@ -76,15 +76,7 @@ export function findExtraSpeechByRemoval(
     }
     return windows.get(f)!;
   };
-  const alignRows = (w: LocalWindow, b: DtwSequence, ranges: [number, number][]): DtwPath => {
-    const a = sliceSeq(real, ranges);
-    return multiscaleDtw(a, b, {
-      ...opts,
-      bandRadius: Math.max(a.length, b.length),
-      openBegin: Math.min(w.openBegin, a.length - 1),
-      openEnd: Math.min(w.openEnd, a.length - 1),
-    });
-  };
+  const alignRows = (w: LocalWindow, b: DtwSequence, ranges: [number, number][]): DtwPath => alignInWindow(sliceSeq(real, ranges), b, w, opts);
   const nearBoundary = opts.maxJumpFromBoundary ?? 10;
   /** Cost saved per removed row in f's window; NaN when the rows are not inside it, −Infinity when the path does
    * not jump between two fragments there (speech the text lacks sits between fragments; removing a fragment's own
@@ -164,12 +156,7 @@ export function realignWithoutRows(
       [x.rowTo, w.r1 + 1],
     ]);
     const b = sliceSeq(synth, [[w.lFrom, w.rTo]]);
-    const local = multiscaleDtw(a, b, {
-      ...opts,
-      bandRadius: Math.max(a.length, b.length),
-      openBegin: Math.min(w.openBegin, a.length - 1),
-      openEnd: Math.min(w.openEnd, a.length - 1),
-    });
+    const local = alignInWindow(a, b, w, opts);
     extraCells += local.cells;
     const before = x.rowFrom - w.r0;
     const rows: number[] = [];

@@ -1,6 +1,6 @@
 // The part of a DTW path around some fragments, and slices of a feature sequence: what the mismatch finders
 // (skipped text, extra speech, spoken intros/outros) align again locally, with and without a candidate.
-import type { DtwPath, DtwSequence, MultiscaleDtwOptions } from './dtw.ts';
+import { multiscaleDtw, type DtwPath, type DtwSequence, type MultiscaleDtwOptions } from './dtw.ts';
 
 export type LocalWindow = {
   /** Columns: L's [lFrom, sFrom), the run's [sFrom, sTo), R's [sTo, rTo). */
@@ -79,4 +79,24 @@ export function sliceSeq(seq: DtwSequence, ranges: [number, number][]): DtwSeque
     o += y - x;
   }
   return { length: len, dim, data, energy };
+}
+
+/** Real frames r0..r1 (inclusive) of `seq`, as a view (no copy). */
+export function rowsOf(seq: DtwSequence, r0: number, r1: number): DtwSequence {
+  return {
+    length: r1 - r0 + 1,
+    dim: seq.dim,
+    data: seq.data.subarray(r0 * seq.dim, (r1 + 1) * seq.dim),
+    energy: seq.energy?.subarray(r0, r1 + 1),
+  };
+}
+
+/** DTW of a window's real frames `a` against synthetic frames `b`: the whole band, open where the window is open. */
+export function alignInWindow(a: DtwSequence, b: DtwSequence, w: Pick<LocalWindow, 'openBegin' | 'openEnd'>, opts: MultiscaleDtwOptions): DtwPath {
+  return multiscaleDtw(a, b, {
+    ...opts,
+    bandRadius: Math.max(a.length, b.length),
+    openBegin: Math.min(w.openBegin, a.length - 1),
+    openEnd: Math.min(w.openEnd, a.length - 1),
+  });
 }
