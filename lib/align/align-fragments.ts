@@ -204,7 +204,7 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
   // 2. Both tracks' features as DTW sequences; the pause map.
   t0 = performance.now();
   progress(0.5);
-  // The real track's CMVN over ±2 minutes, with 80 s worth of the whole track's statistics in every window: a chapter
+  // The real track's CMVN over ±2 minutes, with 50 s worth of the whole track's statistics in every window: a chapter
   // whose room, noise or microphone changes (a noisy stretch, another session) is normalised stretch by stretch
   // (bench/align-real-long.ts: with the whole file's statistics the path ran 1–2 s off in a noisy stretch of a clean
   // chapter, 12 s off with false flags where conditions changed block by block). Without the whole track's share, a
@@ -305,7 +305,8 @@ export async function alignFragments(input: AlignFragmentsInput): Promise<AlignF
       const trimmed = trimSpokenEdges(dtwPath, real, synth, colBounds, edges, dtwOptions);
       if (Number.isFinite(medianCell)) {
         const edge = Math.min(2, k);
-        const fits = (c0: number, c1: number) => meanCellCost(trimmed, real, synth, dtwOptions.energyWeight, c0, c1) <= EDGE_FIT_MAX * medianCell;
+        const costs = pathCellCosts(trimmed, real, synth, dtwOptions.energyWeight);
+        const fits = (c0: number, c1: number) => meanCellCost(trimmed, costs, c0, c1) <= EDGE_FIT_MAX * medianCell;
         const keep = {
           ...(edges.head && fits(0, colBounds[edge]!) ? { head: edges.head } : {}),
           ...(edges.tail && fits(colBounds[k - edge]!, synth.length) ? { tail: edges.tail } : {}),
@@ -588,9 +589,9 @@ function relativeLoudness(m: Mfcc): Float32Array {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-/** Mean local cost of the path cells whose synthetic frame lies in [c0, c1); Infinity when there is none. */
-function meanCellCost(p: DtwPath, real: DtwSequence, synth: DtwSequence, energyWeight: number, c0: number, c1: number): number {
-  const costs = pathCellCosts(p, real, synth, energyWeight);
+/** Mean of the path's cell costs (`costs`, pathCellCosts) over the cells whose synthetic frame lies in [c0, c1);
+ * Infinity when there is none. */
+function meanCellCost(p: DtwPath, costs: Float64Array, c0: number, c1: number): number {
   let sum = 0;
   let n = 0;
   for (let q = 0; q < p.cols.length; q++) {
