@@ -13,13 +13,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { convertToPcm } from '../lib/audio/convert-to-pcm.ts';
 import { alignFragments } from '../lib/align/align-fragments.ts';
 import { scoreAlignment, truthPauses } from '../lib/align/score-alignment.ts';
 import { ttsText } from '../lib/align/tts-text.ts';
 import type { RecordingEdit } from '../lib/testing/edit-real-recording.ts';
 import { joinRealRecordings } from '../lib/testing/join-real-recordings.ts';
-import { realEsRecordings } from '../lib/testing/real-es-fixture.ts';
+import { realEsWavs } from '../lib/testing/real-es-fixture.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -44,15 +43,8 @@ const DOUBTED = { recording: 'capitan-veneno', line: 5 };
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'alinea-align-real-long-'));
 try {
-  const recordings = realEsRecordings();
-  const wavs = new Map<string, string>();
-  for (const r of recordings) {
-    const wav = path.join(work, `${r.name}.wav`);
-    await convertToPcm(r.audio, wav);
-    wavs.set(r.name, wav);
-  }
+  const readings = await realEsWavs(work);
   console.log('chapter            | min  | lines | in-pause  mean    p95    max | > 100 ms (? doubted truth)          | flags | s/audio h');
-  const readings = recordings.map((r) => ({ name: r.name, wav: wavs.get(r.name)!, truth: r.truth, lines: r.lines }));
   for (const c of CASES) {
     if (only && c.name !== only) continue;
     const { wav: chapter, truth, lines, labels, linesOf } = await joinRealRecordings(readings, c.blocks, work, c.name);

@@ -11,12 +11,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { convertToPcm } from '../lib/audio/convert-to-pcm.ts';
 import { alignFragments } from '../lib/align/align-fragments.ts';
 import { scoreAlignment, type AlignmentTruth } from '../lib/align/score-alignment.ts';
 import { ttsText } from '../lib/align/tts-text.ts';
 import { editRealRecording, type RecordingEdit, type RecordingWav } from '../lib/testing/edit-real-recording.ts';
-import { realEsRecordings } from '../lib/testing/real-es-fixture.ts';
+import { realEsWavs } from '../lib/testing/real-es-fixture.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -33,13 +32,8 @@ const CONDITIONS: { name: string; edit: RecordingEdit }[] = [
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'alinea-align-real-mismatch-'));
 try {
-  const recordings = realEsRecordings();
-  const wavs = new Map<string, RecordingWav>();
-  for (const r of recordings) {
-    const wav = path.join(work, `${r.name}.wav`);
-    await convertToPcm(r.audio, wav);
-    wavs.set(r.name, { name: r.name, wav, truth: r.truth });
-  }
+  const recordings = await realEsWavs(work);
+  const wavs = new Map<string, RecordingWav>(recordings.map((r) => [r.name, r]));
   console.log('recording      | condition  | kind   | right | wrong cases (line: flags, boundaries off by > 300 ms)');
   const total = { right: 0, all: 0 };
   for (const [i, rec] of recordings.entries()) {

@@ -6,23 +6,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertToPcm } from '../audio/convert-to-pcm.ts';
 import type { RecordingEdit } from '../testing/edit-real-recording.ts';
 import { joinRealRecordings, type ReadingWav } from '../testing/join-real-recordings.ts';
-import { realEsRecordings } from '../testing/real-es-fixture.ts';
+import { realEsWavs } from '../testing/real-es-fixture.ts';
 import { alignFragments } from './align-fragments.ts';
 import { scoreAlignment } from './score-alignment.ts';
 import { ttsText } from './tts-text.ts';
 
 let dir: string;
-const readings: ReadingWav[] = [];
+let readings: ReadingWav[] = [];
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'alinea-long-real-test-'));
-  for (const rec of realEsRecordings()) {
-    const wav = path.join(dir, `${rec.name}.wav`);
-    await convertToPcm(rec.audio, wav);
-    readings.push({ name: rec.name, wav, truth: rec.truth, lines: rec.lines });
-  }
+  readings = await realEsWavs(dir);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

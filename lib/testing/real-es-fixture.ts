@@ -2,6 +2,7 @@
 // (../shared/fixtures/real-es, see its README.md), wherever the clone lives.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { convertToPcm } from '../audio/convert-to-pcm.ts';
 import type { AlignmentTruth } from '../align/score-alignment.ts';
 import { ttsText } from '../align/tts-text.ts';
 
@@ -34,6 +35,17 @@ export function realEsRecordings(): RealRecording[] {
       const truth = JSON.parse(readFileSync(path.join(folder, 'truth.json'), 'utf8')) as AlignmentTruth;
       return { name, audio: path.join(folder, 'audio.mp3'), lines, truth };
     });
+}
+
+/** Every recording of the dev set with its audio converted to 16 kHz mono WAV in `workDir` (`wav`). */
+export async function realEsWavs(workDir: string): Promise<(RealRecording & { wav: string })[]> {
+  const out: (RealRecording & { wav: string })[] = [];
+  for (const rec of realEsRecordings()) {
+    const wav = path.join(workDir, `${rec.name}.wav`);
+    await convertToPcm(rec.audio, wav);
+    out.push({ ...rec, wav });
+  }
+  return out;
 }
 
 /**
